@@ -1,0 +1,121 @@
+"""The dataclasses every part of newsreader passes around."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityKind = Literal["person", "date", "directive"]
+YearSource = Literal["published", "metadata", "inferred", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A span of an article's title (paragraph None) or of one paragraph.
+
+    `text` is exactly `source[start:end]`; `value` is the canonical form: a person's full
+    name, an ISO date (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Qn or an interval A/B) or a
+    directive code such as 39-CT/TW.
+    """
+
+    kind: EntityKind
+    text: str
+    value: str
+    paragraph: int | None
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "value": self.value,
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    """What a file holds once decoded and laid out, before any extraction."""
+
+    title: str
+    paragraphs: list[str]
+    published: str | None = None  # ISO date or datetime, from a header line or metadata
+    published_from: Literal["published", "metadata"] | None = None
+    byline: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    directive_hint: str | None = None  # a `directive` field from front matter or JSON
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Article:
+    """One article of the corpus with everything the reader shows about it."""
+
+    id: str
+    path: str  # relative to the corpus root, POSIX separators
+    title: str
+    paragraphs: list[str]
+    published: str | None = None
+    year: int | None = None
+    year_source: YearSource | None = None
+    directive: str | None = None
+    directives: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    byline: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    year_note: str | None = None  # how an inferred year was reached, for the reader
+
+    def summary(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "path": self.path,
+            "published": self.published,
+            "year": self.year,
+            "year_source": self.year_source,
+            "directive": self.directive,
+            "directives": list(self.directives),
+            "people": list(self.people),
+            "paragraph_count": len(self.paragraphs),
+            "byline": self.byline,
+        }
+
+    def to_json(self) -> dict:
+        data = self.summary()
+        data["paragraphs"] = list(self.paragraphs)
+        data["entities"] = [e.to_json() for e in self.entities]
+        return data
+
+    def entities_in(self, paragraph: int | None) -> list[Entity]:
+        return [e for e in self.entities if e.paragraph == paragraph]
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: str
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "reason": self.reason}
+
+
+@dataclass(slots=True)
+class Corpus:
+    root: str
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def get(self, article_id: str) -> Article | None:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        return None

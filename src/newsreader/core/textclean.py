@@ -1,0 +1,98 @@
+"""Bytes to clean NFC text: decoding, and removal of what must never reach a terminal."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+
+class DecodeError(ValueError):
+    """The bytes are not text we can read; the message is the user-facing reason."""
+
+
+# ESC-introduced sequences: CSI, OSC/DCS/SOS/PM/APC strings (ended by BEL or ST), and the
+# short two-byte escapes. Their 8-bit C1 forms are handled the same way.
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]                       # CSI
+  | \x9b[0-?]*[ -/]*[@-~]                         # 8-bit CSI
+  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])       # OSC, DCS, SOS, PM, APC openers
+    [^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c|$)        # ... up to BEL or ST (or the end)
+  | \x1b[ -/]*[0-~]                               # other escapes (ESC c, ESC ( B, ...)
+  | \x1b                                          # a stray ESC
+    """,
+    re.VERBOSE,
+)
+
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_INVISIBLE = (
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"  # soft hyphen, zero-width, word joiner, BOM
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # bidi controls
+)
+_TRANSLATE: dict[int, int | None] = {ord(c): ord(" ") for c in _SPACES}
+_TRANSLATE.update({ord(c): None for c in _INVISIBLE})
+_TRANSLATE.update({c: None for c in range(0x20) if c not in (0x09, 0x0A)})
+_TRANSLATE.update({c: None for c in range(0x7F, 0xA0)})
+_TRANSLATE[0x2028] = ord("\n")
+_TRANSLATE[0x2029] = ord("\n")
+
+_VIETNAMESE_LETTERS = set(
+    "ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+    "ÀẢÃÁẠẰẲẴẮẶẦẨẪẤẬÈẺẼÉẸỀỂỄẾỆÌỈĨÍỊÒỎÕÓỌỒỔỖỐỘỜỞỠỚỢÙỦŨÚỤỪỬỮỨỰỲỶỸÝỴ"
+)
+
+
+def clean_text(text: str) -> str:
+    """Normalise decoded text: LF line ends, NFC, plain spaces, no controls or escapes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text or any("\x90" <= c <= "\x9f" for c in text):
+        text = _ESCAPES.sub("", text)
+    text = text.translate(_TRANSLATE)
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_line(text: str) -> str:
+    """clean_text for a one-line field (a title, a name): newlines and tabs become spaces."""
+    return " ".join(clean_text(text).split())
+
+
+def _looks_vietnamese(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20:
+        return False
+    marked = sum(1 for c in letters if c in _VIETNAMESE_LETTERS)
+    return marked / len(letters) > 0.05
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode file bytes to str (not yet cleaned). Raises DecodeError with the reason."""
+    if not data.strip():
+        raise DecodeError("empty file")
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {codec.upper()} after its byte-order mark: {exc.reason}") from None
+    if b"\x00" in data[:8192]:
+        raise DecodeError("binary file (NUL bytes, no UTF-16 byte-order mark)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+    try:
+        candidate = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        raise DecodeError(utf8_error) from None
+    if _looks_vietnamese(candidate) and not any(
+        unicodedata.category(c) == "Cc" and c not in "\n\r\t" for c in candidate
+    ):
+        return candidate
+    raise DecodeError(utf8_error + " and not Vietnamese Windows-1258 text either")
