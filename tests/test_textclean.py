@@ -1,0 +1,103 @@
+import codecs
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsreader.core.textclean import DecodeError, clean_line, clean_text, decode_bytes
+
+VI = "Đồng chí Lê Văn Châu phát biểu khai mạc Hội nghị tổng kết công tác bảo vệ chính trị nội bộ."
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("a\x1b[31mred\x1b[0m", "ared"),  # CSI colour
+        ("x\x1b]52;c;aGVsbG8=\x07y", "xy"),  # OSC 52 clipboard write, BEL-terminated
+        ("x\x1b]0;title\x1b\\y", "xy"),  # OSC ended by ST
+        ("x\x1bP1;2|abc\x1b\\y", "xy"),  # DCS
+        ("x\x9b2Jy", "xy"),  # 8-bit CSI clears the screen
+        ("x\x1bcy", "xy"),  # RIS reset
+        ("a\u00a0b\u2003c\u202fd", "a b c d"),  # Unicode spaces
+        ("a\u200bb\u200dc\ufeffd\u00ade", "abcde"),  # zero-width, BOM, soft hyphen
+        ("a\u202eb\u2066c\u2069d", "abcd"),  # bidi overrides and isolates
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("tab\tkept\x00\x07\x08", "tab\tkept"),
+        ("a\x85b", "ab"),  # C1 control
+    ],
+)
+def test_clean_text_removes_what_must_not_reach_a_terminal(raw, expected):
+    assert clean_text(raw) == expected
+
+
+def test_clean_text_composes_to_nfc():
+    nfd = unicodedata.normalize("NFD", VI)
+    assert nfd != VI
+    assert clean_text(nfd) == VI
+
+
+def test_clean_line_collapses_whitespace():
+    assert clean_line("  a\n\tb  c ") == "a b c"
+
+
+@given(st.text())
+def test_clean_text_output_is_nfc_and_control_free(raw):
+    out = clean_text(raw)
+    assert unicodedata.is_normalized("NFC", out)
+    assert "\x1b" not in out and "\r" not in out
+    assert all(not (unicodedata.category(c) == "Cc" and c not in "\n\t") for c in out)
+    assert not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069" for c in out)
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda s: s.encode("utf-8"),
+        lambda s: codecs.BOM_UTF8 + s.encode("utf-8"),
+        lambda s: s.encode("utf-16"),  # with BOM
+        lambda s: codecs.BOM_UTF16_BE + s.encode("utf-16-be"),
+    ],
+)
+def test_decode_accepts_utf8_and_utf16_with_bom(encode):
+    assert decode_bytes(encode(VI)) == VI
+
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 spells a Vietnamese letter as a base letter plus a combining tone mark."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in TONE_MARKS)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
+        out.append(base + tones)
+    return "".join(out).encode("cp1258")
+
+
+def test_decode_reads_vietnamese_windows_1258():
+    assert decode_bytes(to_cp1258(VI)) == VI
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\t  ", "empty"),
+        (b"\x00\x01\x02binary\x00\xff", "binary"),
+        (b"caf\xe9 \x81\x8d\x8f\x90", "not UTF-8"),
+    ],
+)
+def test_decode_refuses_with_a_reason(data, reason):
+    with pytest.raises(DecodeError, match=reason):
+        decode_bytes(data)
+
+
+@given(st.binary(max_size=2000))
+def test_decode_never_raises_anything_but_decode_error(data):
+    try:
+        decode_bytes(data)
+    except DecodeError:
+        pass
