@@ -1,0 +1,401 @@
+"""Party document references (số hiệu) in Vietnamese news text.
+
+A Party document is numbered NUMBER-TYPE/ISSUER ("39-CT/TW", "35-NQ/TW", "01-NQ/ĐUK"), and
+numbers restart per type, per issuer and per term, so (number, type, issuer) is the key. News
+text also cites a document by its spelled-out type and number alone ("Chỉ thị 39"): a short
+reference, resolved later against the codes seen in the same article or the corpus.
+
+State documents have another shape (30/2020/NĐ-CP, 1976/QĐ-CĐKT: number/year/TYPE-ISSUER) and
+are not matched. Every offset returned indexes the exact string given.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+__all__ = [
+    "TYPE_NAMES",
+    "DirectiveRef",
+    "canonical_code",
+    "directive_label",
+    "directive_sort_key",
+    "find_anniversary",
+    "find_directive_refs",
+    "mend_glued_codes",
+    "parse_code",
+    "resolve_short",
+]
+
+# Canonical type abbreviation -> spelled-out name. QĐ stands for Quy định or Quyết định; the
+# label uses Quy định, the common Party meaning. QĐi is the 2018-2020 style for Quy định.
+TYPE_NAMES: dict[str, str] = {
+    "CT": "Chỉ thị",
+    "NQ": "Nghị quyết",
+    "KL": "Kết luận",
+    "QĐ": "Quy định",
+    "QĐi": "Quy định",
+    "HD": "Hướng dẫn",
+    "TB": "Thông báo",
+    "KH": "Kế hoạch",
+    "CTr": "Chương trình",
+    "BC": "Báo cáo",
+    "CV": "Công văn",
+    "TT": "Thông tri",
+    "TTr": "Tờ trình",
+    "ĐA": "Đề án",
+    "QC": "Quy chế",
+}
+_TYPE_BY_LOWER = {abbr.lower(): abbr for abbr in TYPE_NAMES}
+
+# Issuers a writer may type in lower case ("15- Nq/tw"). Upper-case issuers need no list.
+_KNOWN_ISSUERS = tuple(
+    "TW TU HU QU ĐU ĐUK BCT BBT BCĐ BCSĐ BTCTW BTGTW BDVTW BNCTW BKTTW VPTW UBKTTW ĐUQSTW"
+    " ĐUCATW ĐUCA TƯ".split()
+)
+_KNOWN_ISSUER_SET = frozenset(_KNOWN_ISSUERS)
+
+
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_SP = r"[^\S\n]"  # a space that does not cross a line
+
+
+def _alternation(words) -> str:
+    """Longest first (QĐi before QĐ, ĐUK before ĐU); a space matches any run of spaces."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace("\\ ", f"{_SP}+") for w in ordered)
+
+
+_LETTER = r"[^\W\d_]"
+
+# The code proper. The number must not continue a word, a number or a slash-separated
+# sequence (state documents and dates: 30/2020/..., 18/8/2014); "số39-CT/TW" is allowed.
+_CODE_RE = re.compile(
+    rf"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/]))(?<!\d[.,])"
+    rf"(?P<number>\d{{1,5}})"
+    rf"(?:{_SP}{{0,3}}[{_DASHES}]{_SP}{{0,3}})?"
+    rf"(?P<type>(?i:{_alternation(TYPE_NAMES)})|[A-ZĐ]{{2,5}})"
+    r"/"
+    # Upper-case issuers end where lower case starts, which is how a code glued to the next
+    # word ("39-CT/TWcủa") is still read as 39-CT/TW.
+    rf"(?P<issuer>[A-ZĐƯ]{{2,10}}|(?i:{_alternation(_KNOWN_ISSUERS)})(?!{_LETTER}))"
+)
+
+# Spelled-out type words for short references, with how much evidence each needs.
+# "noun": never a verb, so "chỉ thị 39" in any case is a reference.
+# "capital": also a verb ("quy định 3 năm"), so it needs a capital or "số".
+# "so": generic words ("Kế hoạch 5 năm", "Chương trình 135"), which need "số".
+_SHORT_WORDS: dict[str, tuple[str, str]] = {
+    "chỉ thị": ("CT", "noun"),
+    "nghị quyết": ("NQ", "noun"),
+    "kết luận": ("KL", "capital"),
+    "quy định": ("QĐ", "capital"),
+    "qui định": ("QĐ", "capital"),
+    "quyết định": ("QĐ", "capital"),
+    "hướng dẫn": ("HD", "capital"),
+    "thông báo": ("TB", "capital"),
+    "kế hoạch": ("KH", "so"),
+    "chương trình": ("CTr", "so"),
+    "báo cáo": ("BC", "so"),
+    "công văn": ("CV", "so"),
+    "thông tri": ("TT", "so"),
+    "tờ trình": ("TTr", "so"),
+    "đề án": ("ĐA", "so"),
+    "quy chế": ("QC", "so"),
+}
+_WORD_ALT = _alternation(_SHORT_WORDS)
+
+# A number right after the type word or after "số"; "Nghị quyết Trung ương 4" is a plenum.
+_SHORT_RE = re.compile(
+    rf"(?<!{_LETTER})(?P<word>{_WORD_ALT}){_SP}+(?:(?P<so>số){_SP}+)?(?P<number>\d{{1,5}})(?!\w)",
+    re.IGNORECASE,
+)
+
+# What may not follow a short reference's number: a decimal, a slash (state documents,
+# dates), a rejected code shape, or a unit that makes the number a quantity ("Kế hoạch 5 năm";
+# "Nghị quyết số 35 năm 2018" is a year, not a quantity).
+_UNITS = (
+    *"năm tháng ngày tuần giờ phút giây lần người đồng triệu tỷ tỉ nghìn ngàn điểm".split(),
+    *"nhóm bước mục điều".split(),
+    *("nội dung", "vấn đề", "giải pháp", "nhiệm vụ", "tiêu chí"),
+)
+_NOT_AFTER_SHORT = re.compile(
+    rf"""{_SP}*(?:
+        [.,:]\d
+      | /
+      | [{_DASHES}]{_SP}*\d
+      | [{_DASHES}]?{_SP}*{_LETTER}{{1,6}}{_SP}*/
+      | %
+      | (?:{_alternation(_UNITS)})(?!{_LETTER})(?!{_SP}+\d{{4}})
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# The document's date, right after the reference.
+_DATE_AFTER = re.compile(
+    rf"{_SP}*[,(]?{_SP}*(?:(?:được{_SP}+)?ban{_SP}+hành{_SP}+)?ngày{_SP}+"
+    rf"(?:(?P<d1>\d{{1,2}})(?P<sep>[/.\-])(?P<m1>\d{{1,2}})(?P=sep)(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}}){_SP}+tháng{_SP}+(?P<m2>\d{{1,2}}){_SP}+năm{_SP}+(?P<y2>\d{{4}}))"
+    r"(?!\d)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DirectiveRef:
+    """One reference; `text == source[start:end]` is the span a reader highlights.
+
+    For a full code the span is the code alone ("39-CT/TW"); for a short reference it is the
+    type word and number ("Chỉ thị 39", "Chỉ thị số 39"), and `issuer` is None.
+    """
+
+    start: int
+    end: int
+    text: str
+    doc_type: str
+    number: str
+    issuer: str | None
+    date: str | None = None
+
+    @property
+    def code(self) -> str | None:
+        if self.issuer is None:
+            return None
+        return f"{self.number}-{self.doc_type}/{self.issuer}"
+
+    @property
+    def is_short(self) -> bool:
+        return self.issuer is None
+
+
+def _canonical_type(written: str) -> str:
+    return _TYPE_BY_LOWER.get(written.lower(), written)
+
+
+def _canonical_issuer(written: str) -> str:
+    issuer = written.upper()
+    # "TƯ" is another abbreviation of Trung ương, as in 39-CT/TƯ or BTCTƯ.
+    if issuer.endswith("TƯ"):
+        issuer = issuer[:-2] + "TW"
+    return issuer
+
+
+def _date_after(text: str, pos: int) -> str | None:
+    m = _DATE_AFTER.match(text, pos)
+    if m is None:
+        return None
+    if m["d1"] is not None:
+        day, month, year = m["d1"], m["m1"], m["y1"]
+    else:
+        day, month, year = m["d2"], m["m2"], m["y2"]
+    try:
+        return datetime.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _short_word(word: str) -> tuple[str, str]:
+    """(type, tier) of a matched type word, whatever its case and spacing."""
+    return _SHORT_WORDS[" ".join(word.lower().split())]
+
+
+def _short_is_reference(m: re.Match[str], text: str) -> bool:
+    word = m["word"]
+    tier = _short_word(word)[1]
+    if tier == "so" and m["so"] is None:
+        return False
+    if tier == "capital" and m["so"] is None and not word[0].isupper():
+        return False
+    if _DATE_AFTER.match(text, m.end()):  # "Chỉ thị 39 ngày 18/8/2014": "ngày" is no unit here
+        return True
+    return _NOT_AFTER_SHORT.match(text, m.end()) is None
+
+
+def _code_end(m: re.Match[str]) -> int:
+    """Where the code ends: before the last letter of "TWCủa" or "TWCỦA", a glued word."""
+    issuer, end, text = m["issuer"], m.end(), m.string
+    if (
+        end < len(text)
+        and text[end].isalpha()
+        and issuer.isupper()
+        and issuer not in _KNOWN_ISSUER_SET
+        and issuer[:-1] in _KNOWN_ISSUER_SET
+    ):
+        return end - 1
+    return end
+
+
+def _code_refs(text: str) -> list[DirectiveRef]:
+    refs = []
+    for m in _CODE_RE.finditer(text):
+        end = _code_end(m)
+        refs.append(
+            DirectiveRef(
+                start=m.start(),
+                end=end,
+                text=text[m.start() : end],
+                doc_type=_canonical_type(m["type"]),
+                number=m["number"],
+                issuer=_canonical_issuer(text[m.start("issuer") : end]),
+                date=_date_after(text, end),
+            )
+        )
+    return refs
+
+
+def _short_refs(text: str) -> list[DirectiveRef]:
+    refs = []
+    for m in _SHORT_RE.finditer(text):
+        if not _short_is_reference(m, text):
+            continue
+        doc_type = _short_word(m["word"])[0]
+        refs.append(
+            DirectiveRef(
+                start=m.start(),
+                end=m.end(),
+                text=m[0],
+                doc_type=doc_type,
+                number=m["number"],
+                issuer=None,
+                date=_date_after(text, m.end()),
+            )
+        )
+    return refs
+
+
+def find_directive_refs(text: str) -> list[DirectiveRef]:
+    """Every directive reference in `text`, in order and non-overlapping; full codes win."""
+    codes = _code_refs(text)
+    refs = list(codes)
+    for ref in _short_refs(text):
+        if not any(ref.start < c.end and c.start < ref.end for c in codes):
+            refs.append(ref)
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def mend_glued_codes(text: str) -> str:
+    """Put a space between a code and a word glued to it: "39-CT/TWcủa" -> "39-CT/TW của".
+
+    Glued means a lower-case letter right after an upper-case issuer ("QĐi" is safe: its "i"
+    comes before the slash). "TWCủa" splits as "TW Của" when TW is a known issuer and TWC
+    is not.
+    """
+
+    def mend(m: re.Match[str]) -> str:
+        cut = _code_end(m) - m.start()
+        glued = cut < len(m[0]) or (m.end() < len(text) and text[m.end()].islower())
+        if glued and m["issuer"].isupper():
+            return m[0][:cut] + " " + m[0][cut:]
+        return m[0]
+
+    return _CODE_RE.sub(mend, text)
+
+
+def parse_code(code: str) -> tuple[str, str, str] | None:
+    """(number, type, issuer) of a code in any accepted spelling, canonicalised; else None."""
+    m = _CODE_RE.fullmatch(code.strip())
+    if m is None:
+        return None
+    return m["number"], _canonical_type(m["type"]), _canonical_issuer(m["issuer"])
+
+
+def canonical_code(code: str) -> str | None:
+    """The canonical form ("39 – ct/tw" -> "39-CT/TW"); None for anything but a Party code."""
+    parts = parse_code(code)
+    if parts is None:
+        return None
+    number, doc_type, issuer = parts
+    return f"{number}-{doc_type}/{issuer}"
+
+
+def _matches_short(ref: DirectiveRef, code: str) -> bool:
+    parts = parse_code(code)
+    if parts is None:
+        return False
+    number, doc_type, _ = parts
+    if int(number) != int(ref.number):  # "Chỉ thị 5" and 05-CT/TW are the same document
+        return False
+    # A spelled-out "Quy định" may stand for a QĐ or a QĐi code.
+    return doc_type == ref.doc_type or (ref.doc_type == "QĐ" and doc_type == "QĐi")
+
+
+def resolve_short(
+    ref: DirectiveRef, local_codes: list[str], corpus_codes: Counter[str]
+) -> str | None:
+    """The full code a short reference stands for, or None.
+
+    Numbers restart per issuer, so the article's own codes come first (the most frequent
+    there, ties to the first seen), then the corpus's most common. A full ref returns its code.
+    """
+    if not ref.is_short:
+        return ref.code
+    local = Counter(c for c in local_codes if _matches_short(ref, c))
+    if local:
+        # Counter keeps first-seen order and max() keeps the first of equals.
+        return max(local, key=local.__getitem__)
+    candidates = [c for c in corpus_codes if _matches_short(ref, c)]
+    if candidates:
+        return max(candidates, key=corpus_codes.__getitem__)
+    return None
+
+
+def directive_label(code: str) -> str:
+    """The code after its type's name ("Chỉ thị 39-CT/TW"); else the code itself."""
+    parts = parse_code(code)
+    if parts is None or parts[1] not in TYPE_NAMES:
+        return code
+    number, doc_type, issuer = parts
+    return f"{TYPE_NAMES[doc_type]} {number}-{doc_type}/{issuer}"
+
+
+_TYPE_RANK = {abbr: i for i, abbr in enumerate(TYPE_NAMES)}
+
+
+def directive_sort_key(code: str) -> tuple:
+    """Type (in TYPE_NAMES order), then number by value, then issuer; unparseable codes last."""
+    parts = parse_code(code)
+    if parts is None:
+        return (1, len(_TYPE_RANK), 0, "", code)
+    number, doc_type, issuer = parts
+    return (0, _TYPE_RANK.get(doc_type, len(_TYPE_RANK)), int(number), issuer, code)
+
+
+_ANNIVERSARY_RE = re.compile(
+    rf"(?<!{_LETTER})(?:sơ|tổng){_SP}+kết{_SP}+(?P<years>\d{{1,3}}){_SP}+năm(?!{_LETTER})",
+    re.IGNORECASE,
+)
+_CONNECTORS = (
+    "việc",
+    "thực hiện",
+    "triển khai",
+    "thi hành",
+    "học tập và làm theo",
+    "tổ chức",
+    "quán triệt",
+)
+# What may stand between "N năm" and the reference: the period ("(2014 - 2019)"),
+# connectors, then the type word and "số" (a full code's span starts at its number).
+_ANNIVERSARY_GAP = re.compile(
+    rf"(?:{_SP}*\(?{_SP}*\d{{4}}{_SP}*[{_DASHES}]{_SP}*\d{{4}}{_SP}*\)?,?)?"
+    rf"(?:{_SP}+(?:{_alternation(_CONNECTORS)}))*"
+    rf"{_SP}*[“\"(]?{_SP}*(?:(?:{_WORD_ALT}){_SP}+(?:số{_SP}+)?)?",
+    re.IGNORECASE,
+)
+
+
+def find_anniversary(text: str) -> tuple[int, DirectiveRef] | None:
+    """The first "Sơ kết/Tổng kết N năm thực hiện <reference>" as (N, reference), else None."""
+    refs = None
+    for m in _ANNIVERSARY_RE.finditer(text):
+        years = int(m["years"])
+        if years == 0:
+            continue
+        if refs is None:
+            refs = find_directive_refs(text)
+        following = next((r for r in refs if r.start >= m.end()), None)
+        if following is not None and _ANNIVERSARY_GAP.fullmatch(text, m.end(), following.start):
+            return years, following
+    return None
