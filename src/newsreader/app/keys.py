@@ -1,0 +1,206 @@
+"""The one registry of key bindings.
+
+Every key the reader answers to is listed here once: the widgets' bindings, the footer, the
+help screen, the command palette and the README's key table are all made from REGISTRY.
+This module does not import Textual at import time, so the README table can be rendered
+without it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from textual.binding import Binding
+
+Pane = Literal["global", "tree", "reader", "dialog"]
+PANES: tuple[Pane, ...] = ("global", "tree", "reader", "dialog")
+
+# How a Textual key name is shown to people.
+_KEY_NAMES = {
+    "down": "↓", "up": "↑", "left": "←", "right": "→", "enter": "Enter", "escape": "Esc",
+    "space": "Space", "tab": "Tab", "shift+tab": "Shift+Tab", "pageup": "PgUp",
+    "pagedown": "PgDn", "home": "Home", "end": "End", "question_mark": "?", "f1": "F1",
+    "exclamation_mark": "!", "left_square_bracket": "[", "right_square_bracket": "]",
+    "ctrl+p": "Ctrl+P", "ctrl+q": "Ctrl+Q",
+}
+
+
+def key_name(key: str) -> str:
+    return _KEY_NAMES.get(key, key)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyAction:
+    """One action: the keys that run it, where, and what it does in both languages.
+
+    `action` is a Textual action string run on the pane's widget (the app for "global").
+    `footer` puts it in the footer (with `footer_key`/`footer_en`/`footer_vi` when a pair of
+    actions shares one short footer entry); `palette` offers it in the command palette.
+    """
+
+    id: str
+    pane: Pane
+    keys: tuple[str, ...]
+    action: str
+    en: str
+    vi: str
+    footer: bool = False
+    footer_key: str | None = None
+    footer_en: str | None = None
+    footer_vi: str | None = None
+    palette: bool = True
+
+    def description(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def footer_description(self, lang: str) -> str:
+        if lang == "vi":
+            return self.footer_vi or self.vi
+        return self.footer_en or self.en
+
+    @property
+    def display(self) -> str:
+        return " ".join(key_name(k) for k in self.keys)
+
+
+REGISTRY: tuple[KeyAction, ...] = (
+    # Everywhere
+    KeyAction("focus_next", "global", ("tab",), "app.focus_next",
+              "Next pane", "Khung kế tiếp", palette=False),
+    KeyAction("focus_previous", "global", ("shift+tab",), "app.focus_previous",
+              "Previous pane", "Khung trước", palette=False),
+    KeyAction("previous_article", "global", ("left_square_bracket",), "app.previous_article",
+              "Previous article (sidebar order)", "Bài trước (theo thứ tự cây)",
+              footer=True, footer_key="[ ]", footer_en="article", footer_vi="bài"),
+    KeyAction("next_article", "global", ("right_square_bracket",), "app.next_article",
+              "Next article (sidebar order)", "Bài sau (theo thứ tự cây)"),
+    KeyAction("toggle_sidebar", "global", ("s",), "app.toggle_sidebar",
+              "Show or hide the article tree", "Hiện/ẩn cây bài viết",
+              footer_en="sidebar", footer_vi="cây"),
+    KeyAction("toggle_highlights", "global", ("m",), "app.toggle_highlights",
+              "Highlights of people, dates, directives on/off",
+              "Bật/tắt tô sáng người, ngày tháng, chỉ thị",
+              footer_en="highlights", footer_vi="tô sáng"),
+    KeyAction("show_skipped", "global", ("exclamation_mark",), "app.show_skipped",
+              "Files skipped while loading, with reasons", "Các tệp bị bỏ qua và lý do"),
+    KeyAction("help", "global", ("question_mark", "f1"), "app.help",
+              "Help: every key", "Trợ giúp: mọi phím tắt",
+              footer=True, footer_en="help", footer_vi="trợ giúp"),
+    KeyAction("command_palette", "global", ("ctrl+p",), "app.command_palette",
+              "Command palette: open an article, run an action, change theme",
+              "Bảng lệnh: mở bài, chạy thao tác, đổi giao diện", palette=False,
+              footer_en="palette", footer_vi="bảng lệnh"),
+    KeyAction("quit", "global", ("q", "ctrl+q"), "app.quit", "Quit", "Thoát",
+              footer=True, footer_en="quit", footer_vi="thoát"),
+    # Article tree
+    KeyAction("tree_down", "tree", ("down", "j"), "cursor_down", "Move down", "Xuống",
+              footer=True, footer_key="j/k", footer_en="move", footer_vi="di chuyển", palette=False),
+    KeyAction("tree_up", "tree", ("up", "k"), "cursor_up", "Move up", "Lên", palette=False),
+    KeyAction("tree_read", "tree", ("enter",), "read",
+              "Open the article and read it (on a group: expand/collapse)",
+              "Mở bài và đọc (trên nhóm: mở/đóng)",
+              footer=True, footer_en="read", footer_vi="đọc", palette=False),
+    KeyAction("tree_open", "tree", ("right", "l"), "open",
+              "Open the article, stay in the tree (on a group: expand)",
+              "Mở bài, vẫn ở cây (trên nhóm: mở ra)", palette=False),
+    KeyAction("tree_collapse", "tree", ("left", "h"), "collapse",
+              "Collapse the group (or go to its parent)", "Thu gọn nhóm (hoặc lên nhóm cha)",
+              palette=False),
+    KeyAction("tree_toggle", "tree", ("space",), "toggle_node",
+              "Expand or collapse the group", "Mở/đóng nhóm", palette=False),
+    KeyAction("tree_top", "tree", ("g", "home"), "top", "First line", "Dòng đầu", palette=False),
+    KeyAction("tree_bottom", "tree", ("G", "end"), "bottom", "Last line", "Dòng cuối",
+              palette=False),
+    KeyAction("tree_page_down", "tree", ("pagedown",), "page_down", "Page down", "Trang sau",
+              palette=False),
+    KeyAction("tree_page_up", "tree", ("pageup",), "page_up", "Page up", "Trang trước",
+              palette=False),
+    # Reading pane
+    KeyAction("cursor_down", "reader", ("down", "j"), "cursor_down",
+              "Passage cursor to the next paragraph", "Con trỏ xuống đoạn sau",
+              footer=True, footer_key="j/k", footer_en="¶", footer_vi="¶"),
+    KeyAction("cursor_up", "reader", ("up", "k"), "cursor_up",
+              "Passage cursor to the previous paragraph", "Con trỏ lên đoạn trước"),
+    KeyAction("page_down", "reader", ("pagedown", "space"), "page_down",
+              "Scroll one page down", "Cuộn xuống một trang"),
+    KeyAction("page_up", "reader", ("pageup",), "page_up", "Scroll one page up",
+              "Cuộn lên một trang"),
+    KeyAction("top", "reader", ("g", "home"), "top", "Top: first paragraph",
+              "Đầu bài: đoạn đầu tiên", footer=True, footer_key="g/G", footer_en="top/end",
+              footer_vi="đầu/cuối"),
+    KeyAction("bottom", "reader", ("G", "end"), "bottom", "Bottom: last paragraph",
+              "Cuối bài: đoạn cuối cùng"),
+    KeyAction("extend_range", "reader", ("v",), "extend_range",
+              "Extend the passage to a range (again: drop the range)",
+              "Mở rộng đoạn chọn thành khoảng (nhấn lại: bỏ)",
+              footer=True, footer_en="range", footer_vi="khoảng"),
+    KeyAction("clear_range", "reader", ("escape",), "clear_range", "Drop the range",
+              "Bỏ khoảng đã chọn"),
+    # Help, skipped files
+    KeyAction("close", "dialog", ("escape", "q", "question_mark", "f1"), "close",
+              "Close", "Đóng", footer=True, footer_key="Esc", palette=False),
+    KeyAction("dialog_down", "dialog", ("down", "j"), "scroll_down", "Scroll down", "Cuộn xuống",
+              palette=False),
+    KeyAction("dialog_up", "dialog", ("up", "k"), "scroll_up", "Scroll up", "Cuộn lên",
+              palette=False),
+)
+
+
+
+def actions(pane: Pane | None = None) -> list[KeyAction]:
+    return [a for a in REGISTRY if pane is None or a.pane == pane]
+
+
+def get(action_id: str) -> KeyAction:
+    for entry in REGISTRY:
+        if entry.id == action_id:
+            return entry
+    raise KeyError(action_id)
+
+
+def bindings(pane: Pane, lang: str = "en") -> list[Binding]:
+    """Textual bindings for one pane; the action string is relative to the pane's widget."""
+    from textual.binding import Binding
+
+    result = []
+    for entry in actions(pane):
+        action = entry.action.removeprefix("app.") if pane == "global" else entry.action
+        result.append(
+            Binding(
+                ",".join(entry.keys),
+                action,
+                entry.footer_description(lang),
+                show=entry.footer,
+                key_display=entry.footer_key,
+                tooltip=entry.description(lang),
+                id=f"newsreader.{entry.id}",
+            )
+        )
+    return result
+
+
+def markdown_table(lang: str = "en") -> str:
+    """The README's key table, made from REGISTRY so it cannot drift from the app."""
+    from newsreader.app.strings import Strings
+
+    s = Strings(lang)
+    head = (s("help_key"), s("help_action"))
+    rows = []
+    pane_title = {pane: s(f"pane_{pane}") for pane in PANES}
+    rows.append(f"| {'Pane' if lang == 'en' else 'Khung'} | {head[0]} | {head[1]} |")
+    rows.append("| --- | --- | --- |")
+    for pane in PANES:
+        for entry in actions(pane):
+            keys = " ".join(f"`{_md_key(k)}`" for k in entry.keys)
+            rows.append(f"| {pane_title[pane]} | {keys} | {entry.description(lang)} |")
+    mouse = s("pane_mouse")
+    for key in ("mouse_click_article", "mouse_click_paragraph", "mouse_scroll"):
+        rows.append(f"| {mouse} | | {s(key)} |")
+    return "\n".join(rows) + "\n"
+
+
+def _md_key(key: str) -> str:
+    name = key_name(key)
+    return name.replace("|", "\\|")

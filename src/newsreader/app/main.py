@@ -1,0 +1,313 @@
+"""The newsreader Textual app: header, article tree, reading pane, footer."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import BindingsMap
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from newsreader import locations
+from newsreader.app import keys
+from newsreader.app.commands import NewsreaderCommands
+from newsreader.app.reader import ReaderView
+from newsreader.app.screens import EmptyScreen, HelpScreen, SkippedScreen
+from newsreader.app.sidebar import ArticleTree
+from newsreader.app.strings import Strings
+from newsreader.core.model import Article, Corpus
+from newsreader.core.state import ReadingState, load_state, save_state
+
+SAVE_DELAY = 0.5  # seconds of stillness before the cursor position is written
+# Actions that act on the main screen; a dialog on top disables them.
+_MAIN_ONLY = {
+    "previous_article", "next_article", "toggle_sidebar", "toggle_highlights", "help",
+    "show_skipped", "command_palette",
+}
+
+
+class AppHeader(Static):
+    """App name, corpus name and article count (plain text, never markup)."""
+
+
+class NewsreaderApp(App[int], inherit_bindings=False):
+    CSS_PATH = "newsreader.tcss"
+    TITLE = "newsreader"
+    COMMANDS = App.COMMANDS | {NewsreaderCommands}
+    BINDINGS = keys.bindings("global")
+
+    def __init__(
+        self,
+        corpus_root: Path,
+        lang: str = "en",
+        *,
+        state_path: Path | None = None,
+        loader: Callable[[Path, Callable[[int, int], None]], Corpus] | None = None,
+    ):
+        """`loader` replaces load_corpus (tests hand in ready-made articles)."""
+        super().__init__()
+        self._loader = loader
+        self.strings = Strings(lang)
+        self._bindings = BindingsMap(keys.bindings("global", self.strings.lang))
+        self.corpus_root = Path(corpus_root)
+        self.corpus: Corpus | None = None
+        self.state_path = state_path or locations.state_file()
+        self.state: ReadingState = load_state(self.state_path)
+        self.order: list[Article] = []
+        self._by_id: dict[str, Article] = {}
+        self._progress: tuple[int, int] = (0, 0)
+        self._save_timer = None
+        self._save_failed = False
+        self.loaded = False
+        self._exit_after_paint = os.environ.get("NEWSREADER_EXIT_AFTER_PAINT") == "1"
+        if self.state.theme and self.state.theme in self.available_themes:
+            self.theme = self.state.theme
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        s = self.strings
+        yield AppHeader(self._header_text(), id="header")
+        with Horizontal(id="main"):
+            yield ArticleTree(s, id="sidebar")
+            with Vertical(id="reader-pane"):
+                with Vertical(id="loading"):
+                    yield Static(Text(s("loading")), id="loading-label")
+                    yield ProgressBar(id="loading-bar", show_eta=False)
+                yield ReaderView(s, id="reader")
+                with Horizontal(id="status"):
+                    yield Static(id="legend")
+                    yield Static(id="position")
+        yield Footer(compact=True)
+
+    def _header_text(self) -> Text:
+        s = self.strings
+        text = Text(s("app_name"), style="bold")
+        text.append("  ")
+        text.append(self.corpus_root.name or str(self.corpus_root))
+        if self.corpus is not None:
+            count = len(self.corpus.articles)
+            text.append("  ·  ")
+            text.append(s("article_count_one") if count == 1 else s("articles_count", n=count))
+        return text
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.query_one("#reader").display = False
+        self.query_one("#status").display = False
+        self.set_interval(0.1, self._show_progress, name="progress")
+        self.run_worker(self._load, thread=True, name="load-corpus", exclusive=True)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _load(self) -> Corpus:
+        def progress(done: int, total: int) -> None:
+            self._progress = (done, total)  # read by a timer on the UI thread
+
+        if self._loader is not None:
+            return self._loader(self.corpus_root, progress)
+        from newsreader.core.corpus import load_corpus
+
+        return load_corpus(self.corpus_root, progress)
+
+    def _show_progress(self) -> None:
+        done, total = self._progress
+        if total and not self.loaded:
+            self.query_one("#loading-bar", ProgressBar).update(total=total, progress=done)
+            self.query_one("#loading-label", Static).update(
+                Text(self.strings("loading_progress", done=done, total=total))
+            )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "load-corpus":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self._loaded(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self._loaded(Corpus(str(self.corpus_root), [], []), error=str(error))
+
+    def _loaded(self, corpus: Corpus, error: str | None = None) -> None:
+        from newsreader.core.grouping import sidebar_order
+        from newsreader.core.model import Skipped
+
+        if error:
+            corpus.skipped.append(Skipped(str(self.corpus_root), error))
+        self.corpus = corpus
+        self.order = sidebar_order(corpus.articles)
+        self._by_id = {a.id: a for a in corpus.articles}
+        self.loaded = True
+        self.query_one("#loading").display = False
+        self.query_one("#header", AppHeader).update(self._header_text())
+        if not corpus.articles:
+            self.push_screen(EmptyScreen(self.strings, corpus))
+            self._after_first_paint()
+            return
+        reader = self.query_one(ReaderView)
+        reader.display = True
+        self.query_one("#status").display = True
+        start = self._by_id.get(self.state.article_id or "")
+        paragraph = self.state.paragraph if start is not None else 0
+        if start is None:
+            start = corpus.articles[0]  # newest first
+        tree = self.query_one(ArticleTree)
+        tree.populate(corpus.articles, current=start.id)
+        self.open_article(start.id, paragraph=paragraph, focus_reader=True)
+        if corpus.skipped:
+            n = len(corpus.skipped)
+            message = (self.strings("skipped_notice_one") if n == 1
+                       else self.strings("skipped_notice", n=n))
+            self.notify(message, markup=False, timeout=8)
+        self._after_first_paint()
+
+    def _after_first_paint(self) -> None:
+        if self._exit_after_paint:
+            self.call_after_refresh(self.exit, 0)
+
+    # -- articles ------------------------------------------------------------------------
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.query_one(ReaderView)
+
+    @property
+    def current_article(self) -> Article | None:
+        return self.reader.article
+
+    def open_article(self, article_id: str, paragraph: int | None = None,
+                     focus_reader: bool = False) -> None:
+        article = self._by_id.get(article_id)
+        if article is None:
+            return
+        reader = self.reader
+        if reader.article is not None:
+            self.state.positions[reader.article.id] = reader.cursor
+        if paragraph is None:
+            paragraph = self.state.positions.get(article_id, 0)
+        reader.show(article, paragraph)
+        self.query_one(ArticleTree).mark_open(article_id)
+        if focus_reader:
+            reader.focus()
+        self._save_state()
+
+    def on_article_tree_open_article(self, message: ArticleTree.OpenArticle) -> None:
+        self.open_article(message.article_id, focus_reader=message.read)
+
+    def on_reader_view_changed(self, message: ReaderView.Changed) -> None:
+        self._update_status()
+        self._schedule_save()
+
+    def _update_status(self) -> None:
+        reader = self.reader
+        s = self.strings
+        legend = Text(no_wrap=True, overflow="ellipsis")
+        if reader.highlights:
+            legend.append(s("legend") + " ")
+            for kind in ("person", "date", "directive"):
+                style = reader.get_component_rich_style(f"reader--{kind}", partial=True)
+                legend.append(s(f"legend_{kind}"), style)
+                legend.append(" ")
+        else:
+            legend.append(s("legend_off"), "dim")
+        self.query_one("#legend", Static).update(legend)
+        position = Text(no_wrap=True)
+        passage = reader.passage
+        if passage is not None and reader.article is not None:
+            if passage.first != passage.last:
+                position.append(s("range_status", first=passage.first + 1, last=passage.last + 1))
+            else:
+                position.append(s("para_status", n=reader.cursor + 1,
+                                  total=len(reader.article.paragraphs)))
+        self.query_one("#position", Static).update(position)
+
+    def _step_article(self, step: int) -> None:
+        if not self.order:
+            return
+        current = self.current_article
+        ids = [a.id for a in self.order]
+        if current is None or current.id not in ids:
+            self.open_article(ids[0])
+            return
+        index = ids.index(current.id) + step
+        if 0 <= index < len(ids):
+            self.open_article(ids[index])
+        else:
+            key = "first_article" if step < 0 else "last_article"
+            self.notify(self.strings(key), markup=False, timeout=2)
+
+    # -- actions (bound in keys.REGISTRY) --------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _MAIN_ONLY and len(self.screen_stack) > 1:
+            return False
+        if action in ("previous_article", "next_article", "toggle_highlights") and not self.order:
+            return False
+        return True
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def action_next_article(self) -> None:
+        self._step_article(+1)
+
+    def action_toggle_sidebar(self) -> None:
+        tree = self.query_one(ArticleTree)
+        tree.display = not tree.display
+        if not tree.display and self.focused is tree:
+            self.reader.focus()
+
+    def action_toggle_highlights(self) -> None:
+        reader = self.reader
+        reader.highlights = not reader.highlights
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.strings))
+
+    def action_show_skipped(self) -> None:
+        if self.corpus is not None:
+            self.push_screen(SkippedScreen(self.strings, self.corpus))
+
+    async def action_quit(self) -> None:
+        self._save_state()
+        self.exit(0)
+
+    async def run_registry_action(self, action_id: str) -> None:
+        """Run a registry action as its key would (the palette's way in)."""
+        entry = keys.get(action_id)
+        if entry.pane == "global":
+            await self.run_action(entry.action)
+        elif entry.pane == "tree":
+            await self.run_action(entry.action, self.query_one(ArticleTree))
+        elif entry.pane == "reader":
+            await self.run_action(entry.action, self.reader)
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _theme_changed(self, theme) -> None:
+        self.state.theme = theme.name
+        self._save_state()
+
+    def _schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_state)
+
+    def _save_state(self) -> None:
+        reader = self.query_one(ReaderView) if self.is_mounted else None
+        if reader is not None and reader.article is not None:
+            self.state.article_id = reader.article.id
+            self.state.paragraph = reader.cursor
+            self.state.positions[reader.article.id] = reader.cursor
+        self.state.theme = self.theme
+        try:
+            save_state(self.state_path, self.state)
+        except OSError as error:
+            if not self._save_failed:
+                self._save_failed = True
+                self.notify(self.strings("state_not_saved", error=error.strerror or str(error)),
+                            markup=False, severity="warning")

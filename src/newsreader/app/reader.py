@@ -1,0 +1,395 @@
+"""The reading pane: title, meta, and the paragraphs with a gutter and a passage cursor.
+
+The passage cursor is state, not a scroll position: `cursor` is the current paragraph index,
+`anchor` the other end of a range started with `v` (None when there is no range). Bookmarks and
+export (issue 5) read `passage` to know what the reader means.
+
+Rendering uses Textual's line API: each paragraph is wrapped once per width into rich Text
+lines (built from plain strings and entity spans, never from markup) and drawn with a gutter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import BindingsMap
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import var
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsreader.app import keys
+from newsreader.app.strings import Strings
+from newsreader.core.directives import directive_label
+from newsreader.core.model import Article
+
+GUTTER = 7  # marker, ¶ number right-aligned in 4 cells, marker, space
+MAX_MEASURE = 100  # the longest line of text, for comfortable reading on wide terminals
+
+
+def format_published(value: str | None) -> str:
+    """ISO to the Vietnamese order: 2019-11-04T08:10 -> 04/11/2019 08:10."""
+    if not value:
+        return ""
+    date, _, time = value.partition("T")
+    shown = "/".join(reversed(date.split("-")))
+    return f"{shown} {time[:5]}" if time else shown
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """The paragraphs the reader points at: first..last inclusive (0-based)."""
+
+    article_id: str
+    first: int
+    last: int
+
+
+@dataclass(slots=True)
+class _Line:
+    kind: str  # "title", "meta", "note", "blank", "para"
+    text: Text
+    paragraph: int | None = None
+    first: bool = False  # first line of its paragraph (carries the ¶ number)
+
+
+class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
+    """The article being read, with the passage cursor."""
+
+    COMPONENT_CLASSES = {
+        "reader--title",
+        "reader--meta",
+        "reader--note",
+        "reader--gutter",
+        "reader--gutter-cursor",
+        "reader--cursor",
+        "reader--range",
+        "reader--person",
+        "reader--date",
+        "reader--directive",
+        "reader--empty",
+    }
+
+    BINDINGS = keys.bindings("reader")
+
+    highlights: var[bool] = var(True)
+
+    class Changed(Message):
+        """The article, the cursor, the range or the highlighting changed."""
+
+        def __init__(self, reader: ReaderView) -> None:
+            super().__init__()
+            self.reader = reader
+
+    def __init__(self, strings: Strings, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.strings = strings
+        self._bindings = BindingsMap(keys.bindings("reader", strings.lang))
+        self.article: Article | None = None
+        self.cursor = 0
+        self.anchor: int | None = None
+        self._lines: list[_Line] = []
+        self._para_lines: list[tuple[int, int]] = []  # paragraph -> (first line, end line)
+        self._layout_key: tuple | None = None
+
+    # -- the passage -------------------------------------------------------------------
+
+    @property
+    def passage(self) -> Passage | None:
+        if self.article is None or not self.article.paragraphs:
+            return None
+        first, last = self.cursor, self.cursor
+        if self.anchor is not None:
+            first, last = min(self.anchor, self.cursor), max(self.anchor, self.cursor)
+        return Passage(self.article.id, first, last)
+
+    def show(self, article: Article | None, paragraph: int = 0) -> None:
+        """Open an article with the cursor on `paragraph` (clamped)."""
+        self.article = article
+        self.anchor = None
+        count = len(article.paragraphs) if article else 0
+        self.cursor = max(0, min(paragraph, count - 1)) if count else 0
+        self._layout_key = None
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._ensure_layout()
+        self._scroll_to_cursor(center=True)
+        self.refresh()
+        self.post_message(self.Changed(self))
+
+    def move_cursor(self, paragraph: int, *, scroll: bool = True) -> None:
+        if self.article is None or not self.article.paragraphs:
+            return
+        paragraph = max(0, min(paragraph, len(self.article.paragraphs) - 1))
+        if paragraph != self.cursor:
+            self.cursor = paragraph
+            self.refresh()
+            self.post_message(self.Changed(self))
+        if scroll:
+            self._scroll_to_cursor()
+
+    # -- actions (bound in keys.REGISTRY) --------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        if not self._cursor_visible():
+            self.move_cursor(self._first_visible_paragraph(), scroll=False)
+            return
+        self.move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        if not self._cursor_visible():
+            self.move_cursor(self._first_visible_paragraph(), scroll=False)
+            return
+        self.move_cursor(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self._page(+1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.move_cursor(0, scroll=False)
+
+    def action_bottom(self) -> None:
+        if self.article is None:
+            return
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.move_cursor(len(self.article.paragraphs) - 1)
+
+    def action_extend_range(self) -> None:
+        if self.article is None or not self.article.paragraphs:
+            return
+        self.anchor = self.cursor if self.anchor is None else None
+        self.refresh()
+        self.post_message(self.Changed(self))
+
+    def action_clear_range(self) -> None:
+        if self.anchor is not None:
+            self.anchor = None
+            self.refresh()
+            self.post_message(self.Changed(self))
+
+    def _page(self, direction: int) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        target = self.scroll_y + direction * max(1, height - 1)
+        self.scroll_to(y=max(0, min(target, self.max_scroll_y)), animate=False, immediate=True)
+        if not self._cursor_visible():
+            self.move_cursor(self._first_visible_paragraph(), scroll=False)
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    def _visible_range(self) -> tuple[int, int]:
+        top = round(self.scroll_y)
+        return top, top + max(1, self.scrollable_content_region.height)
+
+    def _cursor_visible(self) -> bool:
+        if not self._para_lines or self.cursor >= len(self._para_lines):
+            return True
+        first, end = self._para_lines[self.cursor]
+        top, bottom = self._visible_range()
+        return first < bottom and end > top
+
+    def _first_visible_paragraph(self) -> int:
+        top, bottom = self._visible_range()
+        for index, (first, end) in enumerate(self._para_lines):
+            if first >= top:
+                return index
+            if end > top:  # a paragraph that starts above but runs into view
+                if index + 1 < len(self._para_lines) and self._para_lines[index + 1][0] < bottom:
+                    return index + 1
+                return index
+        return max(0, len(self._para_lines) - 1)
+
+    def _scroll_to_cursor(self, *, center: bool = False) -> None:
+        if not self._para_lines or self.cursor >= len(self._para_lines):
+            return
+        first, end = self._para_lines[self.cursor]
+        if self.cursor == 0:
+            first = 0  # show the title with the first paragraph
+        height = max(1, self.scrollable_content_region.height)
+        top, bottom = self._visible_range()
+        if center and (first < top or end > bottom):
+            target = first - 1 if end - first >= height else first - (height - (end - first)) // 3
+        elif first < top:
+            target = first - 1
+        elif end > bottom:
+            target = min(first - 1, end - height + 1)
+        else:
+            return
+        target = max(0, min(target, self.max_scroll_y))
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self._ensure_layout()
+        self._scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._layout_key = None  # highlight styles come from the theme
+        if self.is_mounted:
+            self.post_message(self.Changed(self))
+
+    def watch_highlights(self) -> None:
+        self._layout_key = None
+        self.refresh()
+        if self.is_mounted:
+            self.post_message(self.Changed(self))
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _text_width(self) -> int:
+        width = self.scrollable_content_region.width
+        return max(10, min(width - GUTTER - 1, MAX_MEASURE))
+
+    def _ensure_layout(self) -> None:
+        key = (id(self.article), self._text_width(), self.highlights, self.app.theme)
+        if key == self._layout_key:
+            return
+        self._layout_key = key
+        self._lines, self._para_lines = self._build_lines(self._text_width())
+        width = self.scrollable_content_region.width
+        self.virtual_size = Size(width, len(self._lines))
+
+    def _entity_text(self, source: str, paragraph: int | None) -> Text:
+        text = Text(source)
+        if self.highlights and self.article is not None:
+            styles = {
+                kind: self.get_component_rich_style(f"reader--{kind}", partial=True)
+                for kind in ("person", "date", "directive")
+            }
+            for entity in self.article.entities_in(paragraph):
+                if 0 <= entity.start < entity.end <= len(source):
+                    text.stylize(styles[entity.kind], entity.start, entity.end)
+        return text
+
+    def _build_lines(self, width: int) -> tuple[list[_Line], list[tuple[int, int]]]:
+        console = self.app.console
+        lines: list[_Line] = []
+        para_lines: list[tuple[int, int]] = []
+        article = self.article
+        s = self.strings
+        if article is None:
+            lines.append(_Line("blank", Text("")))
+            lines.append(_Line("note", Text(s("no_article"), style=self._style("reader--empty"))))
+            return lines, para_lines
+
+        def add(kind: str, text: Text) -> None:
+            for line in text.wrap(console, width, overflow="fold"):
+                lines.append(_Line(kind, line))
+
+        lines.append(_Line("blank", Text("")))
+        title = self._entity_text(article.title, None)
+        title.stylize_before(self._style("reader--title"))
+        add("title", title)
+        lines.append(_Line("blank", Text("")))
+        for meta in self._meta_lines(article):
+            add("meta", meta)
+        lines.append(_Line("blank", Text("")))
+        for index, paragraph in enumerate(article.paragraphs):
+            start = len(lines)
+            wrapped = self._entity_text(paragraph, index).wrap(console, width, overflow="fold")
+            for number, line in enumerate(wrapped):
+                lines.append(_Line("para", line, index, number == 0))
+            if not wrapped:
+                lines.append(_Line("para", Text(""), index, True))
+            para_lines.append((start, len(lines)))
+            lines.append(_Line("blank", Text("")))
+        return lines, para_lines
+
+    def _style(self, component: str) -> Style:
+        return self.get_component_rich_style(component, partial=True)
+
+    def _meta_lines(self, article: Article) -> list[Text]:
+        s = self.strings
+        meta = self._style("reader--meta")
+        sep = (" · ", meta)
+        first = Text(style=meta)
+        when = format_published(article.published)
+        first.append(s("meta_published", when=when) if when else s("meta_no_date"))
+        first.append(*sep)
+        if article.year is None:
+            first.append(s("meta_year_unknown"))
+        elif article.year_source == "inferred":
+            first.append(s("meta_year_inferred", year=article.year), self._style("reader--note"))
+        else:
+            first.append(s("meta_year", year=article.year))
+        codes = article.directives or ([article.directive] if article.directive else [])
+        first.append(*sep)
+        if codes:
+            directive_style = self._style("reader--directive")
+            for number, code in enumerate(codes):
+                if number:
+                    first.append(", ")
+                first.append(directive_label(code), directive_style)
+        else:
+            first.append(s("meta_no_directive"))
+        result = [first]
+        second = Text(style=meta)
+        second.append(s("meta_file", path=article.path))
+        if article.source:
+            second.append(*sep)
+            second.append(article.source)
+        if article.byline:
+            second.append(*sep)
+            second.append(s("meta_byline", byline=article.byline))
+        result.append(second)
+        if article.year_source == "inferred":
+            note = (s("meta_inferred_note", note=article.year_note) if article.year_note
+                    else s("meta_inferred_plain"))
+            result.append(Text(note, style=self._style("reader--note")))
+        return result
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_layout()
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = y + round(self.scroll_y)
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        line = self._lines[index]
+        gutter, body_style = self._gutter(line)
+        text = Text()
+        text.append_text(gutter)
+        body = line.text.copy()
+        if body_style is not None:
+            body.pad_right(self._text_width() - body.cell_len)
+            body.stylize_before(body_style)
+        text.append_text(body)
+        strip = Strip(list(text.render(self.app.console)), text.cell_len)
+        strip = strip.crop_extend(round(self.scroll_x), round(self.scroll_x) + width, None)
+        strip = strip.apply_style(base)
+        if line.paragraph is not None:
+            strip = strip.apply_meta({"paragraph": line.paragraph})
+        return strip
+
+    def _gutter(self, line: _Line) -> tuple[Text, Style | None]:
+        if line.kind != "para" or line.paragraph is None:
+            return Text(" " * GUTTER), None
+        passage = self.passage
+        in_range = passage is not None and passage.first <= line.paragraph <= passage.last
+        is_cursor = line.paragraph == self.cursor
+        number = f"{line.paragraph + 1:>4}" if line.first else "    "
+        if is_cursor:
+            style = self._style("reader--gutter-cursor")
+            mark = "▶" if line.first else "┃"
+            return Text.assemble((mark, style), (number, style), ("  ", style)), self._style(
+                "reader--cursor"
+            )
+        if in_range:
+            style = self._style("reader--gutter-cursor")
+            return Text.assemble(("┃", style), (number, style), ("  ", style)), self._style(
+                "reader--range"
+            )
+        style = self._style("reader--gutter")
+        return Text.assemble((" ", style), (number, style), ("  ", style)), None
+
+    def on_click(self, event) -> None:
+        paragraph = event.style.meta.get("paragraph") if event.style else None
+        if isinstance(paragraph, int):
+            self.move_cursor(paragraph, scroll=False)

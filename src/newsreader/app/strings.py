@@ -1,0 +1,120 @@
+"""Every string the reader's interface shows, in English and Vietnamese.
+
+Strings here are plain text, never markup: callers turn them into `Content`/`Text` as they
+are. Placeholders ({n}, {path}) are filled with str.format and the result is still plain text.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("en", "vi")
+
+_STRINGS: dict[str, dict[str, str]] = {
+    "app_name": {"en": "newsreader", "vi": "newsreader"},
+    "articles_count": {"en": "{n} articles", "vi": "{n} bài"},
+    "article_count_one": {"en": "1 article", "vi": "1 bài"},
+    "no_directive": {"en": "No directive", "vi": "Không có chỉ thị"},
+    "unknown_year": {"en": "Unknown year", "vi": "Không rõ năm"},
+    "loading": {"en": "Loading the corpus…", "vi": "Đang đọc kho bài…"},
+    "loading_progress": {"en": "Loading the corpus… {done}/{total} files",
+                         "vi": "Đang đọc kho bài… {done}/{total} tệp"},
+    "skipped_notice": {"en": "{n} files skipped — press ! to see why",
+                       "vi": "Bỏ qua {n} tệp — nhấn ! để xem lý do"},
+    "skipped_notice_one": {"en": "1 file skipped — press ! to see why",
+                           "vi": "Bỏ qua 1 tệp — nhấn ! để xem lý do"},
+    "skipped_title": {"en": "Skipped files", "vi": "Các tệp bị bỏ qua"},
+    "skipped_none": {"en": "No file was skipped.", "vi": "Không có tệp nào bị bỏ qua."},
+    "skipped_intro": {"en": "These files in {root} were not loaded:",
+                      "vi": "Các tệp sau trong {root} không được đọc:"},
+    "warnings_intro": {"en": "Loaded, with something ignored:",
+                       "vi": "Đã đọc, nhưng có phần bị bỏ qua:"},
+    "col_file": {"en": "File", "vi": "Tệp"},
+    "col_reason": {"en": "Reason", "vi": "Lý do"},
+    "close_hint": {"en": "Esc or q to close", "vi": "Esc hoặc q để đóng"},
+    "empty_title": {"en": "No articles to read", "vi": "Chưa có bài để đọc"},
+    "empty_looked": {"en": "newsreader looked in:", "vi": "newsreader đã tìm trong:"},
+    "empty_reason": {"en": "({reason})", "vi": "({reason})"},
+    "empty_how": {
+        "en": "To add articles, put .txt, .md, .json or .jsonl files in that folder (subfolders "
+              "are read too), or start newsreader on another folder:",
+        "vi": "Để thêm bài, đặt các tệp .txt, .md, .json hoặc .jsonl vào thư mục đó (cả thư mục "
+              "con), hoặc mở newsreader với thư mục khác:",
+    },
+    "empty_cmd": {"en": "newsreader --corpus DIR", "vi": "newsreader --corpus THƯ_MỤC"},
+    "empty_env": {"en": "or set NEWSREADER_CORPUS=DIR", "vi": "hoặc đặt NEWSREADER_CORPUS=THƯ_MỤC"},
+    "empty_quit": {"en": "Press q to quit.", "vi": "Nhấn q để thoát."},
+    "help_title": {"en": "Keys", "vi": "Phím tắt"},
+    "help_key": {"en": "Key", "vi": "Phím"},
+    "help_action": {"en": "Action", "vi": "Tác dụng"},
+    "pane_global": {"en": "Everywhere", "vi": "Mọi nơi"},
+    "pane_tree": {"en": "Article tree", "vi": "Cây bài viết"},
+    "pane_reader": {"en": "Reading pane", "vi": "Khung đọc"},
+    "pane_dialog": {"en": "Help, skipped files", "vi": "Trợ giúp, tệp bỏ qua"},
+    "pane_mouse": {"en": "Mouse", "vi": "Chuột"},
+    "mouse_click_article": {"en": "Click an article in the tree to open it",
+                            "vi": "Nhấp vào một bài trên cây để mở"},
+    "mouse_click_paragraph": {"en": "Click a paragraph to put the cursor on it",
+                              "vi": "Nhấp vào một đoạn để đặt con trỏ"},
+    "mouse_scroll": {"en": "Wheel scrolls the pane under the pointer",
+                     "vi": "Con lăn cuộn khung dưới con trỏ chuột"},
+    "legend": {"en": "Highlights:", "vi": "Tô sáng:"},
+    "legend_person": {"en": "person", "vi": "người"},
+    "legend_date": {"en": "date", "vi": "ngày tháng"},
+    "legend_directive": {"en": "directive", "vi": "văn bản chỉ đạo"},
+    "legend_off": {"en": "Highlights off", "vi": "Đã tắt tô sáng"},
+    "legend_toggle": {"en": "({key}: on/off)", "vi": "({key}: bật/tắt)"},
+    "meta_published": {"en": "Published {when}", "vi": "Đăng {when}"},
+    "meta_no_date": {"en": "Publication date unknown", "vi": "Không rõ ngày đăng"},
+    "meta_year": {"en": "year {year}", "vi": "năm {year}"},
+    "meta_year_inferred": {"en": "year {year}*", "vi": "năm {year}*"},
+    "meta_year_unknown": {"en": "year unknown", "vi": "không rõ năm"},
+    "meta_inferred_note": {"en": "* Year inferred: {note}", "vi": "* Năm được suy ra: {note}"},
+    "meta_inferred_plain": {"en": "* Year inferred from the text", "vi": "* Năm được suy ra từ nội dung"},
+    "meta_no_directive": {"en": "no directive", "vi": "không có chỉ thị"},
+    "meta_byline": {"en": "by {byline}", "vi": "tác giả {byline}"},
+    "meta_file": {"en": "file {path}", "vi": "tệp {path}"},
+    "no_article": {"en": "No article open.", "vi": "Chưa mở bài nào."},
+    "range_status": {"en": "¶{first}–¶{last} selected (v to drop)",
+                     "vi": "Chọn ¶{first}–¶{last} (v để bỏ)"},
+    "para_status": {"en": "¶{n}/{total}", "vi": "¶{n}/{total}"},
+    "palette_open": {"en": "Open article", "vi": "Mở bài"},
+    "palette_action": {"en": "Action", "vi": "Thao tác"},
+    "state_not_saved": {"en": "Reading position not saved: {error}",
+                        "vi": "Không lưu được vị trí đọc: {error}"},
+    "first_article": {"en": "This is the first article.", "vi": "Đây là bài đầu tiên."},
+    "last_article": {"en": "This is the last article.", "vi": "Đây là bài cuối cùng."},
+    "highlights_on": {"en": "Highlights on", "vi": "Đã bật tô sáng"},
+    "highlights_off": {"en": "Highlights off", "vi": "Đã tắt tô sáng"},
+}
+
+
+def detect_language(requested: str | None = None, environ: dict[str, str] | None = None) -> str:
+    """--lang wins; else a Vietnamese locale (LC_ALL, LC_MESSAGES, LANG starting with vi)."""
+    if requested in LANGUAGES:
+        return requested
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
+
+
+class Strings:
+    """The strings of one language: `strings("key", n=3)`."""
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang if lang in LANGUAGES else "en"
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = _STRINGS[key][self.lang]
+        return text.format(**values) if values else text
+
+
+def all_keys() -> list[str]:
+    return list(_STRINGS)
+
+
+def missing_translations() -> list[str]:
+    return [key for key, langs in _STRINGS.items() if set(langs) != set(LANGUAGES)]
