@@ -113,6 +113,7 @@ class Corpus:
     root: str
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)  # loaded, but something was ignored
 
     def get(self, article_id: str) -> Article | None:
         for article in self.articles:

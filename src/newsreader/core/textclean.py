@@ -43,6 +43,9 @@ _VIETNAMESE_LETTERS = set(
 )
 
 
+_BINARY_CONTROLS = [c for c in range(0x20) if c not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B)]
+
+
 def clean_text(text: str) -> str:
     """Normalise decoded text: LF line ends, NFC, plain spaces, no controls or escapes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -80,9 +83,14 @@ def decode_bytes(data: bytes) -> str:
             try:
                 return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"invalid {codec.upper()} after its byte-order mark: {exc.reason}") from None
-    if b"\x00" in data[:8192]:
-        raise DecodeError("binary file (NUL bytes, no UTF-16 byte-order mark)")
+                raise DecodeError(
+                    f"invalid {codec.upper()} after its byte-order mark: {exc.reason}"
+                ) from None
+    head = data[:8192]
+    controls = sum(head.count(bytes([c])) for c in _BINARY_CONTROLS)
+    # A stray NUL or two in scraped text is noise to strip; many control bytes are a binary file.
+    if controls > 4 and controls > len(head) / 100 or head.count(b"\x00") > len(head) / 20:
+        raise DecodeError("binary file (control bytes, no UTF-16 byte-order mark)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

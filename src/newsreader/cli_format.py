@@ -1,0 +1,68 @@
+"""Readable text for the CLI: plain strings, no markup, no colour codes."""
+
+from __future__ import annotations
+
+from newsreader.core.directives import directive_label
+from newsreader.core.grouping import group_articles
+from newsreader.core.model import Article
+
+
+def format_published(value: str | None) -> str:
+    """ISO to the Vietnamese order: 2019-11-04T08:10 -> 04/11/2019 08:10."""
+    if not value:
+        return ""
+    date, _, time = value.partition("T")
+    parts = date.split("-")
+    shown = "/".join(reversed(parts))
+    return f"{shown} {time}" if time else shown
+
+
+def format_year(article: Article) -> str:
+    if article.year is None:
+        return "unknown year"
+    if article.year_source == "inferred":
+        return f"{article.year} (inferred)"
+    return str(article.year)
+
+
+def format_list(articles: list[Article]) -> str:
+    lines: list[str] = []
+    for group in group_articles(articles):
+        label = directive_label(group.code) if group.code else "No directive"
+        lines.append(f"{label} ({group.count})")
+        for year in group.years:
+            lines.append(f"  {year.year if year.year is not None else 'Unknown year'}")
+            for article in year.articles:
+                when = format_published(article.published) or format_year(article)
+                lines.append(f"    {article.id}")
+                lines.append(f"      {article.title}")
+                people = ", ".join(article.people)
+                lines.append(f"      {when}" + (f" · {people}" if people else ""))
+        lines.append("")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def format_article(article: Article) -> str:
+    lines = [article.title, "=" * min(len(article.title), 80)]
+    meta = [
+        ("Published", format_published(article.published) or "unknown"),
+        ("Year", format_year(article) + (f" — {article.year_note}" if article.year_note else "")),
+        ("Directive", ", ".join(directive_label(c) for c in article.directives) or "none"),
+        ("People", ", ".join(article.people) or "none"),
+        (
+            "Dates",
+            ", ".join(dict.fromkeys(e.value for e in article.entities if e.kind == "date"))
+            or "none",
+        ),
+        ("Byline", article.byline or ""),
+        ("Source", article.source or ""),
+        ("URL", article.url or ""),
+        ("Path", article.path),
+        ("Id", article.id),
+    ]
+    lines += [f"{name}: {value}" for name, value in meta if value]
+    lines.append("")
+    for index, paragraph in enumerate(article.paragraphs, 1):
+        lines.append(f"¶{index}  {paragraph}")
+        lines.append("")
+    return "\n".join(lines)

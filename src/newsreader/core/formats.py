@@ -1,0 +1,215 @@
+"""One reader per file format: decoded, cleaned text in, Documents out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+
+import yaml
+
+from newsreader.core.dates import parse_dateline
+from newsreader.core.layout import layout_body
+from newsreader.core.model import Document
+from newsreader.core.textclean import clean_line, clean_text
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.MULTILINE)
+_ISO_DATETIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
+)
+
+TEXT_FIELDS = ("text", "body", "content")
+
+
+class FormatError(ValueError):
+    """The file decodes but is not an article; the message is the user-facing reason."""
+
+
+def normalise_published(value: object) -> str | None:
+    """A metadata date (string, YAML date, epoch-free) to ISO, or None when unreadable."""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    text = clean_line(value)
+    match = _ISO_DATETIME.match(text)
+    if match:
+        year, month, day, hour, minute = match.groups()
+        try:
+            dt.date(int(year), int(month), int(day))
+        except ValueError:
+            return None
+        if hour is not None:
+            return f"{year}-{month}-{day}T{int(hour):02d}:{minute}"
+        return f"{year}-{month}-{day}"
+    return parse_dateline(text)
+
+
+def _meta_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value if v is not None)
+    text = clean_line(str(value))
+    return text or None
+
+
+def _apply_metadata(doc: Document, meta: dict) -> None:
+    published_raw = meta.get("published", meta.get("date"))
+    if published_raw is not None:
+        published = normalise_published(published_raw)
+        if published:
+            doc.published, doc.published_from = published, "metadata"
+        else:
+            doc.warnings.append(f"unreadable date {str(published_raw)[:40]!r} ignored")
+    doc.source = _meta_text(meta.get("source"))
+    doc.url = _meta_text(meta.get("url"))
+    doc.author = _meta_text(meta.get("author"))
+    doc.directive_hint = _meta_text(meta.get("directive"))
+    if doc.author and not doc.byline:
+        doc.byline = doc.author
+
+
+def _markdown_to_text(body: str) -> tuple[str | None, str]:
+    """Strip Markdown syntax that is not prose; return the first heading and the text."""
+    heading = None
+    lines = []
+    for line in body.split("\n"):
+        match = _ATX_HEADING.match(line)
+        if match:
+            line = _strip_inline(match.group(2))
+            if heading is None and line.strip():
+                heading = line.strip()
+                # the heading's own line, followed by a blank so it is its own paragraph
+                lines.extend([line, ""])
+                continue
+            lines.extend(["", line, ""])
+            continue
+        lines.append(line)
+    return heading, _strip_inline(_MD_QUOTE.sub("", "\n".join(lines)))
+
+
+def _strip_inline(text: str) -> str:
+    text = _MD_IMAGE.sub(lambda m: m.group(1), text)
+    text = _MD_LINK.sub(lambda m: m.group(1), text)
+    return _MD_EMPHASIS.sub(lambda m: m.group(2), text)
+
+
+def read_txt(text: str) -> Document:
+    doc = layout_body(clean_text(text))
+    if not doc.title:
+        raise FormatError("no text in file")
+    return doc
+
+
+def read_markdown(text: str) -> Document:
+    text = clean_text(text)
+    meta: dict = {}
+    warnings: list[str] = []
+    match = _FRONT_MATTER.match(text)
+    if match:
+        body = text[match.end() :]
+        try:
+            loaded = yaml.safe_load(match.group(1) or "")
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (line {mark.line + 2})" if mark is not None else ""
+            warnings.append(f"front matter is not valid YAML{where}; read the body only")
+            loaded = {}
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            warnings.append("front matter is not a mapping of fields; read the body only")
+            loaded = {}
+        meta = loaded
+    elif text.startswith("---\n"):
+        body = text[4:]
+        warnings.append("front matter has no closing '---'; read the body only")
+    else:
+        body = text
+    heading, prose = _markdown_to_text(body)
+    title = _meta_text(meta.get("title")) or heading
+    doc = layout_body(prose, title=title)
+    if not doc.title and not doc.paragraphs:
+        raise FormatError("no text in file")
+    if not doc.title:
+        doc.title = doc.paragraphs[0][:80]
+    doc.warnings.extend(warnings)
+    _apply_metadata(doc, meta)
+    return doc
+
+
+def _document_from_object(obj: object) -> Document:
+    if not isinstance(obj, dict):
+        raise FormatError(f"an article must be a JSON object, not {type(obj).__name__}")
+    body = None
+    for name in TEXT_FIELDS:
+        if name in obj and obj[name] is not None:
+            body = obj[name]
+            break
+    if isinstance(body, list) and all(isinstance(p, str) for p in body):
+        body = "\n\n".join(body)
+    if body is not None and not isinstance(body, str):
+        raise FormatError(f"field 'text' must be a string, not {type(body).__name__}")
+    title = obj.get("title")
+    if title is not None and not isinstance(title, str | int | float):
+        raise FormatError(f"field 'title' must be a string, not {type(title).__name__}")
+    title_text = clean_line(str(title)) if title is not None else None
+    if not body and not title_text:
+        raise FormatError("no 'title' and no 'text'/'body'/'content' field")
+    doc = layout_body(clean_text(body or ""), title=title_text or None)
+    if not doc.title:
+        raise FormatError("no text in article")
+    _apply_metadata(doc, obj)
+    return doc
+
+
+def read_json(text: str) -> Iterator[tuple[int | None, Document | FormatError]]:
+    """(index, document-or-error) for each article; index None for a single object."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+    if isinstance(data, dict):
+        yield None, _document_from_object(data)
+        return
+    if not isinstance(data, list):
+        raise FormatError(
+            f"JSON must be an article object or a list of them, not {type(data).__name__}"
+        )
+    if not data:
+        raise FormatError("empty JSON list")
+    for index, obj in enumerate(data):
+        try:
+            yield index, _document_from_object(obj)
+        except FormatError as exc:
+            yield index, exc
+
+
+def read_jsonl(text: str) -> Iterator[tuple[int | None, Document | FormatError]]:
+    found = False
+    for index, line in enumerate(text.split("\n")):
+        if not line.strip():
+            continue
+        found = True
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield index, FormatError(f"invalid JSON on line {index + 1}: {exc.msg}")
+            continue
+        try:
+            yield index, _document_from_object(obj)
+        except FormatError as exc:
+            yield index, exc
+    if not found:
+        raise FormatError("no JSON lines in file")
