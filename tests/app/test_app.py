@@ -278,7 +278,7 @@ async def _open_palette_and_choose(pilot, query: str) -> None:
     from textual.widgets import OptionList
 
     options = palette.query_one(OptionList)
-    await wait_for(pilot, lambda: options.option_count > 0 and not palette._list_visible is False,
+    await wait_for(pilot, lambda: options.option_count > 0 and palette._list_visible is not False,
                    "palette results")
     await wait_for(pilot, lambda: options.highlighted is not None, "a highlighted result")
     await pilot.press("enter")
@@ -298,7 +298,7 @@ async def test_palette_runs_an_action():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        await _open_palette_and_choose(pilot, "show or hide the article tree")
+        await _open_palette_and_choose(pilot, "hide the article")
         await wait_for(pilot, lambda: not app.query_one(ArticleTree).display, "sidebar hidden")
 
 

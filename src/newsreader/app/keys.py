@@ -196,8 +196,10 @@ def markdown_table(lang: str = "en") -> str:
             keys = " ".join(f"`{_md_key(k)}`" for k in entry.keys)
             rows.append(f"| {pane_title[pane]} | {keys} | {entry.description(lang)} |")
     mouse = s("pane_mouse")
-    for key in ("mouse_click_article", "mouse_click_paragraph", "mouse_scroll"):
-        rows.append(f"| {mouse} | | {s(key)} |")
+    for key, what in (("mouse_key_click", "mouse_click_article"),
+                      ("mouse_key_click", "mouse_click_paragraph"),
+                      ("mouse_key_wheel", "mouse_scroll")):
+        rows.append(f"| {mouse} | {s(key)} | {s(what)} |")
     return "\n".join(rows) + "\n"
 
 

@@ -219,7 +219,8 @@ class NewsreaderApp(App[int], inherit_bindings=False):
         passage = reader.passage
         if passage is not None and reader.article is not None:
             if passage.first != passage.last:
-                position.append(s("range_status", first=passage.first + 1, last=passage.last + 1))
+                position.append(s("range_status", first=passage.first + 1, last=passage.last + 1,
+                                  total=len(reader.article.paragraphs)))
             else:
                 position.append(s("para_status", n=reader.cursor + 1,
                                   total=len(reader.article.paragraphs)))

@@ -5,6 +5,7 @@ Everything shown is built from plain strings into rich Text / Textual Content.
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -38,30 +39,31 @@ class _Dialog(ModalScreen[None], inherit_bindings=False):
         self.query_one(VerticalScroll).scroll_up(animate=False)
 
 
-def help_table(strings: Strings, width: int | None = None) -> Table:
+def help_table(strings: Strings) -> Group:
+    """Every registry key by pane, then the mouse: a title and a two-column table per pane."""
     s = strings
-    table = Table.grid(padding=(0, 2), expand=False)
-    table.add_column(no_wrap=True, style="bold")
-    table.add_column(ratio=1)
-    titles = {
-        "global": s("pane_global"),
-        "tree": s("pane_tree"),
-        "reader": s("pane_reader"),
-        "dialog": s("pane_dialog"),
-    }
-    first = True
+    parts: list = []
+
+    def section(title: str, rows: list[tuple[str, str]]) -> None:
+        if parts:
+            parts.append(Text(""))
+        parts.append(Text(title, style="bold underline"))
+        table = Table.grid(padding=(0, 2), expand=False)
+        table.add_column(no_wrap=True, style="bold", min_width=10)
+        table.add_column(ratio=1)
+        for key, description in rows:
+            table.add_row(Text(key), Text(description))
+        parts.append(table)
+
     for pane in keys.PANES:
-        if not first:
-            table.add_row("", "")
-        first = False
-        table.add_row(Text(titles[pane], style="bold underline"), "")
-        for entry in keys.actions(pane):
-            table.add_row(Text(entry.display), Text(entry.description(s.lang)))
-    table.add_row("", "")
-    table.add_row(Text(s("pane_mouse"), style="bold underline"), "")
-    for key in ("mouse_click_article", "mouse_click_paragraph", "mouse_scroll"):
-        table.add_row(Text(""), Text(s(key)))
-    return table
+        section(s(f"pane_{pane}"),
+                [(entry.display, entry.description(s.lang)) for entry in keys.actions(pane)])
+    section(s("pane_mouse"), [
+        (s("mouse_key_click"), s("mouse_click_article")),
+        (s("mouse_key_click"), s("mouse_click_paragraph")),
+        (s("mouse_key_wheel"), s("mouse_scroll")),
+    ])
+    return Group(*parts)
 
 
 class HelpScreen(_Dialog):

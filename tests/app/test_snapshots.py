@@ -1,0 +1,60 @@
+"""Snapshot tests (pytest-textual-snapshot): what the reader looks like.
+
+Update after an intended change with `pytest tests/app --snapshot-update`, then look at the
+SVGs in tests/app/__snapshots__ before committing them.
+"""
+
+from __future__ import annotations
+
+from newsreader.app.main import NewsreaderApp
+
+from .conftest import article, loaded, loader_for, sample_articles
+
+
+async def _ready(pilot) -> None:
+    await loaded(pilot)
+    await pilot.pause()
+
+
+def test_main_screen_100x30(snap_compare, bundled_copy):
+    assert snap_compare(NewsreaderApp(bundled_copy, "en"), terminal_size=(100, 30),
+                        run_before=_ready)
+
+
+def test_main_screen_80x24(snap_compare, bundled_copy):
+    assert snap_compare(NewsreaderApp(bundled_copy, "en"), terminal_size=(80, 24),
+                        run_before=_ready)
+
+
+def test_main_screen_vietnamese_with_range_80x24(snap_compare, bundled_copy):
+    async def range_of_two(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("j", "v", "j")
+
+    assert snap_compare(NewsreaderApp(bundled_copy, "vi"), terminal_size=(80, 24),
+                        run_before=range_of_two)
+
+
+def test_help_screen(snap_compare, bundled_copy):
+    async def open_help(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(NewsreaderApp(bundled_copy, "en"), terminal_size=(100, 30),
+                        run_before=open_help)
+
+
+def test_article_with_rich_markup(snap_compare):
+    nasty = article(
+        "nasty",
+        "[bold red]x[/] and a stray [/] in a title",
+        [
+            "[/] a paragraph that opens with a stray closing tag, Chỉ thị 39-CT/TW.",
+            "[b]not bold[/b], \\[escaped], [@click=app.quit]not a link[/] — Lê Văn Châu.",
+        ],
+        published="2025-01-01T07:30",
+        people=("Lê Văn Châu",),
+    )
+    app = NewsreaderApp("/corpus", "en", loader=loader_for([nasty, *sample_articles()]))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_ready)
