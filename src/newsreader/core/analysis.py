@@ -96,7 +96,8 @@ def _infer_year(
         issued_day = dt.date.fromisoformat(issued)
         held = _add_years(issued_day, years)
         note = f"{years} years after {code} of {issued_day:%d/%m/%Y}"
-        return held.year, held, note
+        # Only the year is known; anchoring mid-year keeps every day/month in that year.
+        return held.year, dt.date(held.year, 7, 2), note
     return None
 
 
@@ -136,7 +137,7 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
     hint = _canonical_hint(doc.directive_hint)
     primary = hint or (title_codes[0] if title_codes else None)
     if primary is None and cited:
-        primary = max(cited, key=lambda code: (cited[code], -local_codes.index(code)))
+        primary = max(cited, key=cited.__getitem__)  # Counter keeps first-seen order on ties
     directives = list(
         dict.fromkeys(
             ([primary] if primary else []) + title_codes + [code for code, _ in cited.most_common()]
