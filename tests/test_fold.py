@@ -21,8 +21,10 @@ def test_fold_examples(text, folded):
     assert fold(text) == folded
 
 
-@pytest.mark.parametrize("old, new", [("hoà", "hòa"), ("khoẻ", "khỏe"), ("thuỷ", "thủy"), ("uỷ", "ủy"),
-                                      ("Hoà Bình", "Hòa Bình")])
+@pytest.mark.parametrize(
+    "old, new",
+    [("hoà", "hòa"), ("khoẻ", "khỏe"), ("thuỷ", "thủy"), ("uỷ", "ủy"), ("Hoà Bình", "Hòa Bình")],
+)
 def test_old_and_new_tone_placement_fold_alike(old, new):
     assert fold(old) == fold(new)
 
@@ -44,7 +46,11 @@ def test_fold_keeps_length_and_is_idempotent(text):
     assert fold(folded) == folded
 
 
-@given(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ ĐÂĂÊÔƠƯ"))
+@given(
+    st.text(
+        alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ ĐÂĂÊÔƠƯ"
+    )
+)
 def test_folding_vietnamese_gives_ascii(text):
     text = unicodedata.normalize("NFC", text)
     assert fold(text).isascii()

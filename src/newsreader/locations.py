@@ -14,13 +14,17 @@ APP_NAME = "newsreader"
 def data_dir() -> Path:
     """Bookmarks and reading state. NEWSREADER_DATA_DIR overrides the platform location."""
     override = os.environ.get("NEWSREADER_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return (
+        Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
 
 
 def cache_dir() -> Path:
     """The corpus index. NEWSREADER_CACHE_DIR overrides the platform location."""
     override = os.environ.get("NEWSREADER_CACHE_DIR")
-    return Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return (
+        Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    )
 
 
 def documents_dir() -> Path:
