@@ -465,3 +465,16 @@ async def test_tab_cycles_panes():
 
 def test_text_is_never_markup():
     assert Text("[b]x[/b]").plain == "[b]x[/b]"
+
+
+async def test_theme_change_under_a_dialog_updates_the_main_screen():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        app.theme = "nord"  # the palette previews themes while it is open
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and app.theme == "nord"

@@ -70,8 +70,9 @@ class NewsreaderCommands(Provider):
         app = self.reader_app
         for _, entry in self._actions:
             text, help_text = self._action_hit_parts(entry)
-            yield DiscoveryHit(Content(text), partial(app.run_registry_action, entry.id), text=text,
-                               help=help_text)  # type: ignore[arg-type]
+            yield DiscoveryHit(
+                Content(text), partial(app.run_registry_action, entry.id), text=text, help=help_text
+            )  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         app = self.reader_app
@@ -99,6 +100,10 @@ class NewsreaderCommands(Provider):
             score, offsets = search.match(folded, folded_text)
             if score > 0:
                 text, help_text = self._action_hit_parts(entry)
-                yield Hit(score, highlighted(text, offsets, style),
-                          partial(app.run_registry_action, entry.id), text=text,
-                          help=help_text)  # type: ignore[arg-type]
+                yield Hit(
+                    score,
+                    highlighted(text, offsets, style),
+                    partial(app.run_registry_action, entry.id),
+                    text=text,
+                    help=help_text,
+                )  # type: ignore[arg-type]

@@ -26,8 +26,13 @@ from newsreader.core.state import ReadingState, load_state, save_state
 SAVE_DELAY = 0.5  # seconds of stillness before the cursor position is written
 # Actions that act on the main screen; a dialog on top disables them.
 _MAIN_ONLY = {
-    "previous_article", "next_article", "toggle_sidebar", "toggle_highlights", "help",
-    "show_skipped", "command_palette",
+    "previous_article",
+    "next_article",
+    "toggle_sidebar",
+    "toggle_highlights",
+    "help",
+    "show_skipped",
+    "command_palette",
 }
 
 
@@ -72,14 +77,17 @@ class NewsreaderApp(App[int], inherit_bindings=False):
 
     def compose(self) -> ComposeResult:
         s = self.strings
+        # Kept as attributes: queries go to the active screen, which may be a dialog.
+        self._tree = ArticleTree(s, id="sidebar")
+        self._reader = ReaderView(s, id="reader")
         yield AppHeader(self._header_text(), id="header")
         with Horizontal(id="main"):
-            yield ArticleTree(s, id="sidebar")
+            yield self._tree
             with Vertical(id="reader-pane"):
                 with Vertical(id="loading"):
                     yield Static(Text(s("loading")), id="loading-label")
                     yield ProgressBar(id="loading-bar", show_eta=False)
-                yield ReaderView(s, id="reader")
+                yield self._reader
                 with Horizontal(id="status"):
                     yield Static(id="legend")
                     yield Static(id="position")
@@ -96,10 +104,17 @@ class NewsreaderApp(App[int], inherit_bindings=False):
             text.append(s("article_count_one") if count == 1 else s("articles_count", n=count))
         return text
 
+    def _q(self, selector: str, expect_type=None):
+        """Query the main screen, whatever dialog is on top."""
+        screen = self.screen_stack[0] if self.screen_stack else self.screen
+        return (
+            screen.query_one(selector, expect_type) if expect_type else screen.query_one(selector)
+        )
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.query_one("#reader").display = False
-        self.query_one("#status").display = False
+        self._q("#reader").display = False
+        self._q("#status").display = False
         self.set_interval(0.1, self._show_progress, name="progress")
         self.run_worker(self._load, thread=True, name="load-corpus", exclusive=True)
 
@@ -118,8 +133,8 @@ class NewsreaderApp(App[int], inherit_bindings=False):
     def _show_progress(self) -> None:
         done, total = self._progress
         if total and not self.loaded:
-            self.query_one("#loading-bar", ProgressBar).update(total=total, progress=done)
-            self.query_one("#loading-label", Static).update(
+            self._q("#loading-bar", ProgressBar).update(total=total, progress=done)
+            self._q("#loading-label", Static).update(
                 Text(self.strings("loading_progress", done=done, total=total))
             )
 
@@ -142,26 +157,29 @@ class NewsreaderApp(App[int], inherit_bindings=False):
         self.order = sidebar_order(corpus.articles)
         self._by_id = {a.id: a for a in corpus.articles}
         self.loaded = True
-        self.query_one("#loading").display = False
-        self.query_one("#header", AppHeader).update(self._header_text())
+        self._q("#loading").display = False
+        self._q("#header", AppHeader).update(self._header_text())
         if not corpus.articles:
             self.push_screen(EmptyScreen(self.strings, corpus))
             self._after_first_paint()
             return
-        reader = self.query_one(ReaderView)
+        reader = self.reader
         reader.display = True
-        self.query_one("#status").display = True
+        self._q("#status").display = True
         start = self._by_id.get(self.state.article_id or "")
         paragraph = self.state.paragraph if start is not None else 0
         if start is None:
             start = corpus.articles[0]  # newest first
-        tree = self.query_one(ArticleTree)
+        tree = self._tree
         tree.populate(corpus.articles, current=start.id)
         self.open_article(start.id, paragraph=paragraph, focus_reader=True)
         if corpus.skipped:
             n = len(corpus.skipped)
-            message = (self.strings("skipped_notice_one") if n == 1
-                       else self.strings("skipped_notice", n=n))
+            message = (
+                self.strings("skipped_notice_one")
+                if n == 1
+                else self.strings("skipped_notice", n=n)
+            )
             self.notify(message, markup=False, timeout=8)
         self._after_first_paint()
 
@@ -173,14 +191,19 @@ class NewsreaderApp(App[int], inherit_bindings=False):
 
     @property
     def reader(self) -> ReaderView:
-        return self.query_one(ReaderView)
+        return self._reader
+
+    @property
+    def tree(self) -> ArticleTree:
+        return self._tree
 
     @property
     def current_article(self) -> Article | None:
         return self.reader.article
 
-    def open_article(self, article_id: str, paragraph: int | None = None,
-                     focus_reader: bool = False) -> None:
+    def open_article(
+        self, article_id: str, paragraph: int | None = None, focus_reader: bool = False
+    ) -> None:
         article = self._by_id.get(article_id)
         if article is None:
             return
@@ -190,7 +213,7 @@ class NewsreaderApp(App[int], inherit_bindings=False):
         if paragraph is None:
             paragraph = self.state.positions.get(article_id, 0)
         reader.show(article, paragraph)
-        self.query_one(ArticleTree).mark_open(article_id)
+        self._tree.mark_open(article_id)
         if focus_reader:
             reader.focus()
         self._save_state()
@@ -214,17 +237,24 @@ class NewsreaderApp(App[int], inherit_bindings=False):
                 legend.append(" ")
         else:
             legend.append(s("legend_off"), "dim")
-        self.query_one("#legend", Static).update(legend)
+        self._q("#legend", Static).update(legend)
         position = Text(no_wrap=True)
         passage = reader.passage
         if passage is not None and reader.article is not None:
             if passage.first != passage.last:
-                position.append(s("range_status", first=passage.first + 1, last=passage.last + 1,
-                                  total=len(reader.article.paragraphs)))
+                position.append(
+                    s(
+                        "range_status",
+                        first=passage.first + 1,
+                        last=passage.last + 1,
+                        total=len(reader.article.paragraphs),
+                    )
+                )
             else:
-                position.append(s("para_status", n=reader.cursor + 1,
-                                  total=len(reader.article.paragraphs)))
-        self.query_one("#position", Static).update(position)
+                position.append(
+                    s("para_status", n=reader.cursor + 1, total=len(reader.article.paragraphs))
+                )
+        self._q("#position", Static).update(position)
 
     def _step_article(self, step: int) -> None:
         if not self.order:
@@ -257,7 +287,7 @@ class NewsreaderApp(App[int], inherit_bindings=False):
         self._step_article(+1)
 
     def action_toggle_sidebar(self) -> None:
-        tree = self.query_one(ArticleTree)
+        tree = self._tree
         tree.display = not tree.display
         if not tree.display and self.focused is tree:
             self.reader.focus()
@@ -274,6 +304,8 @@ class NewsreaderApp(App[int], inherit_bindings=False):
             self.push_screen(SkippedScreen(self.strings, self.corpus))
 
     async def action_quit(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
         self._save_state()
         self.exit(0)
 
@@ -283,7 +315,7 @@ class NewsreaderApp(App[int], inherit_bindings=False):
         if entry.pane == "global":
             await self.run_action(entry.action)
         elif entry.pane == "tree":
-            await self.run_action(entry.action, self.query_one(ArticleTree))
+            await self.run_action(entry.action, self._tree)
         elif entry.pane == "reader":
             await self.run_action(entry.action, self.reader)
 
@@ -299,7 +331,7 @@ class NewsreaderApp(App[int], inherit_bindings=False):
         self._save_timer = self.set_timer(SAVE_DELAY, self._save_state)
 
     def _save_state(self) -> None:
-        reader = self.query_one(ReaderView) if self.is_mounted else None
+        reader = getattr(self, "_reader", None)
         if reader is not None and reader.article is not None:
             self.state.article_id = reader.article.id
             self.state.paragraph = reader.cursor
@@ -310,5 +342,8 @@ class NewsreaderApp(App[int], inherit_bindings=False):
         except OSError as error:
             if not self._save_failed:
                 self._save_failed = True
-                self.notify(self.strings("state_not_saved", error=error.strerror or str(error)),
-                            markup=False, severity="warning")
+                self.notify(
+                    self.strings("state_not_saved", error=error.strerror or str(error)),
+                    markup=False,
+                    severity="warning",
+                )

@@ -338,8 +338,11 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             second.append(s("meta_byline", byline=article.byline))
         result.append(second)
         if article.year_source == "inferred":
-            note = (s("meta_inferred_note", note=article.year_note) if article.year_note
-                    else s("meta_inferred_plain"))
+            note = (
+                s("meta_inferred_note", note=article.year_note)
+                if article.year_note
+                else s("meta_inferred_plain")
+            )
             result.append(Text(note, style=self._style("reader--note")))
         return result
 

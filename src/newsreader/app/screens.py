@@ -56,13 +56,18 @@ def help_table(strings: Strings) -> Group:
         parts.append(table)
 
     for pane in keys.PANES:
-        section(s(f"pane_{pane}"),
-                [(entry.display, entry.description(s.lang)) for entry in keys.actions(pane)])
-    section(s("pane_mouse"), [
-        (s("mouse_key_click"), s("mouse_click_article")),
-        (s("mouse_key_click"), s("mouse_click_paragraph")),
-        (s("mouse_key_wheel"), s("mouse_scroll")),
-    ])
+        section(
+            s(f"pane_{pane}"),
+            [(entry.display, entry.description(s.lang)) for entry in keys.actions(pane)],
+        )
+    section(
+        s("pane_mouse"),
+        [
+            (s("mouse_key_click"), s("mouse_click_article")),
+            (s("mouse_key_click"), s("mouse_click_paragraph")),
+            (s("mouse_key_wheel"), s("mouse_scroll")),
+        ],
+    )
     return Group(*parts)
 
 
@@ -127,7 +132,9 @@ class EmptyScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         s = self.strings
-        root_reason = next((x.reason for x in self.corpus.skipped if x.path == self.corpus.root), None)
+        root_reason = next(
+            (x.reason for x in self.corpus.skipped if x.path == self.corpus.root), None
+        )
         with VerticalScroll(id="empty"):
             yield Static(Text(s("empty_title")), classes="dialog-title")
             yield Static(Text(s("empty_looked")))
