@@ -57,9 +57,30 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="one article with its people, dates and directives")
     show.add_argument("id", metavar="ID", help="article id, as `list` prints it")
     _add_common(show)
-    for sub in (listing, show):
+    search = commands.add_parser(
+        "search",
+        help="fuzzy search without diacritics",
+        description="Search titles and paragraphs. Filters: y:2024, d:39-CT/TW or d:39, "
+        'p:"Lê Văn Châu"; everything else is words.',
+    )
+    search.add_argument("query", nargs="+", metavar="QUERY", help="words and filters")
+    search.add_argument(
+        "--limit", type=_positive_int, default=20, metavar="N", help="at most N results (20)"
+    )
+    _add_common(search)
+    for sub in (listing, show, search):
         sub.add_argument("--version", action="version", version=f"newsreader {__version__}")
     return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return number
 
 
 def _corpus_root(args: argparse.Namespace) -> Path:
@@ -83,7 +104,30 @@ def _report_skipped(corpus) -> None:
         print(f"warning {item.path}: {item.reason}", file=sys.stderr)
 
 
+def _open_index(args: argparse.Namespace):
+    """The corpus index, refreshed; None when the cache dir cannot be used."""
+    import sqlite3
+
+    from newsreader.core.index import CorpusIndex
+
+    root = _corpus_root(args)
+    try:
+        index = CorpusIndex(root, locations.cache_dir())
+        index.refresh()
+        return index
+    except (OSError, sqlite3.Error) as exc:
+        print(
+            f"newsreader: cannot use the index in {locations.cache_dir()} ({exc}); "
+            "reading the corpus without it",
+            file=sys.stderr,
+        )
+        return None
+
+
 def _load(args: argparse.Namespace):
+    index = _open_index(args)
+    if index is not None:
+        return index.corpus()
     from newsreader.core.corpus import load_corpus
 
     return load_corpus(_corpus_root(args))
@@ -117,13 +161,31 @@ def cmd_show(args: argparse.Namespace) -> int:
     from newsreader.cli_format import format_article
 
     corpus = _load(args)
-    article = corpus.get(args.id)
+    article = corpus.load(args.id)
     if article is None:
         raise UsageError(f"no article with id {args.id!r} (see `newsreader list`)")
     if args.json:
         _print_json(article.to_json())
     else:
         sys.stdout.write(format_article(article))
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from newsreader.cli_format import format_hits
+    from newsreader.core.search import Searcher, in_memory_index
+
+    text = " ".join(args.query)
+    if not text.strip():
+        raise UsageError("empty query: give words to search for, or a filter such as y:2024")
+    index = _open_index(args) or in_memory_index(_corpus_root(args))
+    hits = Searcher(index).search(text, limit=args.limit)
+    if args.json:
+        _print_json({"query": text, "results": [hit.to_json() for hit in hits]})
+    else:
+        sys.stdout.write(format_hits(hits))
+        if not hits:
+            print(f"no results for {text!r}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -134,7 +196,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     return run_app(root, lang=args.lang)
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show}
+COMMANDS = {"list": cmd_list, "show": cmd_show, "search": cmd_search}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -66,3 +66,14 @@ def format_article(article: Article) -> str:
         lines.append(f"¶{index}  {paragraph}")
         lines.append("")
     return "\n".join(lines)
+
+
+def format_hits(hits) -> str:
+    """Search results: score, where, title, then the snippet on its own line."""
+    lines = []
+    for hit in hits:
+        where = "title" if hit.paragraph is None else f"¶{hit.paragraph + 1}"
+        more = f"  (+{hit.more} more in this article)" if hit.more else ""
+        lines.append(f"{hit.score:3d}  {hit.title}  [{where}]  {hit.article_id}{more}")
+        lines.append(f"     {hit.snippet}")
+    return "\n".join(lines) + ("\n" if lines else "")

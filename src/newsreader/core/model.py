@@ -73,6 +73,19 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     year_note: str | None = None  # how an inferred year was reached, for the reader
+    # Set on a header loaded from the index without its text; see Corpus.load().
+    stored_paragraph_count: int | None = None
+
+    @property
+    def paragraph_count(self) -> int:
+        if self.stored_paragraph_count is not None:
+            return self.stored_paragraph_count
+        return len(self.paragraphs)
+
+    @property
+    def is_header(self) -> bool:
+        """True when only the metadata is here (paragraphs and entities not loaded)."""
+        return self.stored_paragraph_count is not None
 
     def summary(self) -> dict:
         return {
@@ -85,7 +98,7 @@ class Article:
             "directive": self.directive,
             "directives": list(self.directives),
             "people": list(self.people),
-            "paragraph_count": len(self.paragraphs),
+            "paragraph_count": self.paragraph_count,
             "byline": self.byline,
         }
 
@@ -97,6 +110,65 @@ class Article:
 
     def entities_in(self, paragraph: int | None) -> list[Entity]:
         return [e for e in self.entities if e.paragraph == paragraph]
+
+    def to_record(self) -> dict:
+        """Every field, for the index; from_record() reads it back."""
+        data = self.to_json()
+        data.update(
+            source=self.source,
+            url=self.url,
+            author=self.author,
+            warnings=list(self.warnings),
+            year_note=self.year_note,
+        )
+        return data
+
+    @classmethod
+    def from_record(cls, data: dict) -> Article:
+        return cls(
+            id=data["id"],
+            path=data["path"],
+            title=data["title"],
+            paragraphs=list(data["paragraphs"]),
+            published=data["published"],
+            year=data["year"],
+            year_source=data["year_source"],
+            directive=data["directive"],
+            directives=list(data["directives"]),
+            people=list(data["people"]),
+            byline=data["byline"],
+            source=data.get("source"),
+            url=data.get("url"),
+            author=data.get("author"),
+            entities=[
+                Entity(e["kind"], e["text"], e["value"], e["paragraph"], e["start"], e["end"])
+                for e in data["entities"]
+            ],
+            warnings=list(data.get("warnings", [])),
+            year_note=data.get("year_note"),
+        )
+
+    def header(self) -> Article:
+        """A copy with the metadata only, as the sidebar and lists need it."""
+        return Article(
+            id=self.id,
+            path=self.path,
+            title=self.title,
+            paragraphs=[],
+            published=self.published,
+            year=self.year,
+            year_source=self.year_source,
+            directive=self.directive,
+            directives=list(self.directives),
+            people=list(self.people),
+            byline=self.byline,
+            source=self.source,
+            url=self.url,
+            author=self.author,
+            warnings=list(self.warnings),
+            year_note=self.year_note,
+            stored_paragraph_count=self.paragraph_count,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,3 +192,7 @@ class Corpus:
             if article.id == article_id:
                 return article
         return None
+
+    def load(self, article_id: str) -> Article | None:
+        """The whole article (text and entities). Index-backed corpora read it on demand."""
+        return self.get(article_id)

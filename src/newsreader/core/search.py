@@ -1,0 +1,442 @@
+"""Fuzzy, diacritic-insensitive search over the corpus index.
+
+SQLite FTS5 over folded text finds candidate paragraphs fast but cannot rank them the way a
+reader expects; this module ranks the candidates itself, best first:
+
+  title phrase (96+) > paragraph phrase (88+) > every word in one paragraph (60-84, order and
+  nearness count) > fuzzy match that tolerates typos (30-59, rapidfuzz)
+
+plus a small bonus when the query's diacritics agree exactly with the text's. Offsets of a
+match are offsets into the original, accented text: folding keeps length.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from newsreader.core.directives import canonical_code
+from newsreader.core.fold import fold
+from newsreader.core.index import PARAGRAPH_BITS, CorpusIndex
+
+MAX_QUERY = 500  # characters of a query that are looked at; the rest is ignored
+PHRASE_CANDIDATES = 2000
+WORD_CANDIDATES = 2000
+FUZZY_CANDIDATES = 600
+FUZZY_CUTOFF = 75
+_WORD = re.compile(r"\w+")
+_FILTER = re.compile(r"^(?P<key>[ydp]):(?P<value>.+)$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Query:
+    text: str  # the free words, as typed
+    words: list[str]  # folded tokens
+    last_is_prefix: bool  # the user is still typing the last word
+    year: int | None = None
+    directive: str | None = None  # a full code, or a prefix such as "39-" / "39-CT/"
+    person: str | None = None  # folded
+
+
+def parse_query(raw: str) -> Query:
+    """Split filters (y:2024, d:39-CT/TW, d:39, p:"Lê Văn Châu") from free words. A filter
+    that cannot be read is kept as words, never an error."""
+    raw = raw[:MAX_QUERY]
+    try:
+        parts = shlex.split(raw)
+    except ValueError:  # an unclosed quote
+        parts = raw.split()
+    words: list[str] = []
+    query = Query("", [], False)
+    for part in parts:
+        match = _FILTER.match(part)
+        if match and _apply_filter(query, match["key"].lower(), match["value"]):
+            continue
+        words.append(part)
+    query.text = " ".join(words)
+    query.words = _WORD.findall(fold(query.text))
+    query.last_is_prefix = bool(query.words) and not raw[-1:].isspace()
+    return query
+
+
+def _apply_filter(query: Query, key: str, value: str) -> bool:
+    value = value.strip()
+    if key == "y" and value.isdigit() and len(value) == 4:
+        query.year = int(value)
+        return True
+    if key == "d":
+        code = canonical_code(value)
+        if code:
+            query.directive = code
+            return True
+        number = re.fullmatch(r"(\d{1,5})(?:\W*(\w{2,5}))?", value)
+        if number:
+            kind = (number[2] or "").upper().replace("QD", "QĐ")
+            query.directive = f"{number[1]}-{kind}/" if kind else f"{number[1]}-"
+            return True
+        return False
+    if key == "p" and _WORD.search(value):
+        query.person = " ".join(_WORD.findall(fold(value)))
+        return True
+    return False
+
+
+@dataclass(slots=True)
+class Hit:
+    article_id: str
+    title: str
+    paragraph: int | None  # None: the title
+    score: int
+    text: str  # the whole paragraph (or title)
+    start: int
+    end: int
+    snippet: str = ""
+    snippet_start: int = 0  # where the snippet starts in text, to place the highlight
+    more: int = 0  # further hits in the same article, collapsed under this one
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.article_id,
+            "title": self.title,
+            "paragraph": self.paragraph,
+            "score": self.score,
+            "snippet": self.snippet,
+            "match": [self.start, self.end],
+        }
+
+
+@dataclass(slots=True)
+class _Matcher:
+    query: Query
+    phrase: re.Pattern[str]
+    words: list[re.Pattern[str]]
+    variants: list[re.Pattern[str] | None] = field(default_factory=list)
+    original: list[str] = field(default_factory=list)  # query words, lower-cased, with marks
+
+
+def _word_pattern(alternatives: list[str], prefix: bool) -> str:
+    body = "|".join(re.escape(w) for w in sorted(alternatives, key=len, reverse=True))
+    return rf"(?<!\w)(?:{body})" + ("" if prefix else r"(?!\w)")
+
+
+def _matcher(query: Query, variants: dict[str, list[str]]) -> _Matcher:
+    words = query.words
+    last = len(words) - 1
+    phrase = r"\W+".join(
+        re.escape(w) + ("" if (i == last and query.last_is_prefix) else r"(?!\w)")
+        for i, w in enumerate(words)
+    )
+    word_patterns = [
+        re.compile(_word_pattern([w], i == last and query.last_is_prefix))
+        for i, w in enumerate(words)
+    ]
+    variant_patterns = [
+        re.compile(_word_pattern(variants[w], False)) if variants.get(w) else None for w in words
+    ]
+    return _Matcher(
+        query,
+        re.compile(rf"(?<!\w){phrase}"),
+        word_patterns,
+        variant_patterns,
+        [w.lower() for w in _WORD.findall(query.text)],
+    )
+
+
+def _diacritics_agree(matcher: _Matcher, text: str, start: int, end: int) -> bool:
+    found = [w.lower() for w in _WORD.findall(text[start:end])]
+    wanted = matcher.original
+    if len(found) != len(wanted):
+        return False
+    return all(
+        f == w or (i == len(wanted) - 1 and f.startswith(w))
+        for i, (f, w) in enumerate(zip(found, wanted, strict=True))
+    )
+
+
+def _best_window(positions: list[list[tuple[int, int]]]) -> tuple[int, int, bool]:
+    """The shortest span holding one occurrence of every word; whether it keeps query order."""
+    events = sorted((s, e, i) for i, spans in enumerate(positions) for s, e in spans)
+    need = len(positions)
+    counts = [0] * need
+    have = 0
+    best = (0, 1 << 60, False)
+    left = 0
+    for right, (_, _end, word) in enumerate(events):
+        if counts[word] == 0:
+            have += 1
+        counts[word] += 1
+        while have == need:
+            start = events[left][0]
+            window_end = max(e for _, e, _ in events[left : right + 1])
+            if window_end - start < best[1] - best[0]:
+                order = [w for _, _, w in events[left : right + 1]]
+                firsts = [order.index(i) for i in range(need)]
+                best = (start, window_end, firsts == sorted(firsts))
+            counts[events[left][2]] -= 1
+            if counts[events[left][2]] == 0:
+                have -= 1
+            left += 1
+    return best
+
+
+def score_text(matcher: _Matcher, text: str, is_title: bool) -> tuple[int, int, int] | None:
+    """(score, start, end) of the best match of the query in one paragraph or title."""
+    folded = fold(text)
+    found = _score_folded(matcher, text, folded, is_title)
+    if found is None or not matcher.query.last_is_prefix:
+        return found
+    score, start, end = found
+    while end < len(folded) and folded[end].isalnum():  # highlight the whole word typed so far
+        end += 1
+    return score, start, end
+
+
+def _score_folded(
+    matcher: _Matcher, text: str, folded: str, is_title: bool
+) -> tuple[int, int, int] | None:
+    phrase = matcher.phrase.search(folded)
+    if phrase:
+        score = (96 if is_title else 88) + (
+            4 if _diacritics_agree(matcher, text, *phrase.span()) else 0
+        )
+        score -= min(3, phrase.start() // 400)  # earlier in a paragraph reads as more central
+        return min(score, 100), phrase.start(), phrase.end()
+
+    positions: list[list[tuple[int, int]]] = []
+    used_variant = False
+    for exact, variant in zip(matcher.words, matcher.variants, strict=True):
+        spans = [m.span() for m in exact.finditer(folded)]
+        if not spans and variant is not None:
+            spans = [m.span() for m in variant.finditer(folded)]
+            used_variant = bool(spans)
+        if not spans:
+            positions = []
+            break
+        positions.append(spans[:200])
+    if positions and len(positions) > 1 or (positions and used_variant):
+        start, end, in_order = _best_window(positions)
+        letters = sum(len(w) for w in matcher.query.words)
+        closeness = min(1.0, letters / max(1, end - start))
+        score = 60 + round(16 * closeness) + (6 if in_order else 0) - (10 if used_variant else 0)
+        return max(30, min(score, 84)), start, end
+    if positions:  # a single word, present: that is a phrase hit handled above unless prefix-only
+        spans = positions[0]
+        return (80 if is_title else 72), spans[0][0], spans[0][1]
+
+    needle = " ".join(matcher.query.words)
+    if len(needle) < 4:
+        return None
+    alignment = fuzz.partial_ratio_alignment(needle, folded, score_cutoff=FUZZY_CUTOFF)
+    if alignment is None:
+        return None
+    score = 30 + round((alignment.score - FUZZY_CUTOFF) / (100 - FUZZY_CUTOFF) * 29)
+    start, end = alignment.dest_start, alignment.dest_end
+    while start < end and not folded[start].isalnum():
+        start += 1
+    while end > start and not folded[end - 1].isalnum():
+        end -= 1
+    return (score, start, end) if end > start else None
+
+
+def snippet_of(
+    text: str, start: int, end: int, before: int = 50, after: int = 90
+) -> tuple[str, int]:
+    """A window of text around [start, end), cut at spaces; returns it and its offset."""
+    lo = max(0, start - before)
+    hi = min(len(text), max(end, start) + after)
+    if lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    return f"{prefix}{text[lo:hi]}{suffix}", lo - len(prefix)
+
+
+class Searcher:
+    """Search one CorpusIndex. Keeps the index's vocabulary for typo expansion."""
+
+    def __init__(self, index: CorpusIndex) -> None:
+        self.index = index
+        self._vocabulary: list[str] | None = None
+
+    def vocabulary(self) -> list[str]:
+        if self._vocabulary is None:
+            db = self.index.db
+            db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, fts, 'row')"
+            )
+            self._vocabulary = [term for (term,) in db.execute("SELECT term FROM temp.fts_vocab")]
+        return self._vocabulary
+
+    def _variants(self, words: list[str], last_is_prefix: bool) -> dict[str, list[str]]:
+        """Words of five letters or more may carry one typo: their neighbours in the index."""
+        variants: dict[str, list[str]] = {}
+        for word in words:
+            if len(word) < 5:
+                continue
+            near = process.extract(
+                word, self.vocabulary(), scorer=Levenshtein.distance, score_cutoff=1, limit=12
+            )
+            found = [term for term, distance, _ in near if distance == 1]
+            if found:
+                variants[word] = found
+        return variants
+
+    def _filter_sql(self, query: Query) -> tuple[str, list]:
+        clauses, params = [], []
+        if query.year is not None:
+            clauses.append("year = ?")
+            params.append(query.year)
+        if query.directive:
+            if query.directive.endswith(("-", "/")):
+                clauses.append(
+                    "rowid IN (SELECT article FROM article_directives WHERE code LIKE ?)"
+                )
+                params.append(query.directive + "%")
+            else:
+                clauses.append("rowid IN (SELECT article FROM article_directives WHERE code = ?)")
+                params.append(query.directive)
+        if query.person:
+            clauses.append("rowid IN (SELECT article FROM article_people WHERE folded LIKE ?)")
+            params.append(f"%{query.person}%")
+        return " AND ".join(clauses), params
+
+    def _candidates(
+        self, query: Query, variants: dict[str, list[str]], where: str, params: list
+    ) -> list[int]:
+        words = query.words
+        fts_words = [
+            w
+            for i, w in enumerate(words)
+            if len(w) > 1 or i < len(words) - 1 or not query.last_is_prefix
+        ]
+        if not fts_words:
+            return []
+        prefix_last = query.last_is_prefix and fts_words[-1] == words[-1]
+        restrict = (
+            f" AND (rowid >> {PARAGRAPH_BITS}) IN (SELECT rowid FROM articles WHERE {where})"
+            if where
+            else ""
+        )
+
+        def term(word: str, prefix: bool) -> str:
+            options = [f'"{word}"' + ("*" if prefix else "")] + [
+                f'"{v}"' for v in variants.get(word, [])
+            ]
+            return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
+
+        phrase = '"' + " ".join(fts_words) + '"' + ("*" if prefix_last else "")
+        conjunction = " AND ".join(
+            term(w, prefix_last and i == len(fts_words) - 1) for i, w in enumerate(fts_words)
+        )
+        disjunction = " OR ".join(
+            term(w, prefix_last and i == len(fts_words) - 1) for i, w in enumerate(fts_words)
+        )
+        seen: dict[int, None] = {}
+        plans = [(phrase, PHRASE_CANDIDATES), (conjunction, WORD_CANDIDATES)]
+        for expression, limit in plans:
+            for (rowid,) in self.index.db.execute(
+                f"SELECT rowid FROM fts WHERE fts MATCH ?{restrict} LIMIT ?",
+                (expression, *params, limit),
+            ):
+                seen[rowid] = None
+        if len(seen) < 50 and len(fts_words) > 1 or (len(seen) < 50 and variants):
+            for (rowid,) in self.index.db.execute(
+                f"SELECT rowid FROM fts WHERE fts MATCH ?{restrict} LIMIT ?",
+                (disjunction, *params, FUZZY_CANDIDATES),
+            ):
+                seen[rowid] = None
+        return list(seen)
+
+    def search(self, raw: str, limit: int = 20, per_article: int = 3) -> list[Hit]:
+        query = parse_query(raw)
+        where, params = self._filter_sql(query)
+        db = self.index.db
+        if not query.words:
+            if not where:
+                return []
+            rows = db.execute(
+                f"SELECT id, header FROM articles WHERE {where} ORDER BY sort_key DESC LIMIT ?",
+                (*params, limit),
+            ).fetchall()
+            hits = []
+            for article_id, header in rows:
+                title = json.loads(header)["title"]
+                hits.append(Hit(article_id, title, None, 100, title, 0, 0, title, 0))
+            return hits
+        variants = self._variants(query.words, query.last_is_prefix)
+        matcher = _matcher(query, variants)
+        rowids = self._candidates(query, variants, where, params)
+        if not rowids:
+            return []
+        scored: list[tuple[int, int, int, int, str]] = []
+        for rowid, text in db.execute(
+            "SELECT rowid, text FROM paragraphs WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(rowids),),
+        ):
+            result = score_text(matcher, text, is_title=(rowid & ((1 << PARAGRAPH_BITS) - 1)) == 0)
+            if result:
+                scored.append((result[0], rowid, result[1], result[2], text))
+        return self._assemble(scored, limit, per_article)
+
+    def _assemble(self, scored: list, limit: int, per_article: int) -> list[Hit]:
+        mask = (1 << PARAGRAPH_BITS) - 1
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        by_article: dict[int, list] = {}
+        for item in scored:
+            by_article.setdefault(item[1] >> PARAGRAPH_BITS, []).append(item)
+        chosen = []
+        for items in by_article.values():
+            for position, item in enumerate(items[:per_article]):
+                chosen.append(
+                    (
+                        item,
+                        len(items) - per_article
+                        if position == 0 and len(items) > per_article
+                        else 0,
+                    )
+                )
+        chosen.sort(key=lambda pair: (-pair[0][0], pair[0][1]))
+        chosen = chosen[:limit]
+        articles = {
+            rowid: (article_id, json.loads(header)["title"])
+            for rowid, article_id, header in self.index.db.execute(
+                "SELECT rowid, id, header FROM articles WHERE rowid IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted({item[1] >> PARAGRAPH_BITS for item, _ in chosen})),),
+            )
+        }
+        hits = []
+        for (score, rowid, start, end, text), more in chosen:
+            article_id, title = articles[rowid >> PARAGRAPH_BITS]
+            paragraph = (rowid & mask) - 1
+            snippet, offset = snippet_of(text, start, end)
+            hits.append(
+                Hit(
+                    article_id,
+                    title,
+                    None if paragraph < 0 else paragraph,
+                    score,
+                    text,
+                    start,
+                    end,
+                    snippet,
+                    offset,
+                    more,
+                )
+            )
+        return hits
+
+
+def in_memory_index(root) -> CorpusIndex:
+    """An index that lives in memory only, for when the cache dir cannot be written."""
+    index = CorpusIndex(root, None)
+    index.refresh()
+    return index
