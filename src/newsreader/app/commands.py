@@ -16,8 +16,6 @@ from textual.fuzzy import FuzzySearch
 from textual.style import Style
 
 from newsreader.app import keys
-from newsreader.core.directives import directive_label
-from newsreader.core.fold import fold
 
 if TYPE_CHECKING:
     from newsreader.app.main import NewsreaderApp
@@ -41,6 +39,8 @@ class NewsreaderCommands(Provider):
         return self.app  # type: ignore[return-value]
 
     async def startup(self) -> None:
+        from newsreader.core.fold import fold
+
         app = self.reader_app
         articles = app.corpus.articles if app.corpus else []
         self._articles = [(fold(a.title), a) for a in articles]
@@ -54,6 +54,8 @@ class NewsreaderCommands(Provider):
         return entry.description(s.lang), Content(f"{s('palette_action')} · {entry.display}")
 
     def _article_help(self, article) -> Content:
+        from newsreader.core.directives import directive_label
+
         s = self.reader_app.strings
         parts = [s("palette_open")]
         if article.published:
@@ -75,6 +77,8 @@ class NewsreaderCommands(Provider):
             )  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
+        from newsreader.core.fold import fold
+
         app = self.reader_app
         folded = fold(query)
         needed = set(folded.replace(" ", ""))

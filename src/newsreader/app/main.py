@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from newsreader import locations
@@ -84,9 +84,7 @@ class NewsreaderApp(App[int], inherit_bindings=False):
         with Horizontal(id="main"):
             yield self._tree
             with Vertical(id="reader-pane"):
-                with Vertical(id="loading"):
-                    yield Static(Text(s("loading")), id="loading-label")
-                    yield ProgressBar(id="loading-bar", show_eta=False)
+                yield Static(Text(s("loading")), id="loading")
                 yield self._reader
                 with Horizontal(id="status"):
                     yield Static(id="legend")
@@ -133,10 +131,17 @@ class NewsreaderApp(App[int], inherit_bindings=False):
     def _show_progress(self) -> None:
         done, total = self._progress
         if total and not self.loaded:
-            self._q("#loading-bar", ProgressBar).update(total=total, progress=done)
-            self._q("#loading-label", Static).update(
-                Text(self.strings("loading_progress", done=done, total=total))
-            )
+            self._q("#loading", Static).update(self._progress_text(done, total))
+
+    def _progress_text(self, done: int, total: int) -> Text:
+        """A text progress bar: cheaper to start than Textual's ProgressBar widgets."""
+        width = 30
+        filled = width * done // total if total else 0
+        text = Text(self.strings("loading_progress", done=done, total=total))
+        text.append("\n\n")
+        text.append("━" * filled, "bold")
+        text.append("━" * (width - filled), "dim")
+        return text
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "load-corpus":

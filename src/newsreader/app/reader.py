@@ -23,8 +23,7 @@ from textual.strip import Strip
 
 from newsreader.app import keys
 from newsreader.app.strings import Strings
-from newsreader.core.directives import directive_label
-from newsreader.core.model import Article
+from newsreader.core.model import Article  # noqa: TC001 (dataclass, cheap)
 
 GUTTER = 7  # marker, ¶ number right-aligned in 4 cells, marker, space
 MAX_MEASURE = 100  # the longest line of text, for comfortable reading on wide terminals
@@ -304,6 +303,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         return self.get_component_rich_style(component, partial=True)
 
     def _meta_lines(self, article: Article) -> list[Text]:
+        from newsreader.core.directives import directive_label
+
         s = self.strings
         meta = self._style("reader--meta")
         sep = (" · ", meta)

@@ -17,8 +17,6 @@ from textual.widgets.tree import TreeNode
 
 from newsreader.app import keys
 from newsreader.app.strings import Strings
-from newsreader.core.directives import directive_label
-from newsreader.core.grouping import group_articles
 from newsreader.core.model import Article
 
 EXPAND_ALL_UP_TO = 300  # articles; larger corpora open only the path to the current article
@@ -65,6 +63,11 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         self._articles: dict[str, Article] = {}
 
     def populate(self, articles: list[Article], current: str | None = None) -> None:
+        # The core's text engine loads in the loading thread; importing it here, not at the
+        # top, keeps it off the start-up path.
+        from newsreader.core.directives import directive_label
+        from newsreader.core.grouping import group_articles
+
         s = self.strings
         self.clear()
         self._article_nodes.clear()
