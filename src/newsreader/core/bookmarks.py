@@ -1,0 +1,725 @@
+"""Bookmarks and reading state in one SQLite file in the user data dir.
+
+A bookmark is a passage: an article id, a paragraph range (first..last, 0-based, inclusive)
+and the passage text at the time it was marked, with the article's title, date, directive and
+path of that moment, so it can still be shown and exported when the article is gone.
+
+Several app windows and CLI calls may use the store at once: the file is in WAL mode, every
+write is one `BEGIN IMMEDIATE` transaction (writers queue on the busy timeout instead of
+failing), and a process killed mid-write leaves the last committed state. A file that is not
+a database or fails its integrity check is moved aside with a timestamp and a fresh store is
+started; `BookmarkStore.notice` says where the old one went.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from newsreader import locations
+from newsreader.core.model import Article
+from newsreader.core.state import ReadingState, load_state
+
+STORE_NAME = "newsreader.sqlite3"
+BUSY_TIMEOUT_S = 30.0
+Status = Literal["ok", "orphaned"]
+
+# One entry per schema version, from the first release on: MIGRATIONS[n] takes a store at
+# user_version n to n + 1. Never edit a released entry; append a new one.
+MIGRATIONS: list[list[str]] = [
+    # 1: the first release.
+    [
+        """CREATE TABLE bookmarks (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL,
+            first INTEGER NOT NULL,
+            last INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            note TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            title TEXT NOT NULL,
+            published TEXT,
+            directive TEXT,
+            path TEXT NOT NULL
+        )""",
+        "CREATE INDEX bookmarks_article ON bookmarks(article_id, first)",
+        "CREATE TABLE reading_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "CREATE TABLE positions (article_id TEXT PRIMARY KEY, paragraph INTEGER NOT NULL)",
+    ],
+    # 2: re-anchoring (status, the article's length and the passage's neighbours when marked)
+    # and the year with its source, for citations.
+    [
+        "ALTER TABLE bookmarks ADD COLUMN status TEXT NOT NULL DEFAULT 'ok'",
+        "ALTER TABLE bookmarks ADD COLUMN year INTEGER",
+        "ALTER TABLE bookmarks ADD COLUMN year_source TEXT",
+        "ALTER TABLE bookmarks ADD COLUMN paragraph_count INTEGER",
+        "ALTER TABLE bookmarks ADD COLUMN context_before TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE bookmarks ADD COLUMN context_after TEXT NOT NULL DEFAULT ''",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+CONTEXT_CHARS = 200  # how much of the neighbouring paragraphs is kept for re-anchoring
+
+
+class StoreError(Exception):
+    """The bookmark store cannot be used as asked; the message is for the user."""
+
+
+class StoreReadOnly(StoreError):
+    """The data dir (or the store file) cannot be written. Open with read_only=True to list."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class StoreTooNew(StoreError):
+    """The store was written by a newer newsreader (a schema version this one does not know)."""
+
+
+class BookmarkNotFound(StoreError, KeyError):
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class InvalidRange(StoreError, ValueError):
+    """A paragraph range outside the article, or first > last."""
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _nfc(text: str | None) -> str | None:
+    return unicodedata.normalize("NFC", text) if text is not None else None
+
+
+def _clean_note(note: str | None) -> str | None:
+    if note is None or not note.strip():
+        return None
+    return _nfc(note.strip())
+
+
+def passage_text(paragraphs: list[str], first: int, last: int) -> str:
+    """The quote of a range: its paragraphs joined by a blank line."""
+    return "\n\n".join(paragraphs[first : last + 1])
+
+
+def range_label(first: int, last: int) -> str:
+    """¶ numbers as the reader shows them (index + 1): ¶3 or ¶3–4."""
+    return f"¶{first + 1}" if first == last else f"¶{first + 1}–{last + 1}"
+
+
+@dataclass(slots=True)
+class Bookmark:
+    article_id: str
+    first: int  # 0-based paragraph index, inclusive
+    last: int
+    quote: str  # the passage's text when it was marked
+    note: str | None = None
+    created: str = ""  # ISO UTC, 2024-05-01T12:00:00Z
+    updated: str = ""
+    title: str = ""  # the article's, when marked
+    published: str | None = None
+    year: int | None = None
+    year_source: str | None = None
+    directive: str | None = None
+    path: str = ""
+    status: Status = "ok"  # "orphaned": the passage (or the article) is no longer found
+    paragraph_count: int | None = None  # the article's, when marked
+    context_before: str = ""  # the end of the paragraph before, when marked
+    context_after: str = ""  # the start of the paragraph after
+    id: int | None = None
+
+    @property
+    def label(self) -> str:
+        return range_label(self.first, self.last)
+
+    @property
+    def orphaned(self) -> bool:
+        return self.status == "orphaned"
+
+    def covers(self, paragraph: int) -> bool:
+        return self.first <= paragraph <= self.last
+
+    def identity(self) -> tuple[str, int, int, str]:
+        """What makes two bookmarks the same passage (for import merging)."""
+        return (self.article_id, self.first, self.last, self.quote)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Bookmark:
+        """From a JSON export's entry; raises ValueError on a missing or ill-typed field."""
+        if not isinstance(data, dict):
+            raise ValueError("a bookmark must be an object")
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        for key, kind in (("article_id", str), ("quote", str)):
+            if not isinstance(values.get(key), kind):
+                raise ValueError(f"bookmark field {key!r} must be a string")
+        for key in ("first", "last"):
+            value = values.get(key)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ValueError(f"bookmark field {key!r} must be a paragraph index")
+        if values["first"] > values["last"]:
+            raise ValueError("bookmark range has first after last")
+        for key in ("note", "published", "year_source", "directive"):
+            if values.get(key) is not None and not isinstance(values[key], str):
+                raise ValueError(f"bookmark field {key!r} must be a string or null")
+        for key in ("title", "path", "created", "updated", "context_before", "context_after"):
+            if not isinstance(values.get(key, ""), str):
+                raise ValueError(f"bookmark field {key!r} must be a string")
+        for key in ("year", "paragraph_count", "id"):
+            value = values.get(key)
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+                raise ValueError(f"bookmark field {key!r} must be a number or null")
+        if values.get("status", "ok") not in ("ok", "orphaned"):
+            raise ValueError("bookmark status must be 'ok' or 'orphaned'")
+        return cls(**values)
+
+
+_COLUMNS = [f.name for f in fields(Bookmark)]
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM bookmarks"
+
+
+def _row(row: tuple) -> Bookmark:
+    return Bookmark(**dict(zip(_COLUMNS, row, strict=True)))
+
+
+class Toggled(NamedTuple):
+    added: bool  # False: the bookmark was removed (restore() undoes it)
+    bookmark: Bookmark
+
+
+class Merged(NamedTuple):
+    added: int
+    updated: int  # notes taken from the import because they were newer
+    unchanged: int
+
+
+def _timestamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged store (and its -wal/-shm) to name.corrupt-YYYYMMDD-HHMMSS[-n]."""
+    stamp = _timestamp()
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        n += 1
+    os.replace(path, target)
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{target}{suffix}"))
+    return target
+
+
+class BookmarkStore:
+    """An open store. One per thread; open another in each process or thread that needs one."""
+
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        path: Path | None,
+        *,
+        read_only: bool = False,
+        notice: str | None = None,
+        moved_to: Path | None = None,
+        clock: Callable[[], str] = utc_now,
+    ) -> None:
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+        self.notice = notice  # a message for the user (store moved aside), or None
+        self.moved_to = moved_to
+        self.clock = clock
+
+    # --- opening ----------------------------------------------------------------------
+    @classmethod
+    def default_path(cls) -> Path:
+        return locations.data_dir() / STORE_NAME
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str | None = None,
+        *,
+        read_only: bool = False,
+        clock: Callable[[], str] = utc_now,
+    ) -> BookmarkStore:
+        """Open (creating and migrating as needed) the store at path, default the data dir's.
+
+        Raises StoreReadOnly when the folder or file cannot be written; then
+        `open(read_only=True)` still lists what is there (an empty store if there is no file).
+        path ":memory:" gives a private store in memory.
+        """
+        if str(path) == ":memory:":
+            db = cls._connect(":memory:")
+            store = cls(db, None, clock=clock)
+            store._migrate()
+            return store
+        path = Path(path) if path is not None else cls.default_path()
+        if read_only:
+            return cls._open_read_only(path, clock)
+        cls._check_writable(path)
+        notice = moved_to = None
+        try:
+            db = cls._open_checked(path)
+        except sqlite3.DatabaseError as exc:
+            if _is_read_only_error(exc):
+                raise StoreReadOnly(_read_only_message(path), path) from exc
+            if _is_busy(exc):
+                raise StoreError(f"the bookmark store {path} is busy ({exc})") from exc
+            try:
+                moved_to = _move_aside(path)
+            except OSError as move_error:
+                raise StoreError(
+                    f"the bookmark store {path} is damaged ({exc}) and could not be moved "
+                    f"aside ({move_error.strerror or move_error})"
+                ) from exc
+            notice = (
+                f"The bookmark store {path} was damaged ({exc}); it was moved to "
+                f"{moved_to} and a new, empty store was started."
+            )
+            db = cls._open_checked(path)
+        store = cls(db, path, notice=notice, moved_to=moved_to, clock=clock)
+        try:
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            if _is_read_only_error(exc):
+                raise StoreReadOnly(_read_only_message(path), path) from exc
+            raise StoreError(f"cannot prepare the bookmark store {path}: {exc}") from exc
+        return store
+
+    @staticmethod
+    def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
+        db = sqlite3.connect(
+            target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False, uri=uri
+        )
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        return db
+
+    @staticmethod
+    def _check_writable(path: Path) -> None:
+        folder = path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except PermissionError as exc:
+            raise StoreReadOnly(_read_only_message(path), path) from exc
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the data folder {folder}: {exc.strerror or exc}"
+            ) from exc
+        # WAL needs to create -wal and -shm files next to the store, so the folder must be
+        # writable even when the file is.
+        if not os.access(folder, os.W_OK | os.X_OK) or (
+            path.exists() and not os.access(path, os.R_OK | os.W_OK)
+        ):
+            raise StoreReadOnly(_read_only_message(path), path)
+
+    @classmethod
+    def _open_checked(cls, path: Path) -> sqlite3.Connection:
+        """Connect, switch to WAL and check integrity; DatabaseError means damaged."""
+        db = cls._connect(str(path))
+        try:
+            # Reading the version first raises "file is not a database" for garbage.
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                db.close()
+                raise StoreTooNew(
+                    f"the bookmark store {path} was written by a newer newsreader "
+                    f"(schema {version}, this one knows {SCHEMA_VERSION}); update newsreader"
+                )
+            mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise sqlite3.OperationalError(f"cannot switch to WAL (journal mode {mode})")
+            db.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across process crashes
+            result = db.execute("PRAGMA integrity_check").fetchall()
+            if [r[0] for r in result] != ["ok"]:
+                raise sqlite3.DatabaseError(
+                    "integrity check failed: " + "; ".join(str(r[0]) for r in result[:3])
+                )
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    @classmethod
+    def _open_read_only(cls, path: Path, clock: Callable[[], str]) -> BookmarkStore:
+        if not path.exists():
+            db = cls._connect(":memory:")
+            store = cls(db, None, read_only=True, clock=clock)
+            store._migrate(force=True)
+            return store
+        errors = []
+        # mode=ro works while a writer may be around; immutable=1 when even the -shm
+        # cannot be created (a read-only folder).
+        for query in ("mode=ro", "immutable=1"):
+            uri = f"{path.resolve().as_uri()}?{query}"
+            try:
+                db = cls._connect(uri, uri=True)
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                db.execute("SELECT count(*) FROM bookmarks").fetchone()
+            except sqlite3.DatabaseError as exc:
+                errors.append(str(exc))
+                continue
+            if version > SCHEMA_VERSION:
+                db.close()
+                raise StoreTooNew(f"the bookmark store {path} was written by a newer newsreader")
+            if version < SCHEMA_VERSION:  # cannot migrate in place: copy into memory
+                memory = cls._connect(":memory:")
+                db.backup(memory)
+                db.close()
+                db = memory
+                store = cls(db, path, read_only=True, clock=clock)
+                store._migrate(force=True)
+                return store
+            return cls(db, path, read_only=True, clock=clock)
+        raise StoreError(f"cannot read the bookmark store {path}: {'; '.join(errors)}")
+
+    def _migrate(self, force: bool = False) -> None:
+        """Bring the schema to SCHEMA_VERSION, one migration per transaction."""
+        while True:
+            with self._write(allow_read_only=force):
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if version >= SCHEMA_VERSION:
+                    return
+                for statement in MIGRATIONS[version]:
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {version + 1}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> BookmarkStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def _write(self, *, allow_read_only: bool = False) -> Iterator[sqlite3.Connection]:
+        if self.read_only and not allow_read_only:
+            raise StoreReadOnly(_read_only_message(self.path or self.default_path()), self.path)
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if _is_read_only_error(exc):
+                raise StoreReadOnly(_read_only_message(self.path), self.path) from exc
+            raise
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if _is_read_only_error(exc):
+                raise StoreReadOnly(_read_only_message(self.path), self.path) from exc
+            raise
+
+    # --- bookmarks --------------------------------------------------------------------
+    def _insert(self, bookmark: Bookmark, keep_id: bool = False) -> Bookmark:
+        data = bookmark.to_json()
+        if not keep_id:
+            data.pop("id")
+        names = list(data)
+        cursor = self.db.execute(
+            f"INSERT INTO bookmarks ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [data[n] for n in names],
+        )
+        bookmark.id = cursor.lastrowid
+        return bookmark
+
+    def _find_range(self, article_id: str, first: int, last: int) -> Bookmark | None:
+        row = self.db.execute(
+            f"{_SELECT} WHERE article_id = ? AND first = ? AND last = ? AND status = 'ok'"
+            " ORDER BY id LIMIT 1",
+            (article_id, first, last),
+        ).fetchone()
+        return _row(row) if row else None
+
+    def new_bookmark(
+        self, article: Article, first: int, last: int, note: str | None = None
+    ) -> Bookmark:
+        """The bookmark add() would store, without storing it."""
+        if article.is_header:
+            raise ValueError("a header has no text: pass corpus.load(id)")
+        count = len(article.paragraphs)
+        if not (0 <= first <= last < count):
+            shown = range_label(first, last)
+            whole = range_label(0, count - 1) if count else "none"
+            raise InvalidRange(
+                f"{shown} is not a passage of {article.id!r}: it has {count} "
+                f"paragraph{'s' if count != 1 else ''} ({whole})"
+            )
+        now = self.clock()
+        before = article.paragraphs[first - 1][-CONTEXT_CHARS:] if first > 0 else ""
+        after = article.paragraphs[last + 1][:CONTEXT_CHARS] if last + 1 < count else ""
+        return Bookmark(
+            article_id=article.id,
+            first=first,
+            last=last,
+            quote=passage_text(article.paragraphs, first, last),
+            note=_clean_note(note),
+            created=now,
+            updated=now,
+            title=article.title,
+            published=article.published,
+            year=article.year,
+            year_source=article.year_source,
+            directive=article.directive,
+            path=article.path,
+            paragraph_count=count,
+            context_before=before,
+            context_after=after,
+        )
+
+    def add(self, article: Article, first: int, last: int, note: str | None = None) -> Bookmark:
+        """Mark paragraphs first..last (0-based, inclusive) of a loaded article.
+
+        Raises InvalidRange for a range outside the article. Marking the same range again
+        returns the existing bookmark (with the note set, when one is given).
+        """
+        bookmark = self.new_bookmark(article, first, last, note)
+        with self._write():
+            existing = self._find_range(article.id, first, last)
+            if existing is not None and existing.quote == bookmark.quote:
+                if bookmark.note is not None and bookmark.note != existing.note:
+                    existing.note, existing.updated = bookmark.note, bookmark.updated
+                    self.db.execute(
+                        "UPDATE bookmarks SET note = ?, updated = ? WHERE id = ?",
+                        (existing.note, existing.updated, existing.id),
+                    )
+                return existing
+            return self._insert(bookmark)
+
+    def toggle(self, article: Article, first: int, last: int) -> Toggled:
+        """Remove the bookmark of exactly this range if there is one, else add one."""
+        bookmark = self.new_bookmark(article, first, last)
+        with self._write():
+            existing = self._find_range(article.id, first, last)
+            if existing is not None:
+                self.db.execute("DELETE FROM bookmarks WHERE id = ?", (existing.id,))
+                return Toggled(False, existing)
+            return Toggled(True, self._insert(bookmark))
+
+    def get(self, bookmark_id: int) -> Bookmark:
+        row = self.db.execute(f"{_SELECT} WHERE id = ?", (bookmark_id,)).fetchone()
+        if row is None:
+            raise BookmarkNotFound(f"no bookmark with id {bookmark_id}")
+        return _row(row)
+
+    def set_note(self, bookmark_id: int, note: str | None) -> Bookmark:
+        """Set (or, with None or blank text, clear) a bookmark's note."""
+        with self._write():
+            bookmark = self.get(bookmark_id)
+            bookmark.note = _clean_note(note)
+            bookmark.updated = self.clock()
+            self.db.execute(
+                "UPDATE bookmarks SET note = ?, updated = ? WHERE id = ?",
+                (bookmark.note, bookmark.updated, bookmark_id),
+            )
+        return bookmark
+
+    def remove(self, bookmark_id: int) -> Bookmark:
+        """Delete and return the bookmark (give it to restore() to undo)."""
+        with self._write():
+            bookmark = self.get(bookmark_id)
+            self.db.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
+        return bookmark
+
+    def restore(self, bookmark: Bookmark) -> Bookmark:
+        """Put a removed bookmark back, under its old id when that is still free."""
+        with self._write():
+            taken = (
+                bookmark.id is not None
+                and self.db.execute(
+                    "SELECT 1 FROM bookmarks WHERE id = ?", (bookmark.id,)
+                ).fetchone()
+            )
+            restored = Bookmark(**bookmark.to_json())
+            return self._insert(restored, keep_id=bookmark.id is not None and not taken)
+
+    def list(self, article_id: str | None = None) -> list[Bookmark]:
+        """Every bookmark (of one article), by article id, then range, then age."""
+        order = " ORDER BY article_id, first, last, created, id"
+        if article_id is None:
+            rows = self.db.execute(_SELECT + order)
+        else:
+            rows = self.db.execute(_SELECT + " WHERE article_id = ?" + order, (article_id,))
+        return [_row(r) for r in rows]
+
+    def for_article(self, article_id: str) -> list[Bookmark]:
+        return self.list(article_id)
+
+    def covering(self, article_id: str, paragraph: int) -> list[Bookmark]:
+        """The article's bookmarks whose range holds paragraph (for `a` on a passage)."""
+        return [b for b in self.list(article_id) if b.covers(paragraph)]
+
+    def marked_paragraphs(self, article_id: str) -> set[int]:
+        """Paragraph indexes inside any non-orphaned bookmark of the article (the gutter)."""
+        marked: set[int] = set()
+        for b in self.list(article_id):
+            if not b.orphaned:
+                marked.update(range(b.first, b.last + 1))
+        return marked
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM bookmarks").fetchone()[0]
+
+    def update_anchor(self, bookmark_id: int, first: int, last: int, status: Status) -> None:
+        """Record where re-anchoring found the passage (the quote is kept as marked)."""
+        with self._write():
+            self.db.execute(
+                "UPDATE bookmarks SET first = ?, last = ?, status = ? WHERE id = ?",
+                (first, last, status, bookmark_id),
+            )
+
+    def merge(self, bookmarks: list[Bookmark]) -> Merged:
+        """Add bookmarks from elsewhere (an import), in one transaction.
+
+        The same passage (article id, range and quote) already here is not added again;
+        its note is replaced when the incoming one was updated later.
+        """
+        added = updated = unchanged = 0
+        with self._write():
+            for incoming in bookmarks:
+                row = self.db.execute(
+                    f"{_SELECT} WHERE article_id = ? AND first = ? AND last = ? AND quote = ?"
+                    " ORDER BY id LIMIT 1",
+                    incoming.identity(),
+                ).fetchone()
+                if row is None:
+                    fresh = Bookmark(**incoming.to_json())
+                    fresh.note = _clean_note(fresh.note)
+                    fresh.created = fresh.created or self.clock()
+                    fresh.updated = fresh.updated or fresh.created
+                    self._insert(fresh)
+                    added += 1
+                    continue
+                existing = _row(row)
+                note = _clean_note(incoming.note)
+                if incoming.updated > existing.updated and note != existing.note:
+                    self.db.execute(
+                        "UPDATE bookmarks SET note = ?, updated = ? WHERE id = ?",
+                        (note, incoming.updated, existing.id),
+                    )
+                    updated += 1
+                else:
+                    unchanged += 1
+        return Merged(added, updated, unchanged)
+
+    # --- reading state ----------------------------------------------------------------
+    def reading_state(self) -> ReadingState:
+        values = {}
+        for key, raw in self.db.execute("SELECT key, value FROM reading_state"):
+            try:
+                values[key] = json.loads(raw)
+            except ValueError:
+                continue
+        state = ReadingState()
+        if isinstance(values.get("article_id"), str):
+            state.article_id = values["article_id"]
+        paragraph = values.get("paragraph")
+        if isinstance(paragraph, int) and not isinstance(paragraph, bool) and paragraph >= 0:
+            state.paragraph = paragraph
+        if isinstance(values.get("theme"), str):
+            state.theme = values["theme"]
+        state.positions = dict(self.db.execute("SELECT article_id, paragraph FROM positions"))
+        return state
+
+    def save_reading_state(self, state: ReadingState) -> None:
+        """Save the last article, passage and theme; per-article positions are merged (a
+        position another window saved for another article stays)."""
+        with self._write():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO reading_state VALUES (?, ?)",
+                [
+                    ("article_id", json.dumps(state.article_id)),
+                    ("paragraph", json.dumps(state.paragraph)),
+                    ("theme", json.dumps(state.theme)),
+                ],
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO positions VALUES (?, ?)",
+                [(k, v) for k, v in state.positions.items() if isinstance(v, int) and v >= 0],
+            )
+
+    def import_state_file(self, path: Path | None = None) -> bool:
+        """Take the reading state from the old state.json once (the file is left alone).
+
+        True when it was imported now; False when there is no file or it was done before.
+        """
+        path = Path(path) if path is not None else locations.state_file()
+        if self.db.execute("SELECT 1 FROM meta WHERE key = 'state_json_imported'").fetchone():
+            return False
+        if not path.is_file():
+            return False
+        old = load_state(path)
+        with self._write():
+            if self.db.execute("SELECT 1 FROM meta WHERE key = 'state_json_imported'").fetchone():
+                return False
+            current = self.reading_state()
+            # What is already in the store (a newer run) wins over the old file.
+            positions = old.positions | current.positions
+            merged = ReadingState(
+                article_id=current.article_id or old.article_id,
+                paragraph=current.paragraph if current.article_id else old.paragraph,
+                theme=current.theme or old.theme,
+                positions=positions,
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO reading_state VALUES (?, ?)",
+                [
+                    ("article_id", json.dumps(merged.article_id)),
+                    ("paragraph", json.dumps(merged.paragraph)),
+                    ("theme", json.dumps(merged.theme)),
+                ],
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO positions VALUES (?, ?)", list(positions.items())
+            )
+            self.db.execute("INSERT INTO meta VALUES ('state_json_imported', ?)", (self.clock(),))
+        return True
+
+
+def _is_read_only_error(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open database" in text
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _read_only_message(path: Path | None) -> str:
+    folder = path.parent if path is not None else locations.data_dir()
+    return (
+        f"cannot write bookmarks: the data folder {folder} is read-only "
+        "(set NEWSREADER_DATA_DIR to a writable folder); reading still works"
+    )
