@@ -1,0 +1,335 @@
+"""Bookmarks out of newsreader (Markdown, JSON, plain text) and back in (JSON).
+
+Every format carries each passage's citation: the article's title, published date, ¶ range
+(index + 1, as the reader shows it) and source path as they were when it was marked. Text is
+written as it is: "[bold]x[/]" in a note or a quote stays those characters. Files are
+written atomically and never over an existing file unless asked (force=True).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from newsreader import locations
+from newsreader.core.atomic import write_atomic
+from newsreader.core.bookmarks import Bookmark, BookmarkStore, Merged, utc_now
+from newsreader.core.directives import directive_label
+
+Format = Literal["md", "json", "txt"]
+FORMATS: tuple[Format, ...] = ("md", "json", "txt")
+EXPORT_FORMAT = "newsreader.bookmarks"
+EXPORT_VERSION = 1
+WIDTH = 80
+MAX_NAME = 80
+_YEAR_SOURCES = {
+    "published": "published date",
+    "metadata": "metadata",
+    "inferred": "inferred",
+    "text": "from the text",
+}
+
+
+class ImportFormatError(ValueError):
+    """The data is not a newsreader bookmarks export this version can read."""
+
+
+# --- pieces of a citation ----------------------------------------------------------------
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def format_date(published: str | None) -> str:
+    """2019-11-04T08:10 -> 04/11/2019; 2019-11 -> 11/2019; "" when unknown."""
+    if not published:
+        return ""
+    date = published.partition("T")[0].partition(" ")[0]
+    return "/".join(reversed(date.split("-")))
+
+
+def format_datetime(published: str | None) -> str:
+    """2019-11-04T08:10 -> 04/11/2019 08:10."""
+    if not published:
+        return ""
+    date, _, time = published.partition("T")
+    shown = format_date(date)
+    time = time.removesuffix("Z")[:5]
+    return f"{shown} {time}" if time else shown
+
+
+def year_text(bookmark: Bookmark) -> str:
+    if bookmark.year is None:
+        return "unknown"
+    source = _YEAR_SOURCES.get(bookmark.year_source or "", bookmark.year_source)
+    return f"{bookmark.year} ({source})" if source else str(bookmark.year)
+
+
+def directive_text(bookmark: Bookmark) -> str:
+    return directive_label(bookmark.directive) if bookmark.directive else ""
+
+
+def citation(bookmark: Bookmark) -> str:
+    """— Title, Published 04/11/2019, ¶3–4, path/of/article.txt"""
+    parts = [_one_line(bookmark.title) or bookmark.article_id]
+    if bookmark.published:
+        parts.append(f"Published {format_date(bookmark.published)}")
+    elif bookmark.year is not None:
+        parts.append(year_text(bookmark))
+    parts.append(bookmark.label)
+    parts.append(bookmark.path or bookmark.article_id)
+    return "— " + ", ".join(parts)
+
+
+def passage_with_citation(bookmark: Bookmark) -> str:
+    """What `y` copies: the passage, then its citation on its own line."""
+    return unicodedata.normalize("NFC", f"{bookmark.quote}\n\n{citation(bookmark)}")
+
+
+def group_by_article(bookmarks: list[Bookmark]) -> list[list[Bookmark]]:
+    """Bookmarks per article, articles in order of first appearance, passages by range."""
+    groups: dict[str, list[Bookmark]] = {}
+    for bookmark in bookmarks:
+        groups.setdefault(bookmark.article_id, []).append(bookmark)
+    return [
+        sorted(group, key=lambda b: (b.first, b.last, b.created, b.id or 0))
+        for group in groups.values()
+    ]
+
+
+def _summary(bookmarks: list[Bookmark], exported_at: str) -> str:
+    articles = len({b.article_id for b in bookmarks})
+    passages = len(bookmarks)
+    return (
+        f"Exported from newsreader on {format_datetime(exported_at)} UTC: "
+        f"{passages} passage{'s' if passages != 1 else ''} from "
+        f"{articles} article{'s' if articles != 1 else ''}."
+    )
+
+
+_ORPHANED = "(Not found in the article's current text; quoted as it was marked.)"
+
+
+# --- Markdown ----------------------------------------------------------------------------
+def _md_quote(text: str) -> list[str]:
+    lines = []
+    for paragraph in text.split("\n\n"):
+        if lines:
+            lines.append(">")
+        lines.extend(f"> {line}".rstrip() for line in paragraph.splitlines() or [""])
+    return lines
+
+
+def to_markdown(bookmarks: list[Bookmark], *, exported_at: str | None = None) -> str:
+    exported_at = exported_at or utc_now()
+    lines = ["# Bookmarks", "", _summary(bookmarks, exported_at), ""]
+    for group in group_by_article(bookmarks):
+        head = group[0]
+        lines += [f"## {_one_line(head.title) or head.article_id}", ""]
+        meta = [
+            ("Published", format_datetime(head.published) or "unknown"),
+            ("Year", year_text(head)),
+            ("Directive", directive_text(head) or "none"),
+            ("Source", head.path or head.article_id),
+        ]
+        lines += [f"- {name}: {value}" for name, value in meta]
+        lines.append("")
+        for bookmark in group:
+            lines += [f"### {bookmark.label}", ""]
+            if bookmark.orphaned:
+                lines += [_ORPHANED, ""]
+            lines += _md_quote(bookmark.quote)
+            lines.append("")
+            if bookmark.note:
+                note = bookmark.note.splitlines()
+                lines += [f"Note: {note[0]}", *note[1:], ""]
+            lines += [citation(bookmark), ""]
+    return unicodedata.normalize("NFC", "\n".join(lines).rstrip("\n") + "\n")
+
+
+# --- JSON --------------------------------------------------------------------------------
+def export_document(bookmarks: list[Bookmark], *, exported_at: str | None = None) -> dict:
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": exported_at or utc_now(),
+        "bookmarks": [b.to_json() for b in bookmarks],
+    }
+
+
+def to_json(bookmarks: list[Bookmark], *, exported_at: str | None = None) -> str:
+    document = export_document(bookmarks, exported_at=exported_at)
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- plain text --------------------------------------------------------------------------
+def _wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
+    wrapper = textwrap.TextWrapper(
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,  # "39-CT/TW" stays whole; lines break on spaces
+        break_long_words=True,  # a path longer than the line is cut rather than overflow
+    )
+    lines = []
+    for line in text.splitlines() or [""]:
+        lines.extend(wrapper.wrap(line) or [indent.rstrip()])
+    return lines
+
+
+def to_text(
+    bookmarks: list[Bookmark], *, exported_at: str | None = None, width: int = WIDTH
+) -> str:
+    exported_at = exported_at or utc_now()
+    rule = "=" * width
+    lines = [*_wrap(_summary(bookmarks, exported_at), width=width), ""]
+    for group in group_by_article(bookmarks):
+        head = group[0]
+        lines += [rule, *_wrap(_one_line(head.title) or head.article_id, width=width)]
+        meta = [
+            f"Published: {format_datetime(head.published) or 'unknown'}",
+            f"Year: {year_text(head)}",
+            f"Directive: {directive_text(head) or 'none'}",
+            f"Source: {head.path or head.article_id}",
+        ]
+        for item in meta:
+            lines += _wrap(item, width=width)
+        lines += [rule, ""]
+        for bookmark in group:
+            lines.append(bookmark.label)
+            if bookmark.orphaned:
+                lines += _wrap(_ORPHANED, "    ", width)
+            for i, paragraph in enumerate(bookmark.quote.split("\n\n")):
+                if i:
+                    lines.append("")
+                lines += _wrap(paragraph, "    ", width)
+            if bookmark.note:
+                lines.append("")
+                lines += _wrap(f"Note: {bookmark.note}", "    ", width)
+            lines.append("")
+            lines += _wrap(citation(bookmark), "    ", width)
+            lines.append("")
+    return unicodedata.normalize("NFC", "\n".join(lines).rstrip("\n") + "\n")
+
+
+def render(fmt: Format, bookmarks: list[Bookmark], *, exported_at: str | None = None) -> str:
+    if fmt == "md":
+        return to_markdown(bookmarks, exported_at=exported_at)
+    if fmt == "json":
+        return to_json(bookmarks, exported_at=exported_at)
+    if fmt == "txt":
+        return to_text(bookmarks, exported_at=exported_at)
+    raise ValueError(f"unknown export format {fmt!r} (use one of {', '.join(FORMATS)})")
+
+
+# --- import ------------------------------------------------------------------------------
+def parse_export(data: str | bytes | dict) -> list[Bookmark]:
+    """The bookmarks of a JSON export; ImportFormatError says what is wrong with it."""
+    if isinstance(data, bytes | bytearray):
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportFormatError(f"not UTF-8 text ({exc.reason})") from None
+    if isinstance(data, str):
+        try:
+            data = json.loads(data)
+        except ValueError as exc:
+            raise ImportFormatError(f"not JSON ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise ImportFormatError(f"not a newsreader bookmarks export (no format {EXPORT_FORMAT!r})")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportFormatError("the export has no valid version")
+    if version > EXPORT_VERSION:
+        raise ImportFormatError(
+            f"the export is version {version}, made by a newer newsreader "
+            f"(this one reads up to {EXPORT_VERSION})"
+        )
+    items = data.get("bookmarks")
+    if not isinstance(items, list):
+        raise ImportFormatError("the export has no bookmarks list")
+    bookmarks = []
+    for number, item in enumerate(items, 1):
+        try:
+            bookmarks.append(Bookmark.from_json(item))
+        except (TypeError, ValueError) as exc:
+            raise ImportFormatError(f"bookmark {number}: {exc}") from None
+    return bookmarks
+
+
+def import_json(store: BookmarkStore, data: str | bytes | dict) -> Merged:
+    """Merge an export into the store: the same passage (article id, range, quote) is not
+    added twice, and keeps whichever note was updated last. Ids in the file are ignored."""
+    return store.merge(parse_export(data))
+
+
+# --- file names and writing --------------------------------------------------------------
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+_DASHES = re.compile(r"-{2,}")
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(10)),
+    *(f"LPT{i}" for i in range(10)),
+}
+_BAD_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def sanitize_filename(name: str, *, max_length: int = MAX_NAME, fallback: str = "bookmarks") -> str:
+    """A file name from a title: Vietnamese letters kept; no path separators, control or
+    format characters, no leading dot, at most max_length characters."""
+    text = unicodedata.normalize("NFC", name)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in _BAD_CATEGORIES)
+    text = _DASHES.sub("-", _UNSAFE.sub("-", text))
+    text = text.strip("-. ")[:max_length].rstrip("-. ")
+    if not text:
+        return fallback
+    if text.split(".")[0].upper() in _RESERVED:
+        text = f"{text}-"
+    return text
+
+
+def _stamp(now: datetime | None) -> str:
+    return (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
+def default_export_name(fmt: Format = "md", *, now: datetime | None = None) -> str:
+    return f"newsreader-{_stamp(now)}.{fmt}"
+
+
+def default_export_path(
+    fmt: Format = "md", *, folder: Path | None = None, now: datetime | None = None
+) -> Path:
+    """documents_dir()/newsreader-YYYYMMDD-HHMMSS.md (local time)."""
+    return (folder or locations.documents_dir()) / default_export_name(fmt, now=now)
+
+
+def article_export_name(title: str, fmt: Format = "md", *, now: datetime | None = None) -> str:
+    """newsreader-<title>-YYYYMMDD-HHMMSS.md, for one article's bookmarks."""
+    return f"newsreader-{sanitize_filename(title, max_length=MAX_NAME)}-{_stamp(now)}.{fmt}"
+
+
+def path_in_folder(folder: Path, name: str) -> Path:
+    """folder/name, refusing a name that would land anywhere but directly in folder."""
+    folder = Path(folder)
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name:
+        raise ValueError(f"{name!r} is not a file name")
+    target = folder / name
+    if target.resolve().parent != folder.resolve():
+        raise ValueError(f"{name!r} would be written outside {folder}")
+    return target
+
+
+def write_export(path: Path, text: str, *, force: bool = False) -> Path:
+    """Write atomically; FileExistsError if path exists and force is False."""
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    write_atomic(path, text.encode("utf-8"), overwrite=force)
+    return path
