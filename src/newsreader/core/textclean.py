@@ -25,6 +25,8 @@ _ESCAPES = re.compile(
     re.VERBOSE,
 )
 
+_ESCAPE_START = re.compile("[\x1b\x90-\x9f]")
+
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _INVISIBLE = (
     "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"  # soft hyphen, zero-width, word joiner, BOM
@@ -49,7 +51,7 @@ _BINARY_CONTROLS = [c for c in range(0x20) if c not in (0x09, 0x0A, 0x0C, 0x0D, 
 def clean_text(text: str) -> str:
     """Normalise decoded text: LF line ends, NFC, plain spaces, no controls or escapes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x1b" in text or any("\x90" <= c <= "\x9f" for c in text):
+    if _ESCAPE_START.search(text):
         text = _ESCAPES.sub("", text)
     text = text.translate(_TRANSLATE)
     return unicodedata.normalize("NFC", text)
