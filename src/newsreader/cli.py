@@ -21,6 +21,10 @@ class UsageError(Exception):
     """A bad argument: reported as one line with exit code 2."""
 
 
+class RuntimeFailure(Exception):
+    """Something failed that the arguments could not foresee: one line, exit code 1."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse would print the whole usage block
         raise UsageError(message)
@@ -68,9 +72,94 @@ def build_parser() -> argparse.ArgumentParser:
         "--limit", type=_positive_int, default=20, metavar="N", help="at most N results (20)"
     )
     _add_common(search)
-    for sub in (listing, show, search):
+    subs = [listing, show, search, *_add_bookmark_commands(commands)]
+    for sub in subs:
         sub.add_argument("--version", action="version", version=f"newsreader {__version__}")
     return parser
+
+
+_PARAGRAPHS_HELP = (
+    "paragraph N, or N to M, numbered from 1 as the reader and `newsreader show` print them "
+    "(¶1 is the first paragraph): 3 or 3-5"
+)
+
+
+def _add_bookmark_commands(commands) -> list[argparse.ArgumentParser]:
+    bookmark = commands.add_parser("bookmark", help="add or remove one bookmark")
+    actions = bookmark.add_subparsers(
+        dest="bookmark_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    add = actions.add_parser(
+        "add",
+        help="bookmark a passage",
+        description="Bookmark paragraphs of an article. Paragraphs are numbered from 1, as the "
+        "reader and `newsreader show` print them (¶1 is the first): --paragraph 3 or 3-5.",
+    )
+    add.add_argument("id", metavar="ID", help="article id, as `list` prints it")
+    add.add_argument(
+        "--paragraph",
+        "-p",
+        required=True,
+        type=_paragraph_range,
+        metavar="N[-M]",
+        help=_PARAGRAPHS_HELP,
+    )
+    add.add_argument("--note", metavar="TEXT", help="a note kept with the passage")
+    _add_common(add)
+    remove = actions.add_parser("rm", help="remove a bookmark")
+    remove.add_argument(
+        "bookmark_id", metavar="BOOKMARK_ID", type=_positive_int, help="as `bookmarks` prints it"
+    )
+    listing = commands.add_parser(
+        "bookmarks",
+        help="bookmarked passages, by article",
+        description="List bookmarks, each passage found again in the current text of its "
+        "article; one that cannot be found is marked orphaned.",
+    )
+    listing.add_argument("--article", metavar="ID", help="only this article's bookmarks")
+    _add_common(listing)
+    export = commands.add_parser(
+        "export",
+        help="write bookmarks with their citations (Markdown, JSON or text)",
+        description="Export bookmarks. Without --output, writes "
+        "newsreader-YYYYMMDD-HHMMSS.FORMAT in your documents folder; an existing file is "
+        "only replaced with --force.",
+    )
+    export.add_argument(
+        "--format",
+        choices=["md", "json", "txt"],
+        help="md (default, or from the --output suffix), json or txt (wrapped at 80 columns)",
+    )
+    export.add_argument("--article", metavar="ID", help="only this article's bookmarks")
+    export.add_argument(
+        "--output", "-o", metavar="PATH|-", help="file or folder to write; - for stdout"
+    )
+    export.add_argument("--force", action="store_true", help="replace an existing file")
+    _add_common(export, json_flag=False)
+    importing = commands.add_parser(
+        "import",
+        help="merge bookmarks from a JSON export",
+        description="Add the bookmarks of a JSON export (`newsreader export --format json`). "
+        "A passage already bookmarked is not added twice; the newer note wins.",
+    )
+    importing.add_argument("file", metavar="FILE", help="a JSON export")
+    return [bookmark, add, remove, listing, export, importing]
+
+
+def _paragraph_range(value: str) -> tuple[int, int]:
+    """ "3" or "3-5" (1-based, as shown) to a 0-based inclusive range."""
+    text = value.strip().replace("–", "-").replace("¶", "")
+    first, sep, last = text.partition("-")
+    try:
+        low = int(first)
+        high = int(last) if sep else low
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a paragraph or range: {value!r}") from None
+    if low < 1 or high < 1:
+        raise argparse.ArgumentTypeError(f"paragraphs are numbered from 1: {value!r}")
+    if high < low:
+        raise argparse.ArgumentTypeError(f"range ends before it starts: {value!r}")
+    return low - 1, high - 1
 
 
 def _positive_int(value: str) -> int:
@@ -196,7 +285,165 @@ def cmd_app(args: argparse.Namespace) -> int:
     return run_app(root, lang=args.lang)
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "search": cmd_search}
+def _open_store(*, write: bool):
+    """The bookmark store; read-only (with a warning) when only reading and it cannot be
+    written."""
+    from newsreader.core.bookmarks import BookmarkStore, StoreError, StoreReadOnly
+
+    try:
+        store = BookmarkStore.open()
+    except StoreReadOnly as exc:
+        if write:
+            raise RuntimeFailure(str(exc)) from None
+        print(f"newsreader: {exc}", file=sys.stderr)
+        try:
+            store = BookmarkStore.open(read_only=True)
+        except StoreError as error:
+            raise RuntimeFailure(str(error)) from None
+    except StoreError as exc:
+        raise RuntimeFailure(str(exc)) from None
+    if store.notice:
+        print(f"newsreader: {store.notice}", file=sys.stderr)
+    return store
+
+
+def cmd_bookmark(args: argparse.Namespace) -> int:
+    if args.bookmark_command == "rm":
+        return _bookmark_rm(args)
+    return _bookmark_add(args)
+
+
+def _bookmark_add(args: argparse.Namespace) -> int:
+    from newsreader.cli_format import format_bookmark_line
+    from newsreader.core.anchor import reanchor_article
+    from newsreader.core.bookmarks import InvalidRange
+
+    article = _load(args).load(args.id)
+    if article is None:
+        raise UsageError(f"no article with id {args.id!r} (see `newsreader list`)")
+    first, last = args.paragraph
+    with _open_store(write=True) as store:
+        existing = reanchor_article(store, article)
+        known = {b.id for b in existing}
+        try:
+            bookmark = store.add(article, first, last, note=args.note)
+        except InvalidRange as exc:
+            raise UsageError(str(exc)) from None
+    if args.json:
+        _print_json(bookmark.to_json())
+    else:
+        verb = "already bookmarked" if bookmark.id in known else "bookmarked"
+        print(f"{verb}: {format_bookmark_line(bookmark)}")
+    return EXIT_OK
+
+
+def _bookmark_rm(args: argparse.Namespace) -> int:
+    from newsreader.cli_format import format_bookmark_line
+    from newsreader.core.bookmarks import BookmarkNotFound
+
+    with _open_store(write=True) as store:
+        try:
+            bookmark = store.remove(args.bookmark_id)
+        except BookmarkNotFound:
+            raise UsageError(
+                f"no bookmark with id {args.bookmark_id} (see `newsreader bookmarks`)"
+            ) from None
+    print(f"removed: {format_bookmark_line(bookmark)}")
+    return EXIT_OK
+
+
+def _current_bookmarks(args: argparse.Namespace, store) -> list:
+    """Every bookmark (of --article), re-anchored against the corpus as it is now."""
+    from newsreader.core.anchor import reanchor_all
+
+    corpus = _load(args)
+    bookmarks = reanchor_all(store, corpus)
+    if args.article is not None:
+        bookmarks = [b for b in bookmarks if b.article_id == args.article]
+        if not bookmarks and corpus.get(args.article) is None:
+            raise UsageError(f"no article with id {args.article!r} (see `newsreader list`)")
+    return bookmarks
+
+
+def cmd_bookmarks(args: argparse.Namespace) -> int:
+    from newsreader.cli_format import format_bookmarks
+
+    with _open_store(write=False) as store:
+        bookmarks = _current_bookmarks(args, store)
+    if args.json:
+        _print_json({"bookmarks": [b.to_json() for b in bookmarks]})
+    else:
+        sys.stdout.write(format_bookmarks(bookmarks))
+    if not bookmarks:
+        print(
+            "no bookmarks yet: add one with `newsreader bookmark add ID --paragraph N`",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from newsreader.core import export
+
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+        fmt = suffix if suffix in export.FORMATS else "md"
+    with _open_store(write=False) as store:
+        bookmarks = _current_bookmarks(args, store)
+    text = export.render(fmt, bookmarks)
+    if not bookmarks:
+        print("newsreader: no bookmarks to export", file=sys.stderr)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    if args.output:
+        path = Path(args.output).expanduser()
+        if path.is_dir():
+            path = path / export.default_export_name(fmt)
+    else:
+        path = export.default_export_path(fmt)
+    try:
+        export.write_export(path, text, force=args.force)
+    except FileExistsError:
+        raise RuntimeFailure(f"{path} already exists; use --force to replace it") from None
+    articles = len({b.article_id for b in bookmarks})
+    print(
+        f"exported {len(bookmarks)} passage{'s' if len(bookmarks) != 1 else ''} from "
+        f"{articles} article{'s' if articles != 1 else ''} to {path}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from newsreader.core.export import ImportFormatError, import_json
+
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        raise UsageError(f"no such file: {path}")
+    data = path.read_bytes()
+    with _open_store(write=True) as store:
+        try:
+            merged = import_json(store, data)
+        except ImportFormatError as exc:
+            raise UsageError(f"cannot import {path}: {exc}") from None
+    print(
+        f"imported {merged.added} new bookmark{'s' if merged.added != 1 else ''}"
+        f" ({merged.updated} notes updated, {merged.unchanged} already there)"
+    )
+    return EXIT_OK
+
+
+COMMANDS = {
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+    "bookmark": cmd_bookmark,
+    "bookmarks": cmd_bookmarks,
+    "export": cmd_export,
+    "import": cmd_import,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -208,6 +455,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"newsreader: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except RuntimeFailure as exc:
+        print(f"newsreader: {exc}", file=sys.stderr)
+        return EXIT_RUNTIME
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -77,3 +77,32 @@ def format_hits(hits) -> str:
         lines.append(f"{hit.score:3d}  {hit.title}  [{where}]  {hit.article_id}{more}")
         lines.append(f"     {hit.snippet}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _first_line(text: str, width: int = 64) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def format_bookmark_line(bookmark) -> str:
+    """#3 ¶2–3 of Title (article id)"""
+    return f"#{bookmark.id} {bookmark.label} of {bookmark.title} ({bookmark.article_id})"
+
+
+def format_bookmarks(bookmarks) -> str:
+    """Bookmarks by article: title and id, then #id, ¶ range, date marked, first line, note."""
+    from newsreader.core.export import group_by_article
+
+    lines: list[str] = []
+    for group in group_by_article(bookmarks):
+        head = group[0]
+        lines.append(f"{head.title}  ({head.article_id})")
+        for bookmark in group:
+            flag = "  [orphaned]" if bookmark.orphaned else ""
+            marked = format_published(bookmark.created.partition("T")[0])
+            lines.append(f"  #{bookmark.id}  {bookmark.label}  {marked}{flag}")
+            lines.append(f"      {_first_line(bookmark.quote)}")
+            if bookmark.note:
+                lines.append(f"      Note: {_first_line(bookmark.note)}")
+        lines.append("")
+    return "\n".join(lines) + ("\n" if lines else "")
