@@ -54,8 +54,6 @@ class NewsreaderCommands(Provider):
         return entry.description(s.lang), Content(f"{s('palette_action')} · {entry.display}")
 
     def _article_help(self, article) -> Content:
-        from newsreader.core.directives import directive_label
-
         s = self.reader_app.strings
         parts = [s("palette_open")]
         if article.published:
@@ -65,7 +63,7 @@ class NewsreaderCommands(Provider):
         elif article.year:
             parts.append(str(article.year))
         if article.directive:
-            parts.append(directive_label(article.directive))
+            parts.append(self.reader_app.reader._label(article.directive))
         return Content(" · ".join(parts))
 
     async def discover(self) -> Hits:

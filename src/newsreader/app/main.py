@@ -20,7 +20,8 @@ from newsreader.app.reader import ReaderView
 from newsreader.app.screens import EmptyScreen, HelpScreen, SkippedScreen
 from newsreader.app.sidebar import ArticleTree
 from newsreader.app.strings import Strings
-from newsreader.core.model import Article, Corpus
+from newsreader.app.loading import LoadedCorpus, load, prepare
+from newsreader.core.model import Article, Corpus, Skipped
 from newsreader.core.state import ReadingState, load_state, save_state
 
 SAVE_DELAY = 0.5  # seconds of stillness before the cursor position is written
@@ -52,15 +53,16 @@ class NewsreaderApp(App[int], inherit_bindings=False):
         lang: str = "en",
         *,
         state_path: Path | None = None,
-        loader: Callable[[Path, Callable[[int, int], None]], Corpus] | None = None,
+        loader: Callable[[Path, Callable[[int, int], None]], Corpus | LoadedCorpus] | None = None,
     ):
-        """`loader` replaces load_corpus (tests hand in ready-made articles)."""
+        """`loader` replaces the loading (the preload child's result; tests hand in articles)."""
         super().__init__()
         self._loader = loader
         self.strings = Strings(lang)
         self._bindings = BindingsMap(keys.bindings("global", self.strings.lang))
         self.corpus_root = Path(corpus_root)
         self.corpus: Corpus | None = None
+        self.loaded_corpus: LoadedCorpus | None = None
         self.state_path = state_path or locations.state_file()
         self.state: ReadingState = load_state(self.state_path)
         self.order: list[Article] = []
@@ -84,7 +86,6 @@ class NewsreaderApp(App[int], inherit_bindings=False):
         with Horizontal(id="main"):
             yield self._tree
             with Vertical(id="reader-pane"):
-                yield Static(Text(s("loading")), id="loading")
                 yield self._reader
                 with Horizontal(id="status"):
                     yield Static(id="legend")
@@ -111,27 +112,27 @@ class NewsreaderApp(App[int], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self._q("#reader").display = False
         self._q("#status").display = False
+        self.reader.show_message(Text(self.strings("loading")))
+        self.reader.focus()  # now, so the footer is composed once with the reader's keys
         self.set_interval(0.1, self._show_progress, name="progress")
         self.run_worker(self._load, thread=True, name="load-corpus", exclusive=True)
 
     # -- loading ---------------------------------------------------------------------------
 
-    def _load(self) -> Corpus:
+    def _load(self) -> LoadedCorpus:
         def progress(done: int, total: int) -> None:
             self._progress = (done, total)  # read by a timer on the UI thread
 
-        if self._loader is not None:
-            return self._loader(self.corpus_root, progress)
-        from newsreader.core.corpus import load_corpus
-
-        return load_corpus(self.corpus_root, progress)
+        if self._loader is None:
+            return load(self.corpus_root, progress)
+        result = self._loader(self.corpus_root, progress)
+        return result if isinstance(result, LoadedCorpus) else prepare(result)
 
     def _show_progress(self) -> None:
         done, total = self._progress
         if total and not self.loaded:
-            self._q("#loading", Static).update(self._progress_text(done, total))
+            self.reader.show_message(self._progress_text(done, total))
 
     def _progress_text(self, done: int, total: int) -> Text:
         """A text progress bar: cheaper to start than Textual's ProgressBar widgets."""
@@ -150,33 +151,31 @@ class NewsreaderApp(App[int], inherit_bindings=False):
             self._loaded(event.worker.result)
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
-            self._loaded(Corpus(str(self.corpus_root), [], []), error=str(error))
+            skipped = [Skipped(str(self.corpus_root), str(error))]
+            self._loaded(LoadedCorpus(Corpus(str(self.corpus_root), [], skipped)))
 
-    def _loaded(self, corpus: Corpus, error: str | None = None) -> None:
-        from newsreader.core.grouping import sidebar_order
-        from newsreader.core.model import Skipped
-
-        if error:
-            corpus.skipped.append(Skipped(str(self.corpus_root), error))
+    def _loaded(self, loaded: LoadedCorpus) -> None:
+        corpus = loaded.corpus
+        self.loaded_corpus = loaded
         self.corpus = corpus
-        self.order = sidebar_order(corpus.articles)
+        self.order = loaded.order
         self._by_id = {a.id: a for a in corpus.articles}
         self.loaded = True
-        self._q("#loading").display = False
         self._q("#header", AppHeader).update(self._header_text())
         if not corpus.articles:
             self.push_screen(EmptyScreen(self.strings, corpus))
             self._after_first_paint()
             return
         reader = self.reader
-        reader.display = True
+        reader.show_message(None)
         self._q("#status").display = True
         start = self._by_id.get(self.state.article_id or "")
         paragraph = self.state.paragraph if start is not None else 0
         if start is None:
             start = corpus.articles[0]  # newest first
         tree = self._tree
-        tree.populate(corpus.articles, current=start.id)
+        reader.labels = loaded.labels
+        tree.populate(loaded, current=start.id)
         self.open_article(start.id, paragraph=paragraph, focus_reader=True)
         if corpus.skipped:
             n = len(corpus.skipped)
@@ -280,8 +279,6 @@ class NewsreaderApp(App[int], inherit_bindings=False):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _MAIN_ONLY and len(self.screen_stack) > 1:
-            return False
-        if action in ("previous_article", "next_article", "toggle_highlights") and not self.order:
             return False
         return True
 

@@ -88,6 +88,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self.strings = strings
         self._bindings = BindingsMap(keys.bindings("reader", strings.lang))
         self.article: Article | None = None
+        self.labels: dict[str, str] = {}  # directive code -> label, from the loading
+        self._message: Text | None = None  # shown while there is no article (loading)
         self.cursor = 0
         self.anchor: int | None = None
         self._lines: list[_Line] = []
@@ -117,6 +119,12 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_cursor(center=True)
         self.refresh()
         self.post_message(self.Changed(self))
+
+    def show_message(self, message: Text | None) -> None:
+        """A message in place of an article (the loading progress)."""
+        self._message = message
+        self._layout_key = None
+        self.refresh()
 
     def move_cursor(self, paragraph: int, *, scroll: bool = True) -> None:
         if self.article is None or not self.article.paragraphs:
@@ -245,7 +253,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(10, min(width - GUTTER - 1, MAX_MEASURE))
 
     def _ensure_layout(self) -> None:
-        key = (id(self.article), self._text_width(), self.highlights, self.app.theme)
+        key = (id(self.article), id(self._message), self._text_width(), self.highlights,
+               self.app.theme)
         if key == self._layout_key:
             return
         self._layout_key = key
@@ -273,7 +282,9 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         s = self.strings
         if article is None:
             lines.append(_Line("blank", Text("")))
-            lines.append(_Line("note", Text(s("no_article"), style=self._style("reader--empty"))))
+            message = self._message or Text(s("no_article"), style=self._style("reader--empty"))
+            for line in message.split("\n"):
+                lines.append(_Line("note", line))
             return lines, para_lines
 
         def add(kind: str, text: Text) -> None:
@@ -302,9 +313,14 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def _style(self, component: str) -> Style:
         return self.get_component_rich_style(component, partial=True)
 
-    def _meta_lines(self, article: Article) -> list[Text]:
+    def _label(self, code: str) -> str:
+        if code in self.labels:
+            return self.labels[code]
         from newsreader.core.directives import directive_label
 
+        return directive_label(code)
+
+    def _meta_lines(self, article: Article) -> list[Text]:
         s = self.strings
         meta = self._style("reader--meta")
         sep = (" · ", meta)
@@ -325,7 +341,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             for number, code in enumerate(codes):
                 if number:
                     first.append(", ")
-                first.append(directive_label(code), directive_style)
+                first.append(self._label(code), directive_style)
         else:
             first.append(s("meta_no_directive"))
         result = [first]

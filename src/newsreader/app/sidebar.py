@@ -17,6 +17,7 @@ from textual.widgets.tree import TreeNode
 
 from newsreader.app import keys
 from newsreader.app.strings import Strings
+from newsreader.app.loading import LoadedCorpus
 from newsreader.core.model import Article
 
 EXPAND_ALL_UP_TO = 300  # articles; larger corpora open only the path to the current article
@@ -62,32 +63,28 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         self._article_nodes: dict[str, TreeNode[NodeData]] = {}
         self._articles: dict[str, Article] = {}
 
-    def populate(self, articles: list[Article], current: str | None = None) -> None:
-        # The core's text engine loads in the loading thread; importing it here, not at the
-        # top, keeps it off the start-up path.
-        from newsreader.core.directives import directive_label
-        from newsreader.core.grouping import group_articles
-
+    def populate(self, loaded: LoadedCorpus, current: str | None = None) -> None:
+        """Build the tree from groups computed off the UI thread (see app.loading)."""
         s = self.strings
+        articles = loaded.corpus.articles
         self.clear()
         self._article_nodes.clear()
         self._articles = {a.id: a for a in articles}
         expand_all = len(articles) <= EXPAND_ALL_UP_TO
-        for group in group_articles(articles):
-            label = Text(directive_label(group.code) if group.code else s("no_directive"))
-            label.append(f" ({group.count})", "dim")
+        for code, years in loaded.groups:
+            label = Text(loaded.label(code) if code else s("no_directive"))
+            label.append(f" ({sum(len(ids) for _, ids in years)})", "dim")
             directive_node = self.root.add(label, data=NodeData(), expand=True)
-            for year_group in group.years:
-                year = str(year_group.year) if year_group.year is not None else s("unknown_year")
-                year_label = Text(year)
-                year_label.append(f" ({len(year_group.articles)})", "dim")
-                holds_current = any(a.id == current for a in year_group.articles)
+            for year, ids in years:
+                year_label = Text(str(year) if year is not None else s("unknown_year"))
+                year_label.append(f" ({len(ids)})", "dim")
                 year_node = directive_node.add(
-                    year_label, data=NodeData(), expand=expand_all or holds_current
+                    year_label, data=NodeData(), expand=expand_all or current in ids
                 )
-                for article in year_group.articles:
-                    node = year_node.add_leaf(article.title, data=NodeData(article.id))
-                    self._article_nodes[article.id] = node
+                for article_id in ids:
+                    article = self._articles[article_id]
+                    node = year_node.add_leaf(article.title, data=NodeData(article_id))
+                    self._article_nodes[article_id] = node
 
     def process_label(self, label) -> Text:
         # Never parse a str as markup: titles and file names are data.
