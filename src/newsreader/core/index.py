@@ -46,7 +46,7 @@ CREATE TABLE files (
 CREATE TABLE articles (
     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file TEXT NOT NULL,
     year INTEGER, sort_key TEXT NOT NULL,
-    header TEXT NOT NULL, record TEXT NOT NULL, document TEXT NOT NULL,
+    header TEXT NOT NULL, entities TEXT NOT NULL, document TEXT NOT NULL,
     codes TEXT NOT NULL, needs_corpus INTEGER NOT NULL
 );
 CREATE INDEX articles_file ON articles(file);
@@ -68,11 +68,11 @@ def _hash_bytes(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _document_to_json(doc: Document, title: str, paragraphs: list[str]) -> str:
+def _document_meta(doc: Document) -> str:
+    """The Document fields the text does not hold; its title and paragraphs (as mended)
+    live in the paragraphs table."""
     return json.dumps(
         {
-            "title": title,
-            "paragraphs": paragraphs,
             "published": doc.published,
             "published_from": doc.published_from,
             "byline": doc.byline,
@@ -86,8 +86,11 @@ def _document_to_json(doc: Document, title: str, paragraphs: list[str]) -> str:
     )
 
 
-def _document_from_json(text: str) -> Document:
-    return Document(**json.loads(text))
+def _entities_json(article: Article) -> str:
+    return json.dumps(
+        [[e.kind, e.text, e.value, e.paragraph, e.start, e.end] for e in article.entities],
+        ensure_ascii=False,
+    )
 
 
 @dataclass(slots=True)
@@ -103,7 +106,7 @@ class RefreshStats:
 @dataclass(slots=True)
 class _Analysed:
     article: Article
-    document: str  # the prepared Document as JSON, to re-analyse without re-reading the file
+    document: str  # the Document's metadata as JSON, to re-analyse without re-reading the file
     local: DirectiveIndex
     needs_corpus: bool
 
@@ -151,7 +154,7 @@ def _analyse_file(found: FoundFile) -> _Parsed:
         parsed.articles.append(
             _Analysed(
                 build_article(prepared, local),
-                _document_to_json(doc.document, prepared.title, prepared.paragraphs),
+                _document_meta(doc.document),
                 local,
                 _needs_corpus(prepared, local),
             )
@@ -181,6 +184,8 @@ class CorpusIndex:
 
     def _open(self) -> sqlite3.Connection:
         reason = None
+        if self.path is None or not self.path.exists():
+            return self._create()
         try:
             db = self._connect()
             meta = dict(db.execute("SELECT key, value FROM meta"))
@@ -196,8 +201,11 @@ class CorpusIndex:
         except sqlite3.DatabaseError as exc:
             reason = f"unreadable ({exc})"
         self.rebuilt = reason
-        for suffix in ("", "-wal", "-shm") if self.path else ():
+        for suffix in ("", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        return self._create()
+
+    def _create(self) -> sqlite3.Connection:
         db = self._connect()
         db.executescript(_SCHEMA_SQL)
         db.executemany(
@@ -304,7 +312,7 @@ class CorpusIndex:
         for item in parsed.articles:
             article = item.article
             cursor = self.db.execute(
-                "INSERT INTO articles (id, file, year, sort_key, header, record, document, codes,"
+                "INSERT INTO articles (id, file, year, sort_key, header, entities, document, codes,"
                 " needs_corpus) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.id,
@@ -327,7 +335,7 @@ class CorpusIndex:
             article.year,
             article.published or str(article.year or ""),
             json.dumps(header, ensure_ascii=False),
-            json.dumps(article.to_record(), ensure_ascii=False),
+            _entities_json(article),
         )
 
     def _index_article(self, rowid: int, article: Article) -> None:
@@ -383,31 +391,19 @@ class CorpusIndex:
             return 0
         count = 0
         rows = self.db.execute(
-            "SELECT rowid, id, file, document FROM articles WHERE needs_corpus = 1"
+            "SELECT rowid, id, file, document, header, entities FROM articles WHERE needs_corpus = 1"
         ).fetchall()
-        for rowid, article_id, relative, document in rows:
-            doc = _document_from_json(document)
-            prepared = prepare(LoadedDocument(article_id, relative, doc))
-            article = build_article(prepared, index)
-            old_record = self.db.execute(
-                "SELECT record FROM articles WHERE rowid=?", (rowid,)
-            ).fetchone()[0]
-            new_record = json.dumps(article.to_record(), ensure_ascii=False)
-            if new_record == old_record:
+        for rowid, article_id, relative, document, old_header, old_entities in rows:
+            title, *paragraphs = self._texts(rowid)
+            doc = Document(title=title, paragraphs=paragraphs, **json.loads(document))
+            article = build_article(prepare(LoadedDocument(article_id, relative, doc)), index)
+            columns = self._article_columns(article)
+            if columns[2:] == (old_header, old_entities):
                 continue
             self._unindex_article(rowid)
             self.db.execute(
-                "UPDATE articles SET year=?, sort_key=?, header=?, record=? WHERE rowid=?",
-                (
-                    article.year,
-                    article.published or str(article.year or ""),
-                    json.dumps(
-                        article.header().to_record() | {"paragraph_count": article.paragraph_count},
-                        ensure_ascii=False,
-                    ),
-                    new_record,
-                    rowid,
-                ),
+                "UPDATE articles SET year=?, sort_key=?, header=?, entities=? WHERE rowid=?",
+                (*columns, rowid),
             )
             self._index_article(rowid, article)
             count += 1
@@ -419,14 +415,33 @@ class CorpusIndex:
         articles = []
         for (header,) in self.db.execute("SELECT header FROM articles"):
             data = json.loads(header)
-            article = Article.from_record(data)
+            article = Article.from_record(data | {"paragraphs": [], "entities": []})
             article.stored_paragraph_count = data["paragraph_count"]
             articles.append(article)
         return sort_newest_first(articles)
 
+    def _texts(self, rowid: int) -> list[str]:
+        """The title then the paragraphs of the article stored at rowid."""
+        low, high = rowid << PARAGRAPH_BITS, (rowid + 1) << PARAGRAPH_BITS
+        rows = self.db.execute(
+            "SELECT text FROM paragraphs WHERE rowid >= ? AND rowid < ? ORDER BY rowid", (low, high)
+        )
+        return [text for (text,) in rows]
+
     def article(self, article_id: str) -> Article | None:
-        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return Article.from_record(json.loads(row[0])) if row else None
+        row = self.db.execute(
+            "SELECT rowid, header, entities FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        rowid, header, entities = row
+        data = json.loads(header)
+        data["title"], *data["paragraphs"] = self._texts(rowid)
+        data["entities"] = [
+            {"kind": k, "text": t, "value": v, "paragraph": p, "start": s, "end": e}
+            for k, t, v, p, s, e in json.loads(entities)
+        ]
+        return Article.from_record(data)
 
     def skipped(self) -> list[Skipped]:
         items: list[Skipped] = []

@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""Corpus-scale benchmark: build, load, search latency, start-up and memory, each beside a
+floor measured in the same run.
+
+    .venv/bin/python benchmarks/run.py [--sizes 1k,10k,100k] [--runs 5] [--work DIR]
+
+Corpora come from benchmarks/gen_corpus.py (deterministic) and are kept in --work between
+runs. Prints one table; every figure is a median of --runs runs unless it says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import gen_corpus  # noqa: E402
+import startup  # noqa: E402
+from rapidfuzz import fuzz, process  # noqa: E402
+
+from newsreader.core.fold import fold  # noqa: E402
+from newsreader.core.index import CorpusIndex  # noqa: E402
+from newsreader.core.search import Searcher  # noqa: E402
+
+SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
+
+# Typed letter by letter: phrases, names, codes, unaccented, typos, filters.
+QUERIES = [
+    "bao ve chinh tri noi bo",
+    "bảo vệ chính trị",
+    "tổng kêt chỉ thi 39",
+    "so ket 5 nam",
+    "le van chau",
+    "nguyen duc thanh",
+    "39-ct/tw",
+    "ct 39",
+    "nghi quyet 35",
+    "35-nq/tw",
+    "quan triet nghi quyet",
+    "cong tac can bo",
+    "kiem tra giam sat",
+    "ban thuong vu tinh uy",
+    "pho bi thu thuong truc",
+    "dang uy khoi doanh nghiep",
+    "tu dien bien tu chuyen hoa",
+    "tham tra xac minh",
+    "tieu chuan chinh tri",
+    "y:2024 chinh tri",
+    "d:39 hoi nghi",
+    "hoi nghi truc tuyen",
+    "chinh don dang",
+    "dau tranh phan bac",
+    "quan diem sai trai",
+    "bí thư tỉnh ủy",
+    "thường vụ",
+    "xay dung dang",
+    "hệ thống chính trị",
+    "giam sat chuyen de",
+    "chinh tri noi bo trong tinh hinh moi",
+    "kiem tra dang vien",
+]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def ensure_corpus(work: Path, size: str) -> Path:
+    root = work / f"corpus-{size}"
+    marker = root / ".gen_corpus.json"
+    if not marker.exists():
+        print(f"generating {size} corpus in {root} …", file=sys.stderr)
+        gen_corpus.generate(root, SIZES[size], seed=0)
+    return root
+
+
+def read_raw(root: Path) -> int:
+    total = 0
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith("."):
+                total += len(Path(dirpath, name).read_bytes())
+    return total
+
+
+def timed(fn, runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def cold_build(root: Path, cache: Path) -> None:
+    shutil.rmtree(cache, ignore_errors=True)
+    index = CorpusIndex(root, cache)
+    index.refresh()
+    index.close()
+
+
+def warm_load(root: Path, cache: Path) -> None:
+    index = CorpusIndex(root, cache)
+    index.refresh()
+    index.corpus()
+    index.close()
+
+
+def keystrokes(query: str) -> list[str]:
+    return [query[:n] for n in range(2, len(query) + 1)]
+
+
+def child_peak_rss_mb(command: list[str], env: dict) -> float:
+    """Peak RSS of one child process, via wait4's rusage."""
+    process_ = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, _, usage = os.wait4(process_.pid, 0)
+    return usage.ru_maxrss / 1024
+
+
+def bench_size(size: str, work: Path, runs: int, rows: list[tuple[str, str, str, str]]) -> None:
+    root = ensure_corpus(work, size)
+    cache = work / f"cache-{size}"
+    raw_read = timed(lambda: read_raw(root), runs)
+    cold_runs = 1 if SIZES[size] >= 100_000 else max(1, runs // 2)
+    cold = timed(lambda: cold_build(root, cache), cold_runs)
+    warm = timed(lambda: warm_load(root, cache), runs)
+    rows.append(
+        (
+            size,
+            "cold build (parse, analyse, index)",
+            f"{median(cold):.2f} s",
+            f"read raw files {median(raw_read):.2f} s → ×{median(cold) / median(raw_read):.1f}"
+            + (" (1 run)" if cold_runs == 1 else f" ({cold_runs} runs)"),
+        )
+    )
+    rows.append(
+        (
+            size,
+            "warm load (refresh + headers)",
+            f"{median(warm):.2f} s",
+            f"read raw files {median(raw_read):.2f} s → ×{median(warm) / median(raw_read):.1f}",
+        )
+    )
+
+    index = CorpusIndex(root, cache)
+    searcher = Searcher(index)
+    searcher.vocabulary()  # built once per session, like the app does on first search
+    latencies: list[float] = []
+    for _ in range(max(1, runs // 5)):
+        for query in QUERIES:
+            for typed in keystrokes(query):
+                start = time.perf_counter()
+                searcher.search(typed)
+                latencies.append(time.perf_counter() - start)
+    paragraphs = [text for (text,) in index.db.execute("SELECT text FROM paragraphs")]
+    folded = [fold(t) for t in paragraphs]
+    index.close()
+    scan_queries = QUERIES[:3]
+    scan = timed(
+        lambda: [
+            process.extract(fold(q), folded, scorer=fuzz.partial_ratio, limit=20)
+            for q in scan_queries
+        ],
+        1,
+    )[0] / len(scan_queries)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
+        handle.write("\n".join(folded))
+        folded_file = handle.name
+    grep = median(
+        timed(
+            lambda: subprocess.run(
+                ["grep", "-c", "bao ve chinh tri", folded_file], capture_output=True
+            ),
+            runs,
+        )
+    )
+    os.unlink(folded_file)
+    rows.append(
+        (
+            size,
+            f"search per keystroke ({len(latencies)} keystrokes, {len(QUERIES)} queries)",
+            f"p50 {percentile(latencies, 0.5) * 1000:.1f} / p95 {percentile(latencies, 0.95) * 1000:.1f}"
+            f" / max {max(latencies) * 1000:.1f} ms",
+            f"rapidfuzz scan {scan * 1000:.0f} ms, grep -c {grep * 1000:.0f} ms",
+        )
+    )
+
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "NEWSREADER_EXIT_AFTER_PAINT": "1",
+        "NEWSREADER_CORPUS": str(root),
+        "NEWSREADER_CACHE_DIR": str(cache),
+        "NEWSREADER_DATA_DIR": str(work / "data"),
+    }
+    bare = [sys.executable, "-c", startup.BARE_APP]
+    app = startup.newsreader_command()
+    startup.timed_run(app, env)
+    startup.timed_run(bare, env)
+    app_times, bare_times = [], []
+    for _ in range(runs):
+        app_times.append(startup.timed_run(app, env))
+        bare_times.append(startup.timed_run(bare, env))
+    rows.append(
+        (
+            size,
+            "start to first paint, warm cache",
+            f"{median(app_times) * 1000:.0f} ms",
+            f"bare Textual app {median(bare_times) * 1000:.0f} ms → ×{median(app_times) / median(bare_times):.2f}",
+        )
+    )
+    rss = child_peak_rss_mb([*app], env)
+    cold_rss = child_peak_rss_mb(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from newsreader.core.index import CorpusIndex;"
+            "i=CorpusIndex(Path(sys.argv[1]), Path(sys.argv[2])); i.refresh(); i.corpus()",
+            str(root),
+            str(work / f"cache-rss-{size}"),
+        ],
+        env,
+    )
+    shutil.rmtree(work / f"cache-rss-{size}", ignore_errors=True)
+    bare_rss = child_peak_rss_mb(bare, env)
+    rows.append(
+        (
+            size,
+            "peak RSS",
+            f"app warm {rss:.0f} MB, cold build {cold_rss:.0f} MB",
+            f"bare Textual app {bare_rss:.0f} MB",
+        )
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1k,10k", help="comma-separated: 1k, 10k, 100k")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--work", type=Path, default=Path(tempfile.gettempdir()) / "newsreader-bench"
+    )
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows: list[tuple[str, str, str, str]] = []
+    for size in args.sizes.split(","):
+        bench_size(size.strip(), args.work, max(5, args.runs), rows)
+    headers = ("size", "measure", "newsreader", "floor (same run)")
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    print(
+        f"machine: {os.cpu_count()} cores, {memory:.0f} GiB, {os.uname().machine}, Python {sys.version.split()[0]}"
+    )
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
