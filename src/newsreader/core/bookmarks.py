@@ -38,7 +38,7 @@ MIGRATIONS: list[list[str]] = [
     # 1: the first release.
     [
         """CREATE TABLE bookmarks (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- ids are never reused: `rm 3` is safe
             article_id TEXT NOT NULL,
             first INTEGER NOT NULL,
             last INTEGER NOT NULL,
