@@ -202,7 +202,7 @@ def to_text(
         for bookmark in group:
             lines.append(bookmark.label)
             if bookmark.orphaned:
-                lines += _wrap(_ORPHANED, "    ", width)
+                lines += [*_wrap(_ORPHANED, "    ", width), ""]
             for i, paragraph in enumerate(bookmark.quote.split("\n\n")):
                 if i:
                     lines.append("")
