@@ -101,3 +101,15 @@ def test_decode_never_raises_anything_but_decode_error(data):
         decode_bytes(data)
     except DecodeError:
         pass
+
+
+def test_clean_text_translates_every_character_of_the_table_even_alone():
+    # clean_text skips the translate table when a search finds nothing to translate; that
+    # search must know every character the table changes.
+    from newsreader.core.textclean import _TRANSLATE
+
+    for code, replacement in _TRANSLATE.items():
+        if chr(code) in "\r\x1b\x90\x98\x9b\x9d\x9e\x9f":
+            continue  # line ends and escape openers are handled before the table
+        expected = "a" + (chr(replacement) if replacement is not None else "") + "b"
+        assert clean_text(f"a{chr(code)}b") == expected, hex(code)

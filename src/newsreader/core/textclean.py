@@ -38,6 +38,9 @@ _TRANSLATE.update({c: None for c in range(0x20) if c not in (0x09, 0x0A)})
 _TRANSLATE.update({c: None for c in range(0x7F, 0xA0)})
 _TRANSLATE[0x2028] = ord("\n")
 _TRANSLATE[0x2029] = ord("\n")
+# Any character the table changes. Most text has none, and a search is far cheaper than a
+# translate, which looks every character up in the table.
+_NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]")
 
 _VIETNAMESE_LETTERS = set(
     "ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
@@ -53,7 +56,8 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _ESCAPE_START.search(text):
         text = _ESCAPES.sub("", text)
-    text = text.translate(_TRANSLATE)
+    if _NEEDS_TRANSLATE.search(text):
+        text = text.translate(_TRANSLATE)
     return unicodedata.normalize("NFC", text)
 
 
