@@ -278,7 +278,7 @@ async def _open_palette_and_choose(pilot, query: str) -> None:
     from textual.widgets import OptionList
 
     options = palette.query_one(OptionList)
-    await wait_for(pilot, lambda: options.option_count > 0 and palette._list_visible is not False,
+    await wait_for(pilot, lambda: options.option_count > 0,
                    "palette results")
     await wait_for(pilot, lambda: options.highlighted is not None, "a highlighted result")
     await pilot.press("enter")

@@ -16,11 +16,11 @@ from textual.worker import Worker, WorkerState
 from newsreader import locations
 from newsreader.app import keys
 from newsreader.app.commands import NewsreaderCommands
+from newsreader.app.loading import LoadedCorpus, load, prepare
 from newsreader.app.reader import ReaderView
 from newsreader.app.screens import EmptyScreen, HelpScreen, SkippedScreen
 from newsreader.app.sidebar import ArticleTree
 from newsreader.app.strings import Strings
-from newsreader.app.loading import LoadedCorpus, load, prepare
 from newsreader.core.model import Article, Corpus, Skipped
 from newsreader.core.state import ReadingState, load_state, save_state
 

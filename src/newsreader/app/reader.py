@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from newsreader.app import keys
 from newsreader.app.strings import Strings
-from newsreader.core.model import Article  # noqa: TC001 (dataclass, cheap)
+from newsreader.core.model import Article
 
 GUTTER = 7  # marker, ¶ number right-aligned in 4 cells, marker, space
 MAX_MEASURE = 100  # the longest line of text, for comfortable reading on wide terminals
@@ -299,6 +299,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         for meta in self._meta_lines(article):
             add("meta", meta)
         lines.append(_Line("blank", Text("")))
+        if not article.paragraphs:
+            lines.append(_Line("note", Text(s("no_text"), style=self._style("reader--empty"))))
         for index, paragraph in enumerate(article.paragraphs):
             start = len(lines)
             wrapped = self._entity_text(paragraph, index).wrap(console, width, overflow="fold")

@@ -16,8 +16,8 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from newsreader.app import keys
-from newsreader.app.strings import Strings
 from newsreader.app.loading import LoadedCorpus
+from newsreader.app.strings import Strings
 from newsreader.core.model import Article
 
 EXPAND_ALL_UP_TO = 300  # articles; larger corpora open only the path to the current article

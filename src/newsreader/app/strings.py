@@ -95,6 +95,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "meta_no_directive": {"en": "no directive", "vi": "không có chỉ thị"},
     "meta_byline": {"en": "by {byline}", "vi": "tác giả {byline}"},
     "meta_file": {"en": "file {path}", "vi": "tệp {path}"},
+    "no_text": {"en": "This article has no text.", "vi": "Bài này không có nội dung."},
     "no_article": {"en": "No article open.", "vi": "Chưa mở bài nào."},
     "range_status": {"en": "¶{first}–{last}/{total}", "vi": "¶{first}–{last}/{total}"},
     "para_status": {"en": "¶{n}/{total}", "vi": "¶{n}/{total}"},
