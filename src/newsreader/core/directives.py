@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -72,9 +73,12 @@ _LETTER = r"[^\W\d_]"
 
 # The code proper. The number must not continue a word, a number or a slash-separated
 # sequence (state documents and dates: 30/2020/..., 18/8/2014); "số39-CT/TW" is allowed.
+# The lookbehinds sit after the first digit so the regex engine can skip ahead to digits
+# instead of trying every position.
 _CODE_RE = re.compile(
-    rf"(?:(?<=số)|(?<=Số)|(?<=SỐ)|(?<![\w/]))(?<!\d[.,])"
-    rf"(?P<number>\d{{1,5}})"
+    r"(?P<number>\d"
+    r"(?:(?<=số\d)|(?<=Số\d)|(?<=SỐ\d)|(?<![\w/]\d))(?<!\d[.,]\d)"
+    r"\d{0,4})"
     rf"(?:{_SP}{{0,3}}[{_DASHES}]{_SP}{{0,3}})?"
     rf"(?P<type>(?i:{_alternation(TYPE_NAMES)})|[A-ZĐ]{{2,5}})"
     r"/"
@@ -112,6 +116,14 @@ _SHORT_RE = re.compile(
     rf"(?<!{_LETTER})(?P<word>{_WORD_ALT}){_SP}+(?:(?P<so>số){_SP}+)?(?P<number>\d{{1,5}})(?!\w)",
     re.IGNORECASE,
 )
+
+# Where a short reference may start: a type word, looked for in the lower-cased text. A
+# case-sensitive alternation is scanned far faster than _SHORT_RE's case-insensitive one, so
+# _SHORT_RE only runs where this finds a word. Lower-casing keeps every offset and finds
+# every case-insensitive match except with the Turkish İ (two characters in lower case) and
+# ı (which re's IGNORECASE matches with "i"): text holding either is searched the slow way.
+_TYPE_WORD_LOWER = re.compile(_WORD_ALT)
+_CASE_SPECIAL = re.compile("[\u0130\u0131]")
 
 # What may not follow a short reference's number: a decimal, a slash (state documents,
 # dates), a rejected code shape, or a unit that makes the number a quantity ("Kế hoạch 5 năm";
@@ -228,6 +240,8 @@ def _code_end(m: re.Match[str]) -> int:
 
 
 def _code_refs(text: str) -> list[DirectiveRef]:
+    if "/" not in text:  # every code has one
+        return []
     refs = []
     for m in _CODE_RE.finditer(text):
         end = _code_end(m)
@@ -245,9 +259,25 @@ def _code_refs(text: str) -> list[DirectiveRef]:
     return refs
 
 
+def _short_matches(text: str) -> Iterator[re.Match[str]]:
+    """What _SHORT_RE.finditer(text) yields, with _SHORT_RE tried only where a type word starts."""
+    if _CASE_SPECIAL.search(text):
+        yield from _SHORT_RE.finditer(text)
+        return
+    lowered = text.lower()
+    pos = 0
+    while (word := _TYPE_WORD_LOWER.search(lowered, pos)) is not None:
+        m = _SHORT_RE.match(text, word.start())
+        if m is None:
+            pos = word.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def _short_refs(text: str) -> list[DirectiveRef]:
     refs = []
-    for m in _SHORT_RE.finditer(text):
+    for m in _short_matches(text):
         if not _short_is_reference(m, text):
             continue
         doc_type = _short_word(m["word"])[0]
@@ -291,6 +321,8 @@ def mend_glued_codes(text: str) -> str:
             return m[0][:cut] + " " + m[0][cut:]
         return m[0]
 
+    if "/" not in text:  # every code has one
+        return text
     return _CODE_RE.sub(mend, text)
 
 
