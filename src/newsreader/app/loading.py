@@ -45,6 +45,17 @@ def prepare(corpus: Corpus) -> LoadedCorpus:
 
 
 def load(root: Path, progress: Callable[[int, int], None] | None = None) -> LoadedCorpus:
-    from newsreader.core.corpus import load_corpus
+    """The corpus through its index in the cache dir: a warm start reads no article file.
+    Falls back to reading everything when the cache dir cannot be used."""
+    import sqlite3
 
-    return prepare(load_corpus(root, progress))
+    from newsreader import locations
+    from newsreader.core.index import open_corpus
+
+    try:
+        corpus = open_corpus(root, locations.cache_dir(), progress)
+    except (OSError, sqlite3.Error):
+        from newsreader.core.corpus import load_corpus
+
+        corpus = load_corpus(root, progress)
+    return prepare(corpus)

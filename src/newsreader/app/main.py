@@ -208,7 +208,9 @@ class NewsreaderApp(App[int], inherit_bindings=False):
     def open_article(
         self, article_id: str, paragraph: int | None = None, focus_reader: bool = False
     ) -> None:
-        article = self._by_id.get(article_id)
+        if article_id not in self._by_id or self.corpus is None:
+            return
+        article = self.corpus.load(article_id)  # the header has no text; read it now
         if article is None:
             return
         reader = self.reader

@@ -5,19 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsreader.core.analysis import analyse
+from newsreader.core.grouping import sort_newest_first
 from newsreader.core.loader import Progress, read_corpus
-from newsreader.core.model import Article, Corpus, Skipped
-
-
-def sort_newest_first(articles: list[Article]) -> list[Article]:
-    """Newest first by published date (else year); undated last; ties by title."""
-
-    def stamp(article: Article) -> str:
-        return article.published or (str(article.year) if article.year else "")
-
-    by_title = sorted(articles, key=lambda a: (a.title.casefold(), a.id))
-    dated = sorted((a for a in by_title if stamp(a)), key=stamp, reverse=True)
-    return dated + [a for a in by_title if not stamp(a)]
+from newsreader.core.model import Corpus, Skipped
 
 
 def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:

@@ -7,8 +7,6 @@ import json
 import re
 from collections.abc import Iterator
 
-import yaml
-
 from newsreader.core.dates import parse_dateline
 from newsreader.core.layout import layout_body
 from newsreader.core.model import Document
@@ -117,6 +115,8 @@ def read_markdown(text: str) -> Document:
     match = _FRONT_MATTER.match(text)
     if match:
         body = text[match.end() :]
+        import yaml  # only front matter needs it; a YAML import costs start-up ~20 ms
+
         try:
             loaded = yaml.safe_load(match.group(1) or "")
         except yaml.YAMLError as exc:

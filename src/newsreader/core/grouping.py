@@ -5,8 +5,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from newsreader.core.corpus import sort_newest_first
 from newsreader.core.model import Article
+
+
+def sort_newest_first(articles: list[Article]) -> list[Article]:
+    """Newest first by published date (else year); undated last; ties by title."""
+
+    def stamp(article: Article) -> str:
+        return article.published or (str(article.year) if article.year else "")
+
+    by_title = sorted(articles, key=lambda a: (a.title.casefold(), a.id))
+    dated = sorted((a for a in by_title if stamp(a)), key=stamp, reverse=True)
+    return dated + [a for a in by_title if not stamp(a)]
 
 
 @dataclass(slots=True)

@@ -23,16 +23,22 @@ from pathlib import Path
 
 from newsreader import __version__
 from newsreader.core.analysis import DirectiveIndex, PreparedDocument, build_article, prepare
-from newsreader.core.corpus import sort_newest_first
 from newsreader.core.directives import find_anniversary, resolve_short
 from newsreader.core.fold import fold
+from newsreader.core.grouping import sort_newest_first
+from newsreader.core.indexed import (
+    PARAGRAPH_BITS,
+    IndexedCorpus,
+    read_article,
+    read_headers,
+    read_texts,
+)
 from newsreader.core.loader import FoundFile, LoadedDocument, read_file, walk_corpus
-from newsreader.core.model import Article, Corpus, Document, Skipped
+from newsreader.core.model import Article, Document, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
 SCHEMA = 1
 RULES = f"{__version__}/1"
-PARAGRAPH_BITS = 20  # FTS rowid = article rowid << 20 | paragraph + 1 (0 is the title)
 BATCH = 200
 
 Progress = Callable[[int, int], None]
@@ -412,36 +418,13 @@ class CorpusIndex:
 
     # --- reading ----------------------------------------------------------------------
     def headers(self) -> list[Article]:
-        articles = []
-        for (header,) in self.db.execute("SELECT header FROM articles"):
-            data = json.loads(header)
-            article = Article.from_record(data | {"paragraphs": [], "entities": []})
-            article.stored_paragraph_count = data["paragraph_count"]
-            articles.append(article)
-        return sort_newest_first(articles)
+        return sort_newest_first(read_headers(self.db))
 
     def _texts(self, rowid: int) -> list[str]:
-        """The title then the paragraphs of the article stored at rowid."""
-        low, high = rowid << PARAGRAPH_BITS, (rowid + 1) << PARAGRAPH_BITS
-        rows = self.db.execute(
-            "SELECT text FROM paragraphs WHERE rowid >= ? AND rowid < ? ORDER BY rowid", (low, high)
-        )
-        return [text for (text,) in rows]
+        return read_texts(self.db, rowid)
 
     def article(self, article_id: str) -> Article | None:
-        row = self.db.execute(
-            "SELECT rowid, header, entities FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        rowid, header, entities = row
-        data = json.loads(header)
-        data["title"], *data["paragraphs"] = self._texts(rowid)
-        data["entities"] = [
-            {"kind": k, "text": t, "value": v, "paragraph": p, "start": s, "end": e}
-            for k, t, v, p, s, e in json.loads(entities)
-        ]
-        return Article.from_record(data)
+        return read_article(self.db, article_id)
 
     def skipped(self) -> list[Skipped]:
         items: list[Skipped] = []
@@ -455,19 +438,11 @@ class CorpusIndex:
     def corpus(self) -> IndexedCorpus:
         headers = self.headers()
         warnings = [Skipped(a.path, w) for a in headers for w in a.warnings]
-        return IndexedCorpus(str(self.root), headers, self.skipped(), warnings, index=self)
-
-
-@dataclass(slots=True)
-class IndexedCorpus(Corpus):
-    """A Corpus whose articles are headers; load() reads an article's text from the index."""
-
-    index: CorpusIndex | None = None
-
-    def load(self, article_id: str) -> Article | None:
-        if self.index is None:
-            return self.get(article_id)
-        return self.index.article(article_id)
+        path = str(self.path) if self.path is not None else None
+        corpus = IndexedCorpus(str(self.root), headers, self.skipped(), warnings, index_path=path)
+        if path is None:  # an in-memory index: lend it our connection
+            corpus._db = self.db
+        return corpus
 
 
 def open_corpus(
