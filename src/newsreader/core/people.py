@@ -312,7 +312,9 @@ _CUE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WORD_RE = re.compile(r"[^\S\r\n]+([^\W\d_]+)")
-_CLAUSE_BREAKS = str.maketrans(dict.fromkeys('.,;:!?()[]"\u201c\u201d\r', "\n"))
+# The end of a clause: everything up to the last clause break. It is matched on the reversed
+# text, which finds the last break in one left-to-right scan.
+_CLAUSE_TAIL_REVERSED = re.compile(r'[^.,;:!?()\[\]"\u201c\u201d\r\n]*')
 _HONORIFIC_SET = frozenset(HONORIFIC_CUES)
 _POSITION_SET = frozenset(POSITION_CUES)
 _DEGREE_SET = frozenset(DEGREE_ABBREVIATIONS)
@@ -377,21 +379,21 @@ class _Context:
 
     def __init__(self, text: str, start: int) -> None:
         window = text[max(0, start - _LOOKBACK) : start]
-        cut = window.translate(_CLAUSE_BREAKS).rfind("\n")
-        self.clause = window[cut + 1 :]
+        clause_length = _CLAUSE_TAIL_REVERSED.match(window[::-1]).end()
+        self.clause = window[len(window) - clause_length :]
         words = self.clause.lower().split()[-3:]
-        if cut < 0 < start - _LOOKBACK:
+        if clause_length == len(window) < start:
             words = words[1:]  # the window may have cut the first word in half
         # "đồng chí", "tỉnh", "đại lộ": the last one to three words, as phrases
         self.last = [" ".join(words[-k:]) for k in range(1, len(words) + 1)]
         self.cue: str | None = None
         if window[-1:].isspace():
-            if any(p in _HONORIFIC_SET for p in self.last):
+            if not _HONORIFIC_SET.isdisjoint(self.last):
                 self.cue = "hon"
-            elif any(p in _POSITION_SET for p in self.last):
+            elif not _POSITION_SET.isdisjoint(self.last):
                 self.cue = "pos"
         if self.cue is None and window.strip():
-            degrees = window.split()[-1].split(".")  # "PGS.TS.", "TS", "GS.TSKH"
+            degrees = window.rsplit(None, 1)[-1].split(".")  # "PGS.TS.", "TS", "GS.TSKH"
             if all(d in _DEGREE_SET for d in degrees if d) and any(degrees):
                 self.cue = "hon"
 
@@ -408,15 +410,24 @@ class _Context:
         return _POSITION_IN_CLAUSE_RE.search(self.clause) is not None
 
 
+def _context_of(text: str, run: list[_Token], contexts: dict[int, _Context]) -> _Context:
+    """The run's context; discovery and propagation share it through `contexts`."""
+    start = run[0][0]
+    ctx = contexts.get(start)
+    if ctx is None:
+        ctx = contexts[start] = _Context(text, start)
+    return ctx
+
+
 def _ho_chi_minh_is_person(ctx: _Context, cue_token: str | None) -> bool:
     if cue_token == "Bác" or ctx.cue == "hon":
         return True
     return any(w in HO_CHI_MINH_PERSON_BEFORE for w in ctx.last)
 
 
-def _discover_run(text: str, run: list[_Token]) -> list[_Hit]:
+def _discover_run(text: str, run: list[_Token], contexts: dict[int, _Context]) -> list[_Hit]:
     words = [w for _, _, w in run]
-    ctx = _Context(text, run[0][0])
+    ctx = _context_of(text, run, contexts)
     i0 = 0
     cue_token = None  # a capitalised cue opening the run: "Ông Nguyễn Văn A" at sentence start
     while (
@@ -515,9 +526,11 @@ def _plausible_uncued(
 
 def _is_headline(text: str, runs: list[list[_Token]]) -> bool:
     """Title Case Headlines capitalise every word, so case says nothing there."""
-    capitalised = sum(len(r) for r in runs)
+    capitalised = sum(map(len, runs))
+    if capitalised < 5:
+        return False
     words = text.split()
-    if capitalised < 5 or capitalised * 4 < len(words) * 3:
+    if capitalised * 4 < len(words) * 3:
         return False
     return sum(1 for w in words if w[0].islower()) * 10 <= capitalised
 
@@ -541,7 +554,9 @@ class _Known:
         self.upper = [(n.upper(), n) for n in names]
 
 
-def _propagate_run(text: str, run: list[_Token], known: _Known) -> list[_Hit]:
+def _propagate_run(
+    text: str, run: list[_Token], known: _Known, contexts: dict[int, _Context]
+) -> list[_Hit]:
     words = [w for _, _, w in run]
     hits: list[_Hit] = []
     ctx: _Context | None = None
@@ -556,7 +571,7 @@ def _propagate_run(text: str, run: list[_Token], known: _Known) -> list[_Hit]:
                 if head in SURNAMES or head.lower() in _HEAD_WORDS:
                     continue
             else:
-                ctx = ctx or _Context(text, run[0][0])
+                ctx = ctx or _context_of(text, run, contexts)
                 if ctx.cue is None and ctx.named_after():
                     continue
             hits.append((run[i][0], run[j - 1][1], " ".join(parts)))
@@ -565,7 +580,7 @@ def _propagate_run(text: str, run: list[_Token], known: _Known) -> list[_Hit]:
         i += 1
     rest = words[1:] if len(words) == 2 and words[0] in CAPITALISED_CUES else words
     if len(rest) == 1 and rest[0] in known.by_given:
-        ctx = ctx or _Context(text, run[0][0])
+        ctx = ctx or _context_of(text, run, contexts)
         if ctx.cue == "hon" or len(words) == 2:
             hits.append((run[-1][0], run[-1][1], known.by_given[rest[0]]))
     return hits
@@ -591,6 +606,9 @@ def _non_overlapping(hits: list[_Hit]) -> list[_Hit]:
 
 # --- API --------------------------------------------------------------------------------
 
+# One source text after discovery: key, text, runs, hits, and the contexts made for its runs.
+_Scanned = tuple[int | None, str, list[list[_Token]], list[_Hit], dict[int, _Context]]
+
 
 def find_people(title: str, paragraphs: list[str]) -> list[PersonMatch]:
     """Every mention of a person in the title and paragraphs, in reading order.
@@ -599,10 +617,11 @@ def find_people(title: str, paragraphs: list[str]) -> list[PersonMatch]:
     given name only ("ông Châu").
     """
     sources: list[tuple[int | None, str]] = [(None, title), *enumerate(paragraphs)]
-    scanned: list[tuple[int | None, str, list[list[_Token]], list[_Hit]]] = []
+    scanned: list[_Scanned] = []
     names: set[str] = set()
     for key, text in sources:
         runs = _runs(text)
+        contexts: dict[int, _Context] = {}
         hits = (
             []
             if _is_headline(text, runs)
@@ -610,19 +629,19 @@ def find_people(title: str, paragraphs: list[str]) -> list[PersonMatch]:
                 hit
                 for run in runs
                 if len(run) > 1 or run[0][2] == "Hồ"
-                for hit in _discover_run(text, run)
+                for hit in _discover_run(text, run, contexts)
             ]
         )
         names.update(name for _, _, name in hits if name not in PLACE_NAMES)
-        scanned.append((key, text, runs, hits))
+        scanned.append((key, text, runs, hits, contexts))
 
     known = _Known(names) if names else None
     matches: list[PersonMatch] = []
-    for key, text, runs, hits in scanned:
+    for key, text, runs, hits, contexts in scanned:
         if known is not None:
             for run in runs:
                 if len(run) > 1 or run[0][2] in known.by_given:
-                    hits.extend(_propagate_run(text, run, known))
+                    hits.extend(_propagate_run(text, run, known, contexts))
             hits.extend(_propagate_upper(text, known))
         matches.extend(
             PersonMatch(key, start, end, text[start:end], name)
