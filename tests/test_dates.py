@@ -520,3 +520,48 @@ def test_anchor_from_iso(value, date):
 def test_dateline_feeds_the_anchor():
     anchor = anchor_from_iso(parse_dateline("Thứ Hai, 04/11/2019|08:10"))
     assert values("Sáng 31/10 và tối 2/1", anchor) == ["2019-10-31", "2020-01-02"]
+
+
+# --- speed-ups find what the plain scan finds -------------------------------------------------
+
+_CASED_VOCAB = [
+    *_VOCAB,
+    "THÁNG",
+    "Năm",
+    "NĂM",
+    "Quý",
+    "QUÝ",
+    "SÁNG",
+    "ſáng",
+    "chıều",
+    "İ",
+    "lần thứ",
+]
+_cased_texty = st.lists(
+    st.one_of(st.sampled_from(_CASED_VOCAB), st.integers(0, 2200).map(str)), max_size=30
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_cased_texty, _anchors)
+def test_word_lookups_in_lower_case_find_what_the_plain_scan_finds(text, anchor):
+    # With `lowered` None, _candidates runs _TRIGGER and every rule over the whole window.
+    from newsreader.core.dates import _CASE_SPECIAL, _candidates, _windows
+
+    lowered = None if _CASE_SPECIAL.search(text) else text.lower()
+    for lo, hi in _windows(text):
+        fast = list(_candidates(text, lowered, lo, hi, anchor))
+        assert fast == list(_candidates(text, None, lo, hi, anchor))
+
+
+def test_case_special_holds_every_letter_lower_case_would_miss():
+    # A character that re's IGNORECASE matches with a letter of a looked-for word, but whose
+    # lower case is not that letter, must make find_dates skip its lower-case shortcuts.
+    from newsreader.core.dates import _CASE_SPECIAL, _RULES, _TRIGGER_START_LOWER
+
+    words = [w for _, _, w in _RULES if w] + _TRIGGER_START_LOWER.pattern.split("|")
+    letters = {c for w in words for c in w if c.isalpha()}
+    every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in letters:
+        for c in re.findall(re.escape(letter), every_char, re.IGNORECASE):
+            assert c.lower() == letter or _CASE_SPECIAL.match(c), (letter, hex(ord(c)))

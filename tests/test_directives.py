@@ -447,3 +447,15 @@ def test_located_short_matches_and_digit_first_codes_are_the_plain_regexes(fragm
     )
     plain_codes = [(m.span(), m.groupdict()) for m in lookbehinds_first.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in directives._CODE_RE.finditer(text)] == plain_codes
+
+
+def test_case_special_holds_every_letter_lower_case_would_miss():
+    # A character that re's IGNORECASE matches with a letter of a type word, but whose lower
+    # case is not that letter, must send _short_matches the slow way.
+    from newsreader.core import directives
+
+    letters = {c for word in directives._SHORT_WORDS for c in word if c.isalpha()}
+    every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in letters:
+        for c in re.findall(re.escape(letter), every_char, re.IGNORECASE):
+            assert c.lower() == letter or directives._CASE_SPECIAL.match(c), (letter, hex(ord(c)))

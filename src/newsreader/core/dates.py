@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 __all__ = ["DateMatch", "anchor_from_iso", "find_dates", "parse_dateline"]
@@ -226,15 +226,17 @@ _TRIGGERED: tuple[tuple[re.Pattern[str], _Build], ...] = (
     ),
 )
 
-# Dates that need no trigger, searched for anywhere.
-_RULES: tuple[tuple[re.Pattern[str], _Build], ...] = (
+# Dates that need no trigger, searched for anywhere, with the lower-case word every match
+# holds (None: digits only). A window without the word is not searched for the rule.
+_RULES: tuple[tuple[re.Pattern[str], _Build, str | None], ...] = (
     # 18/8/2014, 18-8-2014, 18.08.2014
     (
         _c(rf"(?P<d>{_FIRST_DIGIT}\d?)(?P<s>{_DM_SEP})(?P<m>\d\d?)(?P=s)(?P<y>{_YEAR}){_END}"),
         _build_dm,
+        None,
     ),
     # 2024-05-23
-    (_c(rf"(?P<y>\d(?<![\w/.\-]\d)\d\d\d)-(?P<m>\d\d)-(?P<d>\d\d){_END}"), _build_iso),
+    (_c(rf"(?P<y>\d(?<![\w/.\-]\d)\d\d\d)-(?P<m>\d\d)-(?P<d>\d\d){_END}"), _build_iso, None),
     # 16-18/5, 16 - 18/5/2024
     (
         _c(
@@ -242,9 +244,14 @@ _RULES: tuple[tuple[re.Pattern[str], _Build], ...] = (
             rf"(?:(?P=s)(?P<y>{_YEAR}))?{_END}"
         ),
         _build_bare_day_range,
+        None,
     ),
     # tháng 6/2016, tháng 06-2016, tháng 6 năm 2016
-    (_c(rf"{_word('tháng')}{_SP}+(?P<m>\d\d?){_YEAR_WORD}(?P<y>{_YEAR}){_END}"), _build_month),
+    (
+        _c(rf"{_word('tháng')}{_SP}+(?P<m>\d\d?){_YEAR_WORD}(?P<y>{_YEAR}){_END}"),
+        _build_month,
+        "tháng",
+    ),
     # tháng 3 đến tháng 5/2024, tháng 3-5/2024
     (
         _c(
@@ -252,25 +259,29 @@ _RULES: tuple[tuple[re.Pattern[str], _Build], ...] = (
             rf"{_YEAR_WORD}(?P<y>{_YEAR}){_END}"
         ),
         _build_month_range,
+        "tháng",
     ),
     # quý I/2024, quý 1/2024, quý IV năm 2025
     (
         _c(rf"{_word('quý')}{_SP}+(?P<q>iv|i{{1,3}}|[1-4])(?!\w){_YEAR_WORD}(?P<y>{_YEAR}){_END}"),
         _build_quarter,
+        "quý",
     ),
     # năm 2021 ("5 năm" is a duration: no year follows it)
-    (_c(rf"{_word('năm')}{_SP}+(?P<y>{_YEAR}){_END}"), _build_year),
+    (_c(rf"{_word('năm')}{_SP}+(?P<y>{_YEAR}){_END}"), _build_year, "năm"),
     # năm 2015 đến năm 2020, năm 2015 - 2020
     (
         _c(
             rf"(?P<nam>{_word('năm')}){_SP}+(?P<y1>\d{{4}}){_TO}(?:năm{_SP}+)?(?P<y2>{_YEAR}){_END}"
         ),
         _build_year_range,
+        "năm",
     ),
     # 2018 - 2023, after "giai đoạn", "nhiệm kỳ", or in parentheses
     (
         _c(rf"(?P<y1>[12](?<![\w/.,\-][12])\d\d\d){_TO}(?:năm{_SP}+)?(?P<y2>{_YEAR}){_END}"),
         _build_year_range,
+        None,
     ),
 )
 
@@ -296,8 +307,36 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _candidates(text: str, lo: int, hi: int, anchor: datetime.date | None):
-    for trigger in _TRIGGER.finditer(text, lo, hi):
+# Where a trigger may start: its first word, looked for in the lower-cased text. A
+# case-sensitive alternation is scanned far faster than _TRIGGER's case-insensitive one, so
+# _TRIGGER only runs where this finds a word. Lower-casing keeps offsets and finds every
+# case-insensitive match except with İ (two characters in lower case), and ı and ſ (which
+# re's IGNORECASE matches with "i" and "s"): text holding one is searched the slow way.
+_TRIGGER_START_LOWER = re.compile(
+    r"rạng|sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm|mùng|mồng|thứ|chủ|\("
+)
+_CASE_SPECIAL = re.compile("[\u0130\u0131\u017f]")
+
+
+def _triggers(text: str, lowered: str | None, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """What _TRIGGER.finditer(text, lo, hi) yields; `lowered` is text.lower() or None."""
+    if lowered is None:
+        yield from _TRIGGER.finditer(text, lo, hi)
+        return
+    pos = lo
+    while (word := _TRIGGER_START_LOWER.search(lowered, pos, hi)) is not None:
+        trigger = _TRIGGER.match(text, word.start(), hi)
+        if trigger is None:
+            pos = word.start() + 1
+        else:
+            yield trigger
+            pos = trigger.end()
+
+
+def _candidates(
+    text: str, lowered: str | None, lo: int, hi: int, anchor: datetime.date | None
+) -> Iterator[tuple[int, int, str]]:
+    for trigger in _triggers(text, lowered, lo, hi):
         for pattern, build in _TRIGGERED:
             m = pattern.match(text, trigger.end(), hi)
             if m is None or (value := build(m, anchor)) is None:
@@ -309,7 +348,9 @@ def _candidates(text: str, lo: int, hi: int, anchor: datetime.date | None):
                     continue
                 end = close.end()
             yield trigger.start(), end, value
-    for pattern, build in _RULES:
+    for pattern, build, word in _RULES:
+        if word is not None and lowered is not None and lowered.find(word, lo, hi) < 0:
+            continue
         for m in pattern.finditer(text, lo, hi):
             if (value := build(m, anchor)) is not None:
                 yield m.start(), m.end(), value
@@ -317,7 +358,12 @@ def _candidates(text: str, lo: int, hi: int, anchor: datetime.date | None):
 
 def find_dates(text: str, anchor: datetime.date | None = None) -> list[DateMatch]:
     """Dates in `text`, in text order, non-overlapping; overlaps go to the longest match."""
-    found = [c for lo, hi in _windows(text) for c in _candidates(text, lo, hi, anchor)]
+    windows = _windows(text)
+    if not windows:
+        return []
+    # Lower case, for quick looks for words; None when its offsets or matches could differ.
+    lowered = None if _CASE_SPECIAL.search(text) else text.lower()
+    found = [c for lo, hi in windows for c in _candidates(text, lowered, lo, hi, anchor)]
     if not found:
         return []
     # Longest first; at equal length the earlier rule (more specific) wins.
