@@ -113,3 +113,11 @@ def test_clean_text_translates_every_character_of_the_table_even_alone():
             continue  # line ends and escape openers are handled before the table
         expected = "a" + (chr(replacement) if replacement is not None else "") + "b"
         assert clean_text(f"a{chr(code)}b") == expected, hex(code)
+
+
+def test_every_escape_opener_is_in_the_translate_table():
+    # clean_text looks for escape sequences only in text the table would change.
+    from newsreader.core.textclean import _ESCAPE_START, _TRANSLATE
+
+    openers = [c for c in range(0x3000) if _ESCAPE_START.match(chr(c))]
+    assert openers and all(c in _TRANSLATE for c in openers)

@@ -48,15 +48,17 @@ _VIETNAMESE_LETTERS = set(
 )
 
 
-_BINARY_CONTROLS = [c for c in range(0x20) if c not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B)]
+_BINARY_CONTROLS = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
 
 
 def clean_text(text: str) -> str:
     """Normalise decoded text: LF line ends, NFC, plain spaces, no controls or escapes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ESCAPE_START.search(text):
-        text = _ESCAPES.sub("", text)
+    # The table removes ESC and the C1 controls, so one search tells when there is nothing
+    # to do, the usual case.
     if _NEEDS_TRANSLATE.search(text):
+        if _ESCAPE_START.search(text):
+            text = _ESCAPES.sub("", text)
         text = text.translate(_TRANSLATE)
     return unicodedata.normalize("NFC", text)
 
@@ -93,7 +95,7 @@ def decode_bytes(data: bytes) -> str:
                     f"invalid {codec.upper()} after its byte-order mark: {exc.reason}"
                 ) from None
     head = data[:8192]
-    controls = sum(head.count(bytes([c])) for c in _BINARY_CONTROLS)
+    controls = len(head) - len(head.translate(None, _BINARY_CONTROLS))
     # A stray NUL or two in scraped text is noise to strip; many control bytes are a binary file.
     if controls > 4 and controls > len(head) / 100 or head.count(b"\x00") > len(head) / 20:
         raise DecodeError("binary file (control bytes, no UTF-16 byte-order mark)")
