@@ -113,3 +113,17 @@ def test_overlong_first_line_is_not_taken_whole_as_title():
     doc = layout_body(text)
     assert len(doc.title) < 100 and doc.title.endswith("…")
     assert doc.paragraphs
+
+
+def test_collapse_spaces_is_split_and_join():
+    import sys
+
+    from newsreader.core.layout import _collapse_spaces
+
+    # The shortcut trusts that printable text holds no whitespace but the space itself.
+    assert all(
+        not (chr(c).isspace() and chr(c).isprintable()) or c == 0x20
+        for c in range(sys.maxunicode + 1)
+    )
+    for line in ["a b", " a b", "a b ", "a  b", "a\tb", "a\u00a0b", "a\u2028b", "", " ", "ab"]:
+        assert _collapse_spaces(line) == " ".join(line.split()), repr(line)

@@ -23,6 +23,15 @@ _SENTENCE_END = tuple('.!?…:;"”’)»')
 _BYLINE_JOINERS = {"-", "–", "—", "/", "và", "&", ",", "theo"}
 
 
+def _collapse_spaces(line: str) -> str:
+    """The words of a line joined by single spaces."""
+    # Printable text holds no whitespace but " ", so most lines are returned as they are
+    # without being split into words and joined again.
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return " ".join(line.split())
+
+
 def is_noise(line: str) -> bool:
     """A line with no letter or digit: dots, dashes, stars left behind by a scraper."""
     return not any(ch.isalnum() for ch in line)
@@ -87,7 +96,7 @@ def split_paragraphs(text: str) -> list[str]:
             block.clear()
 
     for raw in text.split("\n"):
-        line = " ".join(raw.split())
+        line = _collapse_spaces(raw)
         if not line or is_noise(line):
             flush()
             continue
