@@ -119,6 +119,17 @@ def test_seed_articles(prefix: str, expected: set[str]) -> None:
     assert_well_formed(title, paragraphs, matches)
 
 
+def test_a_department_after_vu_truong_is_not_a_person() -> None:
+    # "Vụ" (a department of a ministry or Party board) after the cue "Vụ trưởng" is an
+    # organisation, as Ban, Sở and Cục are; it gave fake people "Vụ Bảo" and "Vụ Địa".
+    assert names_in("Ông Nguyễn Văn An, Vụ trưởng Vụ Bảo vệ chính trị nội bộ, phát biểu.") == [
+        "Nguyễn Văn An"
+    ]
+    assert names_in("Bà Lê Thị Hoa, Phó Vụ trưởng Vụ Địa phương, cho biết.") == ["Lê Thị Hoa"]
+    assert names_in("Vụ trưởng Vụ Tổ chức cán bộ Trần Văn Bình dự họp.") == ["Trần Văn Bình"]
+    assert names_in("Vụ trưởng Lê Văn Châu phát biểu.") == ["Lê Văn Châu"]
+
+
 def test_every_mention_after_one_cue_including_the_title() -> None:
     title = "Lê Văn Châu dự hội nghị"
     paragraphs = [

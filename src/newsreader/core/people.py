@@ -80,9 +80,9 @@ CAPITALISED_CUES = frozenset("Ông Bà Anh Chị Cụ Em Cháu Bác Cô Chú Th�
 
 # Capitalised words that never occur inside a personal name: a name ends before them
 # ("Lê Văn Châu Phó Bí thư" written without a comma) and cannot start with them
-# ("đồng chí Trưởng Ban…").
+# ("đồng chí Trưởng Ban…", "Vụ trưởng Vụ Bảo vệ chính trị nội bộ").
 NAME_BREAKERS = frozenset(
-    "Phó Bí Chủ Ủy Uỷ Tổng Giám Bộ Ban Sở Cục Viện Đảng Tỉnh Huyện Quận Xã Phường Hội "
+    "Phó Bí Chủ Ủy Uỷ Tổng Giám Bộ Ban Sở Cục Vụ Viện Đảng Tỉnh Huyện Quận Xã Phường Hội "
     "Trưởng Chánh Thủ Nhà Mẹ".split()
 )
 
