@@ -315,7 +315,14 @@ def _windows(text: str) -> list[tuple[int, int]]:
 _TRIGGER_START_LOWER = re.compile(
     r"rạng|sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm|mùng|mồng|thứ|chủ|\("
 )
-_CASE_SPECIAL = re.compile("[\u0130\u0131\u017f]")
+_CASE_SPECIAL = "\u0130\u0131\u017f"
+
+
+def _lowered(text: str) -> str | None:
+    """text.lower(), or None when a character of _CASE_SPECIAL is in text."""
+    if any(c in text for c in _CASE_SPECIAL):  # faster than a regex scan of the text
+        return None
+    return text.lower()
 
 
 def _triggers(text: str, lowered: str | None, lo: int, hi: int) -> Iterator[re.Match[str]]:
@@ -361,8 +368,7 @@ def find_dates(text: str, anchor: datetime.date | None = None) -> list[DateMatch
     windows = _windows(text)
     if not windows:
         return []
-    # Lower case, for quick looks for words; None when its offsets or matches could differ.
-    lowered = None if _CASE_SPECIAL.search(text) else text.lower()
+    lowered = _lowered(text)  # for quick looks for words
     found = [c for lo, hi in windows for c in _candidates(text, lowered, lo, hi, anchor)]
     if not found:
         return []
