@@ -46,3 +46,8 @@ def default_corpus() -> Path:
 
 def state_file() -> Path:
     return data_dir() / "state.json"
+
+
+def search_history_file() -> Path:
+    """The last queries typed in the search panel (most recent first)."""
+    return data_dir() / "search_history.json"
