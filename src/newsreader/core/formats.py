@@ -51,12 +51,31 @@ def normalise_published(value: object) -> str | None:
     return parse_dateline(text)
 
 
+def _scalar_text(value: object) -> str | None:
+    """A plain value as text; None for anything else. Nested values are refused rather than
+    printed: YAML aliases make a few lines of front matter a list too large to print."""
+    if isinstance(value, str | int | float | dt.date):
+        try:
+            return str(value)
+        except ValueError:  # an int too long to print
+            return None
+    return None
+
+
+def _describe(value: object) -> str:
+    """A short, printable description of a metadata value, for a warning."""
+    text = _scalar_text(value)
+    return repr(text[:40]) if text is not None else f"a {type(value).__name__}"
+
+
 def _meta_text(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, list):
-        value = ", ".join(str(v) for v in value if v is not None)
-    text = clean_line(str(value))
+        text = ", ".join(t for t in map(_scalar_text, value) if t)
+    else:
+        text = _scalar_text(value) or ""
+    text = clean_line(text)
     return text or None
 
 
@@ -67,7 +86,7 @@ def _apply_metadata(doc: Document, meta: dict) -> None:
         if published:
             doc.published, doc.published_from = published, "metadata"
         else:
-            doc.warnings.append(f"unreadable date {str(published_raw)[:40]!r} ignored")
+            doc.warnings.append(f"unreadable date {_describe(published_raw)} ignored")
     doc.source = _meta_text(meta.get("source"))
     doc.url = _meta_text(meta.get("url"))
     doc.author = _meta_text(meta.get("author"))
@@ -124,6 +143,14 @@ def read_markdown(text: str) -> Document:
             where = f" (line {mark.line + 2})" if mark is not None else ""
             warnings.append(f"front matter is not valid YAML{where}; read the body only")
             loaded = {}
+        except (ValueError, TypeError, RecursionError) as exc:
+            # PyYAML raises these past its own errors: an int over Python's digit limit,
+            # nesting deeper than the stack. The body is still worth reading.
+            why = (
+                "nested too deeply" if isinstance(exc, RecursionError) else "a value is unreadable"
+            )
+            warnings.append(f"front matter is not valid YAML ({why}); read the body only")
+            loaded = {}
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):
@@ -172,14 +199,24 @@ def _document_from_object(obj: object) -> Document:
     return doc
 
 
+def _json_error(exc: ValueError | RecursionError) -> str:
+    """Why json.loads refused: its own message, or the limits it hits past its parser (an
+    integer of more than 4300 digits, nesting deeper than the stack)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return "a number too long to read" if "digits" in str(exc) else "a value cannot be read"
+
+
 def read_json(text: str) -> Iterator[tuple[int | None, Document | FormatError]]:
     """(index, document-or-error) for each article; index None for a single object."""
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(
-            f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from None
+    except RecursionError:
+        raise FormatError("JSON nested too deeply to read") from None
+    except ValueError as exc:
+        raise FormatError(f"invalid JSON: {_json_error(exc)}") from None
     if isinstance(data, dict):
         yield None, _document_from_object(data)
         return
@@ -204,8 +241,9 @@ def read_jsonl(text: str) -> Iterator[tuple[int | None, Document | FormatError]]
         found = True
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield index, FormatError(f"invalid JSON on line {index + 1}: {exc.msg}")
+        except (ValueError, RecursionError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else _json_error(exc)
+            yield index, FormatError(f"invalid JSON on line {index + 1}: {reason}")
             continue
         try:
             yield index, _document_from_object(obj)

@@ -32,8 +32,12 @@ def max_file_bytes() -> int:
 
 
 def display_path(path: str) -> str:
-    """A path as text that is safe to print: undecodable bytes and controls escaped."""
-    raw = os.fsencode(path).decode("utf-8", "backslashreplace")
+    """A path (or any text) as text that is safe to print: undecodable bytes, controls,
+    bidi and other format characters escaped."""
+    try:
+        raw = os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no file name decodes to
+        raw = path.encode("utf-8", "surrogatepass").decode("utf-8", "backslashreplace")
     return "".join(
         ch
         if ch.isprintable() or ch == " "

@@ -36,6 +36,9 @@ _TRANSLATE: dict[int, int | None] = {ord(c): ord(" ") for c in _SPACES}
 _TRANSLATE.update({ord(c): None for c in _INVISIBLE})
 _TRANSLATE.update({c: None for c in range(0x20) if c not in (0x09, 0x0A)})
 _TRANSLATE.update({c: None for c in range(0x7F, 0xA0)})
+# Lone surrogates (JSON's "\ud800" decodes to one) cannot be stored in SQLite or printed to a
+# UTF-8 terminal: UnicodeEncodeError. They become the replacement character.
+_TRANSLATE.update({c: 0xFFFD for c in range(0xD800, 0xE000)})
 _TRANSLATE[0x2028] = ord("\n")
 _TRANSLATE[0x2029] = ord("\n")
 # Any character the table changes. Most text has none, and a search is far cheaper than a
