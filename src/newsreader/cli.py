@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -181,9 +182,17 @@ def _corpus_root(args: argparse.Namespace) -> Path:
     return root
 
 
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal may act on: DEL and the C1
+# controls (U+009B is an 8-bit CSI), bidi controls, line separators, lone surrogates (which
+# would not even encode). They only occur inside strings, where \uXXXX is the same text.
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
 def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
 def _report_skipped(corpus) -> None:

@@ -1,10 +1,17 @@
-"""Readable text for the CLI: plain strings, no markup, no colour codes."""
+"""Readable text for the CLI: plain strings, no markup, no colour codes.
+
+Nothing here is markup: "[bold]x[/]" in a title prints as those characters (plain print,
+no Rich). Article text was cleaned at load; bookmark text (notes, imported passages, stores
+written by older versions) is cleaned again here, so no control or escape reaches the
+terminal.
+"""
 
 from __future__ import annotations
 
 from newsreader.core.directives import directive_label
 from newsreader.core.grouping import group_articles
 from newsreader.core.model import Article
+from newsreader.core.textclean import clean_line
 
 
 def format_published(value: str | None) -> str:
@@ -80,13 +87,16 @@ def format_hits(hits) -> str:
 
 
 def _first_line(text: str, width: int = 64) -> str:
-    line = " ".join(text.split())
+    line = clean_line(text)
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
 def format_bookmark_line(bookmark) -> str:
     """#3 ¶2–3 of Title (article id)"""
-    return f"#{bookmark.id} {bookmark.label} of {bookmark.title} ({bookmark.article_id})"
+    return (
+        f"#{bookmark.id} {bookmark.label} of {clean_line(bookmark.title)} "
+        f"({clean_line(bookmark.article_id)})"
+    )
 
 
 def format_bookmarks(bookmarks) -> str:
@@ -96,7 +106,7 @@ def format_bookmarks(bookmarks) -> str:
     lines: list[str] = []
     for group in group_by_article(bookmarks):
         head = group[0]
-        lines.append(f"{head.title}  ({head.article_id})")
+        lines.append(f"{clean_line(head.title)}  ({clean_line(head.article_id)})")
         for bookmark in group:
             flag = "  [orphaned]" if bookmark.orphaned else ""
             marked = format_published(bookmark.created.partition("T")[0])

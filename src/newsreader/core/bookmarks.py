@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
@@ -27,6 +26,7 @@ from typing import Literal, NamedTuple
 from newsreader import locations
 from newsreader.core.model import Article
 from newsreader.core.state import ReadingState, load_state
+from newsreader.core.textclean import clean_text
 
 STORE_NAME = "newsreader.sqlite3"
 BUSY_TIMEOUT_S = 30.0
@@ -100,14 +100,13 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _nfc(text: str | None) -> str | None:
-    return unicodedata.normalize("NFC", text) if text is not None else None
-
-
 def _clean_note(note: str | None) -> str | None:
-    if note is None or not note.strip():
+    """A note as stored: None when blank; NFC, without controls, escapes or bidi overrides
+    (a note is typed, pasted or imported, and is shown and exported like article text)."""
+    if note is None:
         return None
-    return _nfc(note.strip())
+    note = clean_text(note).strip()
+    return note or None
 
 
 def passage_text(paragraphs: list[str], first: int, last: int) -> str:

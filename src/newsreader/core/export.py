@@ -2,7 +2,9 @@
 
 Every format carries each passage's citation: the article's title, published date, ¶ range
 (index + 1, as the reader shows it) and source path as they were when it was marked. Text is
-written as it is: "[bold]x[/]" in a note or a quote stays those characters. Files are
+written as it is: "[bold]x[/]" in a note or a quote stays those characters; but controls,
+terminal escapes and bidi overrides are removed from every field, on export and on import
+(safe_bookmark), whatever the store holds. Files are
 written atomically and never over an existing file unless asked (force=True).
 """
 
@@ -20,6 +22,7 @@ from newsreader import locations
 from newsreader.core.atomic import write_atomic
 from newsreader.core.bookmarks import Bookmark, BookmarkStore, Merged, utc_now
 from newsreader.core.directives import directive_label
+from newsreader.core.textclean import clean_text
 
 Format = Literal["md", "json", "txt"]
 FORMATS: tuple[Format, ...] = ("md", "json", "txt")
@@ -37,6 +40,22 @@ _YEAR_SOURCES = {
 
 class ImportFormatError(ValueError):
     """The data is not a newsreader bookmarks export this version can read."""
+
+
+# --- safety ------------------------------------------------------------------------------
+def safe_bookmark(bookmark: Bookmark) -> Bookmark:
+    """A copy with every text field cleaned (clean_text: no controls, escapes or bidi
+    overrides). Article text is cleaned at load; this is the second line of defence for
+    what came from elsewhere: an imported file, a note, a store written by an older version."""
+    data = bookmark.to_json()
+    for key, value in data.items():
+        if isinstance(value, str):
+            data[key] = clean_text(value)
+    return Bookmark(**data)
+
+
+def _safe(bookmarks: list[Bookmark]) -> list[Bookmark]:
+    return [safe_bookmark(b) for b in bookmarks]
 
 
 # --- pieces of a citation ----------------------------------------------------------------
@@ -87,6 +106,7 @@ def citation(bookmark: Bookmark) -> str:
 
 def passage_with_citation(bookmark: Bookmark) -> str:
     """What `y` copies: the passage, then its citation on its own line."""
+    bookmark = safe_bookmark(bookmark)
     return unicodedata.normalize("NFC", f"{bookmark.quote}\n\n{citation(bookmark)}")
 
 
@@ -126,6 +146,7 @@ def _md_quote(text: str) -> list[str]:
 
 def to_markdown(bookmarks: list[Bookmark], *, exported_at: str | None = None) -> str:
     exported_at = exported_at or utc_now()
+    bookmarks = _safe(bookmarks)
     lines = ["# Bookmarks", "", _summary(bookmarks, exported_at), ""]
     for group in group_by_article(bookmarks):
         head = group[0]
@@ -157,7 +178,7 @@ def export_document(bookmarks: list[Bookmark], *, exported_at: str | None = None
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": exported_at or utc_now(),
-        "bookmarks": [b.to_json() for b in bookmarks],
+        "bookmarks": [b.to_json() for b in _safe(bookmarks)],
     }
 
 
@@ -185,6 +206,7 @@ def to_text(
     bookmarks: list[Bookmark], *, exported_at: str | None = None, width: int = WIDTH
 ) -> str:
     exported_at = exported_at or utc_now()
+    bookmarks = _safe(bookmarks)
     rule = "=" * width
     lines = [*_wrap(_summary(bookmarks, exported_at), width=width), ""]
     for group in group_by_article(bookmarks):
@@ -255,7 +277,7 @@ def parse_export(data: str | bytes | dict) -> list[Bookmark]:
     bookmarks = []
     for number, item in enumerate(items, 1):
         try:
-            bookmarks.append(Bookmark.from_json(item))
+            bookmarks.append(safe_bookmark(Bookmark.from_json(item)))
         except (TypeError, ValueError) as exc:
             raise ImportFormatError(f"bookmark {number}: {exc}") from None
     return bookmarks
