@@ -141,3 +141,20 @@ def test_cache_readable_while_written(corpus_dir, cache_dir):
     writer.refresh()
     reader = sqlite3.connect(writer.path)
     assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+
+
+def test_interrupted_first_build_is_not_trusted(corpus_dir, cache_dir, monkeypatch):
+    index = CorpusIndex(corpus_dir, cache_dir)
+
+    def die(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(CorpusIndex, "_finish_corpus_pass", die)
+    with pytest.raises(KeyboardInterrupt):
+        index.refresh()
+    index.close()
+    monkeypatch.undo()
+    again = CorpusIndex(corpus_dir, cache_dir)
+    assert again.rebuilt == "its first build was interrupted"
+    assert again.refresh().parsed == 2
+    assert CorpusIndex(corpus_dir, cache_dir).rebuilt is None

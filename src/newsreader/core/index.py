@@ -183,10 +183,7 @@ class CorpusIndex:
         if self.path is None:
             return sqlite3.connect(":memory:", check_same_thread=False)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        return db
+        return sqlite3.connect(self.path, timeout=30, check_same_thread=False)
 
     def _open(self) -> sqlite3.Connection:
         reason = None
@@ -197,11 +194,15 @@ class CorpusIndex:
             meta = dict(db.execute("SELECT key, value FROM meta"))
             if meta.get("schema") != str(SCHEMA) or meta.get("rules") != RULES:
                 reason = "made by another version"
+            elif meta.get("complete") != "1":
+                reason = "its first build was interrupted"
             elif meta.get("root") != str(self.root.resolve()):
                 reason = "made for another folder"
             elif db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 reason = "failed its integrity check"
             else:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
                 return db
             db.close()
         except sqlite3.DatabaseError as exc:
@@ -212,7 +213,12 @@ class CorpusIndex:
         return self._create()
 
     def _create(self) -> sqlite3.Connection:
+        """A new, empty index. Until its first refresh completes it is written without a
+        journal on disk (half the writes of WAL); 'complete' stays 0 meanwhile, so a build
+        that dies half-way is thrown away at the next open rather than trusted."""
         db = self._connect()
+        db.execute("PRAGMA journal_mode=MEMORY")
+        db.execute("PRAGMA synchronous=OFF")
         db.executescript(_SCHEMA_SQL)
         db.executemany(
             "INSERT INTO meta VALUES (?, ?)",
@@ -221,10 +227,20 @@ class CorpusIndex:
                 ("rules", RULES),
                 ("root", str(self.root.resolve())),
                 ("directive_index", ""),
+                ("complete", "0"),
             ],
         )
         db.commit()
         return db
+
+    def _mark_complete(self) -> None:
+        if self.db.execute("SELECT value FROM meta WHERE key='complete'").fetchone()[0] == "1":
+            return
+        self.db.execute("UPDATE meta SET value='1' WHERE key='complete'")
+        self.db.commit()
+        # From now on other processes read while this one writes: WAL.
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
 
     def close(self) -> None:
         self.db.close()
@@ -276,8 +292,9 @@ class CorpusIndex:
                 progress(stats.reused + stats.parsed, total)
         self._store_walk_skipped(walk_skipped)
         self.db.commit()
-        stats.reanalysed = self._finish_corpus_pass(changed_any=bool(stats.parsed or stats.removed))
+        stats.reanalysed = self._finish_corpus_pass()
         self.db.commit()
+        self._mark_complete()
         return stats
 
     def _parse_all(self, files: list[FoundFile], workers: int | None) -> Iterable[_Parsed]:
@@ -384,7 +401,7 @@ class CorpusIndex:
             (json.dumps([s.to_json() for s in skipped], ensure_ascii=False),),
         )
 
-    def _finish_corpus_pass(self, changed_any: bool) -> int:
+    def _finish_corpus_pass(self) -> int:
         """Re-analyse articles that lean on other articles when the corpus-wide directive
         facts changed (a new code, a directive's date)."""
         index = self._directive_index()
