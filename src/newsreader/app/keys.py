@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from textual.binding import Binding
 
-Pane = Literal["global", "tree", "reader", "dialog"]
-PANES: tuple[Pane, ...] = ("global", "tree", "reader", "dialog")
+Pane = Literal["global", "tree", "reader", "dialog", "search"]
+PANES: tuple[Pane, ...] = ("global", "tree", "reader", "dialog", "search")
 
 # How a Textual key name is shown to people.
 _KEY_NAMES = {
@@ -39,6 +39,7 @@ _KEY_NAMES = {
     "right_square_bracket": "]",
     "ctrl+p": "Ctrl+P",
     "ctrl+q": "Ctrl+Q",
+    "slash": "/",
 }
 
 
@@ -119,6 +120,17 @@ REGISTRY: tuple[KeyAction, ...] = (
         "app.next_article",
         "Next article (sidebar order)",
         "Bài sau (theo thứ tự cây)",
+    ),
+    KeyAction(
+        "search",
+        "global",
+        ("slash",),
+        "app.search",
+        "Search text: every article, as you type",
+        "Tìm trong nội dung mọi bài, ngay khi gõ",
+        footer=True,
+        footer_en="search",
+        footer_vi="tìm",
     ),
     KeyAction(
         "toggle_sidebar",
@@ -315,7 +327,31 @@ REGISTRY: tuple[KeyAction, ...] = (
         footer_vi="khoảng",
     ),
     KeyAction(
-        "clear_range", "reader", ("escape",), "clear_range", "Drop the range", "Bỏ khoảng đã chọn"
+        "clear_range",
+        "reader",
+        ("escape",),
+        "clear_range",
+        "Drop the range (or else the search highlight)",
+        "Bỏ khoảng đã chọn (hoặc bỏ tô sáng kết quả tìm)",
+    ),
+    KeyAction(
+        "search_next",
+        "reader",
+        ("n",),
+        "app.search_next",
+        "Next match of the last search (on into the next article)",
+        "Kết quả tìm kiếm kế tiếp (sang cả bài sau)",
+        footer_key="n/N",
+        footer_en="match",
+        footer_vi="kết quả",
+    ),
+    KeyAction(
+        "search_previous",
+        "reader",
+        ("N",),
+        "app.search_previous",
+        "Previous match of the last search",
+        "Kết quả tìm kiếm trước",
     ),
     # Help, skipped files
     KeyAction(
@@ -340,6 +376,71 @@ REGISTRY: tuple[KeyAction, ...] = (
     ),
     KeyAction(
         "dialog_up", "dialog", ("up", "k"), "scroll_up", "Scroll up", "Cuộn lên", palette=False
+    ),    # Search panel (/)
+    KeyAction(
+        "search_down",
+        "search",
+        ("down",),
+        "cursor_down",
+        "Next result",
+        "Kết quả sau",
+        footer=True,
+        footer_key="↑↓",
+        footer_en="move",
+        footer_vi="di chuyển",
+        palette=False,
+    ),
+    KeyAction(
+        "search_up",
+        "search",
+        ("up",),
+        "cursor_up",
+        "Previous result; in an empty box: earlier searches",
+        "Kết quả trước; khi ô trống: các lần tìm trước",
+        palette=False,
+    ),
+    KeyAction(
+        "search_page_down",
+        "search",
+        ("pagedown",),
+        "page_down",
+        "Results: page down",
+        "Kết quả: trang sau",
+        palette=False,
+    ),
+    KeyAction(
+        "search_page_up",
+        "search",
+        ("pageup",),
+        "page_up",
+        "Results: page up",
+        "Kết quả: trang trước",
+        palette=False,
+    ),
+    KeyAction(
+        "search_open",
+        "search",
+        ("enter",),
+        "open",
+        "Open the article at the matched paragraph",
+        "Mở bài tại đoạn khớp",
+        footer=True,
+        footer_en="open",
+        footer_vi="mở",
+        palette=False,
+    ),
+    KeyAction(
+        "search_close",
+        "search",
+        ("escape",),
+        "close",
+        "Close the search and go back",
+        "Đóng khung tìm kiếm và quay lại",
+        footer=True,
+        footer_key="Esc",
+        footer_en="close",
+        footer_vi="đóng",
+        palette=False,
     ),
 )
 

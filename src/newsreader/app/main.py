@@ -19,6 +19,7 @@ from newsreader.app.commands import NewsreaderCommands
 from newsreader.app.loading import LoadedCorpus, load, prepare
 from newsreader.app.reader import ReaderView
 from newsreader.app.screens import EmptyScreen, HelpScreen, SkippedScreen
+from newsreader.app.search import SearchMixin
 from newsreader.app.sidebar import ArticleTree
 from newsreader.app.strings import Strings
 from newsreader.core.model import Article, Corpus, Skipped
@@ -34,6 +35,7 @@ _MAIN_ONLY = {
     "help",
     "show_skipped",
     "command_palette",
+    "search",
 }
 
 
@@ -41,7 +43,7 @@ class AppHeader(Static):
     """App name, corpus name and article count (plain text, never markup)."""
 
 
-class NewsreaderApp(App[int], inherit_bindings=False):
+class NewsreaderApp(SearchMixin, App[int], inherit_bindings=False):
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
     COMMANDS = App.COMMANDS | {NewsreaderCommands}
@@ -245,6 +247,9 @@ class NewsreaderApp(App[int], inherit_bindings=False):
             legend.append(s("legend_off"), "dim")
         self._q("#legend", Static).update(legend)
         position = Text(no_wrap=True)
+        match = self.search_status()  # "match 3/17" after n/N or a search
+        if match:
+            position.append(match + "  ", "bold")
         passage = reader.passage
         if passage is not None and reader.article is not None:
             if passage.first != passage.last:

@@ -70,6 +70,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         "reader--date",
         "reader--directive",
         "reader--empty",
+        "reader--match",
     }
 
     BINDINGS = keys.bindings("reader")
@@ -92,6 +93,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._message: Text | None = None  # shown while there is no article (loading)
         self.cursor = 0
         self.anchor: int | None = None
+        # A search match lit in the text: (paragraph, None for the title, start, end).
+        self.match: tuple[int | None, int, int] | None = None
         self._lines: list[_Line] = []
         self._para_lines: list[tuple[int, int]] = []  # paragraph -> (first line, end line)
         self._layout_key: tuple | None = None
@@ -111,6 +114,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         """Open an article with the cursor on `paragraph` (clamped)."""
         self.article = article
         self.anchor = None
+        self.match = None
         count = len(article.paragraphs) if article else 0
         self.cursor = max(0, min(paragraph, count - 1)) if count else 0
         self._layout_key = None
@@ -119,6 +123,42 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_cursor(center=True)
         self.refresh()
         self.post_message(self.Changed(self))
+
+    def set_match(self, paragraph: int | None, start: int, end: int) -> None:
+        """Light a search match (paragraph None: the title), put the cursor on its paragraph
+        (the first one for the title) and scroll it into view."""
+        self.match = (paragraph, start, end)
+        self._layout_key = None
+        self._ensure_layout()
+        if paragraph is None:
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self.move_cursor(0, scroll=False)
+        else:
+            self.move_cursor(paragraph)
+            self._scroll_to_match()
+        self.refresh()
+        self.post_message(self.Changed(self))
+
+    def clear_match(self) -> bool:
+        if self.match is None:
+            return False
+        self.match = None
+        self._layout_key = None
+        self.refresh()
+        self.post_message(self.Changed(self))
+        return True
+
+    def _scroll_to_match(self) -> None:
+        """A match deep in a long paragraph: bring its line into view, a third down."""
+        style = self._style("reader--match")
+        for number, line in enumerate(self._lines):
+            if line.paragraph == self.cursor and any(s.style == style for s in line.text.spans):
+                top, bottom = self._visible_range()
+                if not top <= number < bottom:
+                    height = max(1, self.scrollable_content_region.height)
+                    target = max(0, min(number - height // 3, self.max_scroll_y))
+                    self.scroll_to(y=target, animate=False, immediate=True)
+                return
 
     def show_message(self, message: Text | None) -> None:
         """A message in place of an article (the loading progress)."""
@@ -179,6 +219,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             self.anchor = None
             self.refresh()
             self.post_message(self.Changed(self))
+        else:
+            self.clear_match()
 
     def _page(self, direction: int) -> None:
         height = max(1, self.scrollable_content_region.height)
@@ -254,7 +296,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _ensure_layout(self) -> None:
         key = (id(self.article), id(self._message), self._text_width(), self.highlights,
-               self.app.theme)
+               self.app.theme, self.match)
         if key == self._layout_key:
             return
         self._layout_key = key
@@ -272,6 +314,9 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             for entity in self.article.entities_in(paragraph):
                 if 0 <= entity.start < entity.end <= len(source):
                     text.stylize(styles[entity.kind], entity.start, entity.end)
+        match = self.match
+        if match is not None and match[0] == paragraph and 0 <= match[1] < match[2] <= len(source):
+            text.stylize(self._style("reader--match"), match[1], match[2])
         return text
 
     def _build_lines(self, width: int) -> tuple[list[_Line], list[tuple[int, int]]]:

@@ -109,6 +109,58 @@ _STRINGS: dict[str, dict[str, str]] = {
     "last_article": {"en": "This is the last article.", "vi": "Đây là bài cuối cùng."},
     "highlights_on": {"en": "Highlights on", "vi": "Đã bật tô sáng"},
     "highlights_off": {"en": "Highlights off", "vi": "Đã tắt tô sáng"},
+    # Search (/, n, N)
+    "pane_search": {"en": "Search panel", "vi": "Khung tìm kiếm"},
+    "search_title": {"en": "Search the text", "vi": "Tìm trong nội dung"},
+    "search_placeholder": {
+        "en": "Words, a phrase, y:2024, d:39-CT/TW, p:\"Lê Văn Châu\"",
+        "vi": "Từ, cụm từ, y:2024, d:39-CT/TW, p:\"Lê Văn Châu\"",
+    },
+    "search_history": {
+        "en": "Earlier searches (↑ recalls them)",
+        "vi": "Các lần tìm trước (↑ để gọi lại)",
+    },
+    "search_no_history": {
+        "en": "Type to search every article; no accents needed.",
+        "vi": "Gõ để tìm trong mọi bài; không cần gõ dấu.",
+    },
+    "search_none": {"en": "No results for “{query}”", "vi": "Không tìm thấy “{query}”"},
+    "search_count_one": {"en": "1 result", "vi": "1 kết quả"},
+    "search_count": {
+        "en": "{n} results in {articles} articles",
+        "vi": "{n} kết quả trong {articles} bài",
+    },
+    "search_count_one_article": {
+        "en": "{n} results in 1 article",
+        "vi": "{n} kết quả trong 1 bài",
+    },
+    "search_count_capped": {
+        "en": "The best {n} results, in {articles} articles",
+        "vi": "{n} kết quả tốt nhất, trong {articles} bài",
+    },
+    "search_para": {"en": "¶{n}", "vi": "¶{n}"},
+    "search_status": {"en": "match {n}/{total}", "vi": "kết quả {n}/{total}"},
+    "search_in_title": {"en": "title", "vi": "tiêu đề"},
+    "search_more_one": {"en": "+1 more in this article", "vi": "+1 kết quả nữa trong bài này"},
+    "search_more": {"en": "+{n} more in this article", "vi": "+{n} kết quả nữa trong bài này"},
+    "search_failed": {"en": "Search failed: {error}", "vi": "Tìm kiếm bị lỗi: {error}"},
+    "search_no_articles": {"en": "No articles to search.", "vi": "Không có bài để tìm."},
+    "search_nothing_yet": {
+        "en": "No search yet: press / to search.",
+        "vi": "Chưa tìm gì: nhấn / để tìm.",
+    },
+    "search_wrapped_first": {
+        "en": "Back to the first match of “{query}”",
+        "vi": "Quay lại kết quả đầu tiên của “{query}”",
+    },
+    "search_wrapped_last": {
+        "en": "On to the last match of “{query}”",
+        "vi": "Về kết quả cuối cùng của “{query}”",
+    },
+    "search_history_not_saved": {
+        "en": "Search history not saved: {error}",
+        "vi": "Không lưu được lịch sử tìm kiếm: {error}",
+    },
 }
 
 
