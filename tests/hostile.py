@@ -264,6 +264,8 @@ def build_hostile_corpus(root: Path, *, huge_mb: int = HUGE_MB) -> dict[str, str
     expected[MARKUP_NAME] = None
     _write(root, "names/[bold red]đỏ[reset].md", f"# Tên markup\n\n{BODY}\n")
     expected["names/[bold red]đỏ[reset].md"] = None
+    _write(root, "names/evil.\x1b]52;c;eA==\x07", b"%PDF-1.4")  # the reason names the suffix
+    expected["names/evil.\\x1b]52;c;eA==\\x07"] = "not an article format (.\\x1b]52"
     _write(root, b"names/bad-\xff.pdf", b"%PDF-1.4")
     expected["names/bad-\\xff.pdf"] = "not an article format"
 

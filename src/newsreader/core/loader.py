@@ -111,7 +111,7 @@ def walk_corpus(root: Path, skipped: list[Skipped]) -> Iterator[FoundFile]:
                 skipped.append(
                     Skipped(
                         relative,
-                        f"not an article format ({suffix or 'no extension'}); "
+                        f"not an article format ({display_path(suffix) or 'no extension'}); "
                         "newsreader reads .txt, .md, .json and .jsonl",
                     )
                 )
