@@ -1,0 +1,277 @@
+"""The bookmarks screen (B): every bookmark grouped by article, filtered as you type.
+
+Each passage shows its ¶ range, the date it was marked, the first line of its quote and its
+note; an article header shows the title (as it was when marked). Bookmarks whose passage was
+not found again, or whose article is no longer in the corpus, are flagged. Titles, quotes and
+notes are data: they are drawn as rich Text from plain strings, never as markup.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from newsreader.app import keys
+from newsreader.app.strings import Strings
+
+if TYPE_CHECKING:
+    from newsreader.core.bookmarks import Bookmark, BookmarkStore
+
+FIRST_LINE = 200  # characters of the quote shown (the list crops to its width)
+
+
+def first_line(text: str) -> str:
+    line = text.strip().split("\n", 1)[0].strip()
+    return line if len(line) <= FIRST_LINE else line[: FIRST_LINE - 1] + "…"
+
+
+def marked_date(created: str) -> str:
+    """2024-05-01T12:00:00Z -> 01/05/2024 (the reader's date order)."""
+    date = created.partition("T")[0]
+    return "/".join(reversed(date.split("-"))) if date else ""
+
+
+class BookmarkList(OptionList):
+    """The bookmarks, one option per passage under a disabled header per article."""
+
+    def __init__(self, strings: Strings, **kwargs) -> None:
+        super().__init__(markup=False, **kwargs)
+        # Enter selects (OptionList's own binding), shown in the footer as the registry says.
+        entry = keys.get("bookmark_jump")
+        self._bindings.key_to_bindings["enter"] = [
+            Binding("enter", "select", entry.footer_description(strings.lang), key_display="Enter")
+        ]
+
+
+class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=False):
+    """Dismisses with (article id, first, last) to jump to, or None.
+
+    Its keys are the registry's "bookmarks" pane, bound on the screen: while the filter has
+    the focus it takes the printable keys, so d, u, e, j, k only act from the list.
+    """
+
+    BINDINGS = keys.bindings("bookmarks")
+
+    def __init__(
+        self, strings: Strings, store: BookmarkStore, known_articles: set[str] | None = None
+    ) -> None:
+        super().__init__()
+        self.strings = strings
+        self.store = store
+        self.known = known_articles  # ids in the corpus now (None: do not check)
+        self._bindings = BindingsMap(keys.bindings("bookmarks", strings.lang))
+        self.bookmarks: list[Bookmark] = []
+        self.shown: list[Bookmark] = []
+        self.removed: list[Bookmark] = []  # undo stack, while the screen is open
+        self.changed = False  # something was deleted or restored (the reader's gutter)
+
+    def compose(self) -> ComposeResult:
+        s = self.strings
+        with Vertical(id="bookmarks"):
+            yield Static(
+                Content(s("bookmarks_title")), id="bookmarks-title", classes="dialog-title"
+            )
+            yield Input(placeholder=s("bookmarks_filter"), id="bookmarks-filter")
+            yield BookmarkList(s, id="bookmarks-list")
+            yield Static(id="bookmarks-status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(BookmarkList).focus()
+
+    # -- data ----------------------------------------------------------------------------
+
+    def reload(self, keep: int | None = None) -> None:
+        self.bookmarks = self.store.list()
+        self._refilter(keep)
+
+    def is_orphaned(self, bookmark: Bookmark) -> bool:
+        return bookmark.orphaned or (
+            self.known is not None and bookmark.article_id not in self.known
+        )
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one("#bookmarks-filter", Input).value
+
+    def _refilter(self, keep: int | None = None) -> None:
+        from newsreader.core.export import group_by_article
+        from newsreader.core.fold import fold
+
+        words = fold(self.filter_text).split()
+        shown = []
+        for bookmark in self.bookmarks:
+            haystack = fold(f"{bookmark.title}\n{bookmark.quote}\n{bookmark.note or ''}")
+            if all(word in haystack for word in words):
+                shown.append(bookmark)
+        groups = group_by_article(shown)
+        self.shown = [b for group in groups for b in group]
+        option_list = self.query_one(BookmarkList)
+        previous = self._highlighted()
+        option_list.clear_options()
+        options: list[Option | None] = []
+        for group in groups:
+            options.append(Option(self._header(group), disabled=True))
+            for bookmark in group:
+                options.append(Option(self._entry(bookmark), id=f"b{bookmark.id}"))
+        option_list.add_options(options)
+        target = keep if keep is not None else (previous.id if previous else None)
+        self._highlight(target)
+        self._update_status()
+
+    def _highlight(self, bookmark_id: int | None) -> None:
+        option_list = self.query_one(BookmarkList)
+        if not self.shown:
+            return
+        index = None
+        if bookmark_id is not None:
+            try:
+                index = option_list.get_option_index(f"b{bookmark_id}")
+            except Exception:  # OptionDoesNotExist: it was filtered out or deleted
+                index = None
+        if index is None:
+            index = option_list.get_option_index(f"b{self.shown[0].id}")
+        option_list.highlighted = index
+
+    def _header(self, group: list[Bookmark]) -> Text:
+        s = self.strings
+        bookmark = group[0]
+        text = Text(bookmark.title or bookmark.article_id, style="bold")
+        if self.known is not None and bookmark.article_id not in self.known:
+            text.append("  " + s("bookmarks_article_gone"), style="italic")
+        return text
+
+    def _entry(self, bookmark: Bookmark) -> Text:
+        s = self.strings
+        text = Text(no_wrap=True, overflow="ellipsis")  # one line each: quote, note
+        text.append(f"  {bookmark.label}", style="bold")
+        text.append(f"  {s('bookmarks_marked', date=marked_date(bookmark.created))}", style="dim")
+        if self.is_orphaned(bookmark):
+            text.append("  " + s("bookmarks_orphaned"), style="italic")
+        text.append("\n    ")
+        text.append(first_line(bookmark.quote))
+        if bookmark.note:
+            text.append("\n    ")
+            text.append(s("bookmarks_note", note=" ".join(bookmark.note.split())), style="italic")
+        return text
+
+    def _update_status(self) -> None:
+        s = self.strings
+        total = len(self.bookmarks)
+        if not total:
+            message = s("bookmarks_none")
+        elif len(self.shown) == total:
+            message = s("bookmarks_count", n=total)
+        else:
+            message = s("bookmarks_count_filtered", n=len(self.shown), total=total)
+        if self.removed:
+            message += "  " + s("bookmarks_undo_hint", n=len(self.removed))
+        self.query_one("#bookmarks-status", Static).update(Content(message))
+
+    def _highlighted(self) -> Bookmark | None:
+        option_list = self.query_one(BookmarkList)
+        index = option_list.highlighted
+        if index is None:
+            return None
+        option = option_list.get_option_at_index(index)
+        if not option.id:
+            return None
+        wanted = int(option.id[1:])
+        return next((b for b in self.shown if b.id == wanted), None)
+
+    @property
+    def current(self) -> Bookmark | None:
+        return self._highlighted()
+
+    # -- events and actions ----------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._refilter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(BookmarkList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_jump()
+
+    def action_jump(self) -> None:
+        bookmark = self.current
+        if bookmark is not None:
+            self.dismiss((bookmark.article_id, bookmark.first, bookmark.last))
+
+    def action_delete(self) -> None:
+        from newsreader.core.bookmarks import StoreError
+
+        bookmark = self.current
+        if bookmark is None or bookmark.id is None:
+            return
+        index = self.shown.index(bookmark)
+        try:
+            removed = self.store.remove(bookmark.id)
+        except StoreError as error:
+            self.notify(str(error), markup=False, severity="error")
+            return
+        self.removed.append(removed)
+        self.changed = True
+        after = self.shown[index + 1] if index + 1 < len(self.shown) else None
+        if after is None and index > 0:
+            after = self.shown[index - 1]
+        self.reload(keep=after.id if after else None)
+        self.notify(self.strings("bookmark_deleted", label=removed.label), markup=False, timeout=3)
+
+    def action_undo(self) -> None:
+        from newsreader.core.bookmarks import StoreError
+
+        if not self.removed:
+            self.notify(self.strings("bookmarks_nothing_to_undo"), markup=False, timeout=2)
+            return
+        bookmark = self.removed.pop()
+        try:
+            restored = self.store.restore(bookmark)
+        except StoreError as error:
+            self.removed.append(bookmark)
+            self.notify(str(error), markup=False, severity="error")
+            return
+        self.changed = True
+        self.reload(keep=restored.id)
+        self.notify(
+            self.strings("bookmark_restored", label=restored.label), markup=False, timeout=3
+        )
+
+    def action_export(self) -> None:
+        if not self.shown:
+            self.notify(self.strings("export_nothing"), markup=False, timeout=3)
+            return
+        self.app.export_bookmarks(list(self.shown))  # type: ignore[attr-defined]
+
+    def action_cursor_down(self) -> None:
+        option_list = self.query_one(BookmarkList)
+        option_list.focus()
+        option_list.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        option_list = self.query_one(BookmarkList)
+        option_list.focus()
+        option_list.action_cursor_up()
+
+    def action_filter(self) -> None:
+        self.query_one("#bookmarks-filter", Input).focus()
+
+    def action_close(self) -> None:
+        """Esc: from the filter back to the list; from the list, close the screen."""
+        if self.focused is self.query_one("#bookmarks-filter", Input):
+            self.query_one(BookmarkList).focus()
+            return
+        self.dismiss(None)
