@@ -13,6 +13,7 @@ from newsreader.app.main import NewsreaderApp
 from newsreader.app.reader import ReaderView
 from newsreader.app.screens import EmptyScreen, HelpScreen, SkippedScreen
 from newsreader.app.sidebar import ArticleTree
+from newsreader.core.bookmarks import BookmarkStore
 from newsreader.core.grouping import sidebar_order
 from newsreader.core.model import Skipped
 from newsreader.locations import state_file
@@ -311,8 +312,10 @@ async def test_restores_the_last_article_and_passage(tmp_path):
         opened = app.reader.article.id
         await pilot.press("q")
     assert opened != "a2024"
-    saved = json.loads(state_file().read_text(encoding="utf-8"))
-    assert saved["article_id"] == opened and saved["paragraph"] == 2
+    with BookmarkStore.open() as store:  # the reading state lives in the bookmark store
+        saved = store.reading_state()
+    assert saved.article_id == opened and saved.paragraph == 2
+    assert not state_file().exists()
 
     again = make_app(articles)
     async with again.run_test(size=SIZE) as pilot:
@@ -322,6 +325,22 @@ async def test_restores_the_last_article_and_passage(tmp_path):
         assert again.query_one(ArticleTree).open_article_id == opened
 
 
+async def test_an_old_state_json_carries_over_into_the_store():
+    state_file().parent.mkdir(parents=True, exist_ok=True)
+    state_file().write_text(json.dumps({"article_id": "a2019", "paragraph": 1,
+                                        "positions": {"a2019": 1}}), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.reader.article.id == "a2019" and app.reader.cursor == 1
+        await pilot.press("j", "q")
+    state_file().write_text(json.dumps({"article_id": "a2018"}), encoding="utf-8")
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:  # imported once: the store wins now
+        await loaded(pilot)
+        assert again.reader.article.id == "a2019" and again.reader.cursor == 2
+
+
 async def test_theme_choice_persists():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -329,7 +348,8 @@ async def test_theme_choice_persists():
         app.theme = "textual-light"
         await pilot.pause()
         await pilot.press("q")
-    assert json.loads(state_file().read_text(encoding="utf-8"))["theme"] == "textual-light"
+    with BookmarkStore.open() as store:
+        assert store.reading_state().theme == "textual-light"
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
         await loaded(pilot)

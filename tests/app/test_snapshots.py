@@ -58,3 +58,26 @@ def test_article_with_rich_markup(snap_compare):
     )
     app = NewsreaderApp("/corpus", "en", loader=loader_for([nasty, *sample_articles()]))
     assert snap_compare(app, terminal_size=(100, 30), run_before=_ready)
+
+
+def test_bookmarks_screen_100x30(snap_compare):
+    """Two articles' bookmarks, one with a note that looks like markup (shown literally)."""
+
+    async def mark_and_open(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("j", "b", "a", *"[bold]x[/] ghi chú", "enter")
+        await pilot.press("right_square_bracket", "j", "v", "j", "b")
+        await pilot.pause()
+        app = pilot.app
+        for bookmark in app.store.list():  # a fixed date, for a stable picture
+            app.store.db.execute(
+                "UPDATE bookmarks SET created = '2025-03-01T08:00:00Z' WHERE id = ?",
+                (bookmark.id,),
+            )
+        app.clear_notifications()  # the toasts of b and a would cover the list
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.pause()
+
+    app = NewsreaderApp("/corpus", "en", loader=loader_for(sample_articles()))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=mark_and_open)

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from textual.binding import Binding
 
-Pane = Literal["global", "tree", "reader", "dialog", "search"]
-PANES: tuple[Pane, ...] = ("global", "tree", "reader", "dialog", "search")
+Pane = Literal["global", "tree", "reader", "dialog", "bookmarks", "form", "confirm", "search"]
+PANES: tuple[Pane, ...] = (
+    "global", "tree", "reader", "dialog", "bookmarks", "form", "confirm", "search"
+)
 
 # How a Textual key name is shown to people.
 _KEY_NAMES = {
@@ -181,6 +183,14 @@ REGISTRY: tuple[KeyAction, ...] = (
         palette=False,
         footer_en="palette",
         footer_vi="bảng lệnh",
+    ),
+    KeyAction(
+        "bookmarks",
+        "global",
+        ("B",),
+        "app.bookmarks",
+        "Bookmarks: every marked passage, by article",
+        "Dấu trang: mọi đoạn đã đánh dấu, theo bài",
     ),
     KeyAction(
         "quit",
@@ -353,6 +363,47 @@ REGISTRY: tuple[KeyAction, ...] = (
         "Previous match of the last search",
         "Kết quả tìm kiếm trước",
     ),
+    KeyAction(
+        "toggle_bookmark",
+        "reader",
+        ("b",),
+        "app.toggle_bookmark",
+        "Bookmark the passage (or the range); again: remove the bookmark",
+        "Đánh dấu đoạn (hoặc khoảng); nhấn lại: bỏ dấu",
+        footer=True,
+        footer_en="mark",
+        footer_vi="dấu",
+    ),
+    KeyAction(
+        "edit_note",
+        "reader",
+        ("a",),
+        "app.edit_note",
+        "Add or edit the note of the passage's bookmark",
+        "Thêm/sửa ghi chú của đoạn đã đánh dấu",
+        footer_en="note",
+        footer_vi="ghi chú",
+    ),
+    KeyAction(
+        "copy_passage",
+        "reader",
+        ("y",),
+        "app.copy_passage",
+        "Copy the passage with its citation to the clipboard",
+        "Chép đoạn kèm trích dẫn vào bộ nhớ tạm",
+        footer_en="copy",
+        footer_vi="chép",
+    ),
+    KeyAction(
+        "export_article",
+        "reader",
+        ("e",),
+        "app.export_article",
+        "Export this article's bookmarks (Markdown, JSON or text)",
+        "Xuất các dấu trang của bài này (Markdown, JSON hoặc văn bản)",
+        footer_en="export",
+        footer_vi="xuất",
+    ),
     # Help, skipped files
     KeyAction(
         "close",
@@ -376,6 +427,138 @@ REGISTRY: tuple[KeyAction, ...] = (
     ),
     KeyAction(
         "dialog_up", "dialog", ("up", "k"), "scroll_up", "Scroll up", "Cuộn lên", palette=False
+    ),
+    # Bookmarks screen (B)
+    KeyAction(
+        "bookmark_jump",
+        "bookmarks",
+        ("enter",),
+        "jump",
+        "Go to the passage (in the filter: back to the list)",
+        "Đến đoạn đã đánh dấu (trong ô lọc: về danh sách)",
+        footer=True,
+        footer_en="go to",
+        footer_vi="đến",
+        palette=False,
+    ),
+    KeyAction(
+        "bookmark_down",
+        "bookmarks",
+        ("j",),
+        "cursor_down",
+        "Next bookmark (↓ too)",
+        "Dấu trang sau (cả ↓)",
+        palette=False,
+    ),
+    KeyAction(
+        "bookmark_up",
+        "bookmarks",
+        ("k",),
+        "cursor_up",
+        "Previous bookmark (↑ too)",
+        "Dấu trang trước (cả ↑)",
+        palette=False,
+    ),
+    KeyAction(
+        "bookmark_filter",
+        "bookmarks",
+        ("slash",),
+        "filter",
+        "Filter: type words from the title, passage or note",
+        "Lọc: gõ chữ trong tiêu đề, đoạn trích hoặc ghi chú",
+        footer=True,
+        footer_en="filter",
+        footer_vi="lọc",
+        palette=False,
+    ),
+    KeyAction(
+        "bookmark_delete",
+        "bookmarks",
+        ("d",),
+        "delete",
+        "Delete the bookmark",
+        "Xoá dấu trang",
+        footer=True,
+        footer_en="delete",
+        footer_vi="xoá",
+        palette=False,
+    ),
+    KeyAction(
+        "bookmark_undo",
+        "bookmarks",
+        ("u",),
+        "undo",
+        "Undo the last delete (while this screen is open)",
+        "Hoàn tác lần xoá gần nhất (khi màn hình này còn mở)",
+        footer=True,
+        footer_en="undo",
+        footer_vi="hoàn tác",
+        palette=False,
+    ),
+    KeyAction(
+        "bookmarks_export",
+        "bookmarks",
+        ("e",),
+        "export",
+        "Export the bookmarks shown",
+        "Xuất các dấu trang đang hiện",
+        footer=True,
+        footer_en="export",
+        footer_vi="xuất",
+        palette=False,
+    ),
+    KeyAction(
+        "bookmarks_close",
+        "bookmarks",
+        ("escape", "q"),
+        "close",
+        "Close (in the filter: back to the list)",
+        "Đóng (trong ô lọc: về danh sách)",
+        footer=True,
+        footer_key="Esc",
+        footer_en="close",
+        footer_vi="đóng",
+        palette=False,
+    ),
+    # Note and export dialogs
+    KeyAction(
+        "form_submit",
+        "form",
+        ("enter",),
+        "submit",
+        "Save the note / write the export",
+        "Lưu ghi chú / ghi tệp xuất",
+        footer=True,
+        footer_en="save",
+        footer_vi="lưu",
+        palette=False,
+    ),
+    KeyAction(
+        "form_cancel",
+        "form",
+        ("escape",),
+        "cancel",
+        "Cancel",
+        "Huỷ",
+        footer=True,
+        footer_key="Esc",
+        footer_en="cancel",
+        footer_vi="huỷ",
+        palette=False,
+    ),
+    # Yes/no questions
+    KeyAction(
+        "confirm_yes", "confirm", ("y",), "yes", "Yes", "Có", footer=True, palette=False
+    ),
+    KeyAction(
+        "confirm_no",
+        "confirm",
+        ("n", "escape"),
+        "no",
+        "No",
+        "Không",
+        footer=True,
+        palette=False,
     ),    # Search panel (/)
     KeyAction(
         "search_down",

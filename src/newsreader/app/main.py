@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from textual.worker import Worker, WorkerState
 
 from newsreader import locations
 from newsreader.app import keys
+from newsreader.app.bookmarking import STORE_WORKER, BookmarksMixin
 from newsreader.app.commands import NewsreaderCommands
 from newsreader.app.loading import LoadedCorpus, load, prepare
 from newsreader.app.reader import ReaderView
@@ -23,7 +25,7 @@ from newsreader.app.search import SearchMixin
 from newsreader.app.sidebar import ArticleTree
 from newsreader.app.strings import Strings
 from newsreader.core.model import Article, Corpus, Skipped
-from newsreader.core.state import ReadingState, load_state, save_state
+from newsreader.core.state import ReadingState
 
 SAVE_DELAY = 0.5  # seconds of stillness before the cursor position is written
 # Actions that act on the main screen; a dialog on top disables them.
@@ -35,6 +37,7 @@ _MAIN_ONLY = {
     "help",
     "show_skipped",
     "command_palette",
+    "bookmarks",
     "search",
 }
 
@@ -43,7 +46,7 @@ class AppHeader(Static):
     """App name, corpus name and article count (plain text, never markup)."""
 
 
-class NewsreaderApp(SearchMixin, App[int], inherit_bindings=False):
+class NewsreaderApp(SearchMixin, BookmarksMixin, App[int], inherit_bindings=False):
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
     COMMANDS = App.COMMANDS | {NewsreaderCommands}
@@ -55,9 +58,14 @@ class NewsreaderApp(SearchMixin, App[int], inherit_bindings=False):
         lang: str = "en",
         *,
         state_path: Path | None = None,
+        store_path: Path | None = None,
         loader: Callable[[Path, Callable[[int, int], None]], Corpus | LoadedCorpus] | None = None,
     ):
-        """`loader` replaces the loading (the preload child's result; tests hand in articles)."""
+        """`loader` replaces the loading (the preload child's result; tests hand in articles).
+
+        The reading state lives in the bookmark store (`store_path`, default the data dir's);
+        an old `state_path` JSON file is imported into it once.
+        """
         super().__init__()
         self._loader = loader
         self.strings = Strings(lang)
@@ -66,7 +74,10 @@ class NewsreaderApp(SearchMixin, App[int], inherit_bindings=False):
         self.corpus: Corpus | None = None
         self.loaded_corpus: LoadedCorpus | None = None
         self.state_path = state_path or locations.state_file()
-        self.state: ReadingState = load_state(self.state_path)
+        self.store_path = store_path
+        self.state: ReadingState = ReadingState()  # from the store, once it is open
+        self._store_ready = False
+        self._corpus_result: LoadedCorpus | None = None  # waits for the store, then shown
         self.order: list[Article] = []
         self._by_id: dict[str, Article] = {}
         self._progress: tuple[int, int] = (0, 0)
@@ -74,8 +85,6 @@ class NewsreaderApp(SearchMixin, App[int], inherit_bindings=False):
         self._save_failed = False
         self.loaded = False
         self._exit_after_paint = os.environ.get("NEWSREADER_EXIT_AFTER_PAINT") == "1"
-        if self.state.theme and self.state.theme in self.available_themes:
-            self.theme = self.state.theme
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -119,6 +128,7 @@ class NewsreaderApp(SearchMixin, App[int], inherit_bindings=False):
         self.reader.focus()  # now, so the footer is composed once with the reader's keys
         self.set_interval(0.1, self._show_progress, name="progress")
         self.run_worker(self._load, thread=True, name="load-corpus", exclusive=True)
+        self._start_store(self.state_path, self.store_path)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -147,14 +157,26 @@ class NewsreaderApp(SearchMixin, App[int], inherit_bindings=False):
         return text
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "load-corpus":
+        if event.worker.name == STORE_WORKER:
+            if event.state == WorkerState.SUCCESS:
+                self._store_opened(event.worker.result)
+            elif event.state == WorkerState.ERROR:
+                self._store_opened(None, event.worker.error)
+            else:
+                return
+            self._store_ready = True
+        elif event.worker.name == "load-corpus":
+            if event.state == WorkerState.SUCCESS:
+                self._corpus_result = event.worker.result
+            elif event.state == WorkerState.ERROR:
+                error = event.worker.error
+                skipped = [Skipped(str(self.corpus_root), str(error))]
+                self._corpus_result = LoadedCorpus(Corpus(str(self.corpus_root), [], skipped))
+        else:
             return
-        if event.state == WorkerState.SUCCESS:
-            self._loaded(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            error = event.worker.error
-            skipped = [Skipped(str(self.corpus_root), str(error))]
-            self._loaded(LoadedCorpus(Corpus(str(self.corpus_root), [], skipped)))
+        # The first article opens once both are there: the corpus and the reading state.
+        if self._store_ready and self._corpus_result is not None and not self.loaded:
+            self._loaded(self._corpus_result)
 
     def _loaded(self, loaded: LoadedCorpus) -> None:
         corpus = loaded.corpus
@@ -220,6 +242,7 @@ class NewsreaderApp(SearchMixin, App[int], inherit_bindings=False):
             self.state.positions[reader.article.id] = reader.cursor
         if paragraph is None:
             paragraph = self.state.positions.get(article_id, 0)
+        reader.set_marked(self._marks_for(article))
         reader.show(article, paragraph)
         self._tree.mark_open(article_id)
         if focus_reader:
@@ -346,13 +369,18 @@ class NewsreaderApp(SearchMixin, App[int], inherit_bindings=False):
             self.state.paragraph = reader.cursor
             self.state.positions[reader.article.id] = reader.cursor
         self.state.theme = self.theme
+        store = self.store
+        if store is None or store.read_only:
+            return  # not open yet, or read-only (said once when it was opened)
+        from newsreader.core.bookmarks import StoreError
+
         try:
-            save_state(self.state_path, self.state)
-        except OSError as error:
+            store.save_reading_state(self.state)
+        except (StoreError, sqlite3.Error) as error:
             if not self._save_failed:
                 self._save_failed = True
                 self.notify(
-                    self.strings("state_not_saved", error=error.strerror or str(error)),
+                    self.strings("state_not_saved", error=str(error)),
                     markup=False,
                     severity="warning",
                 )

@@ -64,6 +64,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         "reader--note",
         "reader--gutter",
         "reader--gutter-cursor",
+        "reader--bookmark",
         "reader--cursor",
         "reader--range",
         "reader--person",
@@ -93,6 +94,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._message: Text | None = None  # shown while there is no article (loading)
         self.cursor = 0
         self.anchor: int | None = None
+        self.marked: set[int] = set()  # bookmarked paragraphs (a ★ in the gutter)
         # A search match lit in the text: (paragraph, None for the title, start, end).
         self.match: tuple[int | None, int, int] | None = None
         self._lines: list[_Line] = []
@@ -123,6 +125,12 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_cursor(center=True)
         self.refresh()
         self.post_message(self.Changed(self))
+
+    def set_marked(self, marked: set[int]) -> None:
+        """The bookmarked paragraphs of the open article (set before or after show())."""
+        if marked != self.marked:
+            self.marked = marked
+            self.refresh()
 
     def set_match(self, paragraph: int | None, start: int, end: int) -> None:
         """Light a search match (paragraph None: the title), put the cursor on its paragraph
@@ -442,19 +450,24 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         in_range = passage is not None and passage.first <= line.paragraph <= passage.last
         is_cursor = line.paragraph == self.cursor
         number = f"{line.paragraph + 1:>4}" if line.first else "    "
+        # After the number: ★ on the first line of a bookmarked paragraph, in its own style.
+        star = "★" if line.first and line.paragraph in self.marked else " "
+        bookmark = self._style("reader--bookmark")
         if is_cursor:
             style = self._style("reader--gutter-cursor")
             mark = "▶" if line.first else "┃"
-            return Text.assemble((mark, style), (number, style), ("  ", style)), self._style(
-                "reader--cursor"
-            )
+            return Text.assemble(
+                (mark, style), (number, style), (star, style + bookmark), (" ", style)
+            ), self._style("reader--cursor")
         if in_range:
             style = self._style("reader--gutter-cursor")
-            return Text.assemble(("┃", style), (number, style), ("  ", style)), self._style(
-                "reader--range"
-            )
+            return Text.assemble(
+                ("┃", style), (number, style), (star, style + bookmark), (" ", style)
+            ), self._style("reader--range")
         style = self._style("reader--gutter")
-        return Text.assemble((" ", style), (number, style), ("  ", style)), None
+        return Text.assemble(
+            (" ", style), (number, style), (star, style + bookmark), (" ", style)
+        ), None
 
     def on_click(self, event) -> None:
         paragraph = event.style.meta.get("paragraph") if event.style else None

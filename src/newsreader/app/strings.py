@@ -109,6 +109,129 @@ _STRINGS: dict[str, dict[str, str]] = {
     "last_article": {"en": "This is the last article.", "vi": "Đây là bài cuối cùng."},
     "highlights_on": {"en": "Highlights on", "vi": "Đã bật tô sáng"},
     "highlights_off": {"en": "Highlights off", "vi": "Đã tắt tô sáng"},
+    # Bookmarks (issue 5)
+    "pane_bookmarks": {"en": "Bookmarks screen", "vi": "Màn hình dấu trang"},
+    "pane_form": {"en": "Note and export dialogs", "vi": "Hộp ghi chú và xuất tệp"},
+    "pane_confirm": {"en": "Yes/no questions", "vi": "Câu hỏi có/không"},
+    "store_read_only": {
+        "en": "Bookmarks are read-only: {error}",
+        "vi": "Dấu trang chỉ đọc được: {error}",
+    },
+    "store_read_only_short": {
+        "en": "Cannot change bookmarks: the data folder is read-only (reading still works).",
+        "vi": "Không sửa được dấu trang: thư mục dữ liệu chỉ đọc (vẫn đọc bài được).",
+    },
+    "store_failed": {
+        "en": "Bookmarks cannot be saved this session: {error}",
+        "vi": "Phiên này không lưu được dấu trang: {error}",
+    },
+    "store_not_ready": {
+        "en": "The bookmark store is still opening.",
+        "vi": "Kho dấu trang đang được mở.",
+    },
+    "no_passage": {"en": "No passage to mark here.", "vi": "Không có đoạn nào để đánh dấu."},
+    "bookmark_added": {
+        "en": "Bookmarked {label} (B: all bookmarks)",
+        "vi": "Đã đánh dấu {label} (B: mọi dấu trang)",
+    },
+    "bookmark_removed": {"en": "Bookmark {label} removed", "vi": "Đã bỏ dấu {label}"},
+    "note_title": {"en": "Note for {label}", "vi": "Ghi chú cho {label}"},
+    "note_placeholder": {"en": "Your note", "vi": "Ghi chú của bạn"},
+    "note_hint": {
+        "en": "Enter saves (empty clears the note) · Esc cancels",
+        "vi": "Enter để lưu (để trống: xoá ghi chú) · Esc để huỷ",
+    },
+    "note_saved": {"en": "Note saved on {label}", "vi": "Đã lưu ghi chú cho {label}"},
+    "note_cleared": {"en": "Note cleared on {label}", "vi": "Đã xoá ghi chú của {label}"},
+    "copied": {
+        "en": "Copied {label} with its citation to the clipboard",
+        "vi": "Đã chép {label} kèm trích dẫn vào bộ nhớ tạm",
+    },
+    "bookmarks_title": {"en": "Bookmarks", "vi": "Dấu trang"},
+    "bookmarks_filter": {
+        "en": "Filter (/): words from the title, passage or note",
+        "vi": "Lọc (/): chữ trong tiêu đề, đoạn trích hoặc ghi chú",
+    },
+    "bookmarks_none": {
+        "en": "No bookmarks yet: press b on a passage while reading.",
+        "vi": "Chưa có dấu trang: nhấn b trên một đoạn khi đọc.",
+    },
+    "bookmarks_count": {"en": "{n} bookmarks", "vi": "{n} dấu trang"},
+    "bookmarks_count_filtered": {
+        "en": "{n} of {total} bookmarks",
+        "vi": "{n} trên {total} dấu trang",
+    },
+    "bookmarks_undo_hint": {"en": "u: undo delete ({n})", "vi": "u: hoàn tác xoá ({n})"},
+    "bookmarks_marked": {"en": "marked {date}", "vi": "đánh dấu {date}"},
+    "bookmarks_note": {"en": "Note: {note}", "vi": "Ghi chú: {note}"},
+    "bookmarks_orphaned": {
+        "en": "⚠ orphaned: not found in the current text",
+        "vi": "⚠ lạc: không còn thấy trong bài hiện tại",
+    },
+    "bookmarks_article_gone": {
+        "en": "(no longer in the corpus)",
+        "vi": "(không còn trong kho bài)",
+    },
+    "bookmarks_nothing_to_undo": {"en": "Nothing to undo.", "vi": "Không có gì để hoàn tác."},
+    "bookmark_deleted": {
+        "en": "Bookmark {label} deleted — u to undo",
+        "vi": "Đã xoá dấu {label} — nhấn u để hoàn tác",
+    },
+    "bookmark_restored": {"en": "Bookmark {label} restored", "vi": "Đã khôi phục dấu {label}"},
+    "bookmark_article_gone": {
+        "en": "That article is no longer in the corpus; its passage is kept in the bookmark.",
+        "vi": "Bài này không còn trong kho; đoạn trích vẫn được giữ trong dấu trang.",
+    },
+    "bookmark_not_found": {
+        "en": "The passage is no longer in the article's text.",
+        "vi": "Đoạn này không còn trong nội dung bài.",
+    },
+    "export_title": {"en": "Export bookmarks", "vi": "Xuất dấu trang"},
+    "export_what": {
+        "en": "{passages} passage(s) from {articles} article(s)",
+        "vi": "{passages} đoạn từ {articles} bài",
+    },
+    "export_format": {"en": "Format", "vi": "Định dạng"},
+    "export_format_md": {"en": "Markdown (.md)", "vi": "Markdown (.md)"},
+    "export_format_json": {"en": "JSON (.json)", "vi": "JSON (.json)"},
+    "export_format_txt": {"en": "Plain text (.txt)", "vi": "Văn bản thường (.txt)"},
+    "export_file": {"en": "File", "vi": "Tệp"},
+    "export_full": {"en": "Will write: {path}", "vi": "Sẽ ghi vào: {path}"},
+    "export_hint": {
+        "en": "Enter writes the file · Tab: format · Esc cancels",
+        "vi": "Enter để ghi tệp · Tab: định dạng · Esc để huỷ",
+    },
+    "export_no_path": {"en": "Type a file name.", "vi": "Hãy gõ tên tệp."},
+    "export_is_folder": {
+        "en": "{path} is a folder: add a file name.",
+        "vi": "{path} là thư mục: hãy thêm tên tệp.",
+    },
+    "export_exists": {
+        "en": "{path} already exists. Replace it?",
+        "vi": "{path} đã có. Ghi đè?",
+    },
+    "export_exists_now": {
+        "en": "{path} appeared meanwhile; nothing was written.",
+        "vi": "{path} vừa xuất hiện; chưa ghi gì.",
+    },
+    "export_not_replaced": {
+        "en": "Not replaced: {path}. Choose another file name.",
+        "vi": "Không ghi đè: {path}. Hãy chọn tên tệp khác.",
+    },
+    "export_failed": {
+        "en": "Cannot write {path}: {error}",
+        "vi": "Không ghi được {path}: {error}",
+    },
+    "export_nothing": {"en": "Nothing to export.", "vi": "Không có gì để xuất."},
+    "export_none_here": {
+        "en": "This article has no bookmarks yet: b marks a passage, B lists them all.",
+        "vi": "Bài này chưa có dấu trang: b để đánh dấu, B để xem tất cả.",
+    },
+    "exported": {
+        "en": "Exported {n} passage(s) to {path}",
+        "vi": "Đã xuất {n} đoạn vào {path}",
+    },
+    "confirm_hint": {"en": "y: yes · n or Esc: no", "vi": "y: có · n hoặc Esc: không"},
     # Search (/, n, N)
     "pane_search": {"en": "Search panel", "vi": "Khung tìm kiếm"},
     "search_title": {"en": "Search the text", "vi": "Tìm trong nội dung"},
