@@ -308,6 +308,21 @@ def build_hostile_corpus(root: Path, *, huge_mb: int = HUGE_MB) -> dict[str, str
     return expected
 
 
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def unsafe(text: str, allowed: str = "") -> list[str]:
+    """The characters of text that must not reach a terminal: controls (C0, DEL, C1; ESC
+    among them) but those in `allowed`, bidi controls, lone surrogates."""
+    return [
+        c
+        for c in text
+        if (unicodedata.category(c) == "Cc" and c not in allowed)
+        or c in BIDI_CONTROLS
+        or "\ud800" <= c <= "\udfff"
+    ]
+
+
 def loaded_ids(expected: dict[str, str | None]) -> set[str]:
     return {path for path, reason in expected.items() if reason is None}
 

@@ -4,7 +4,6 @@ control, escape or bidi character gets through to the CLI's output or an export.
 from __future__ import annotations
 
 import json
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -28,26 +27,13 @@ from hostile import (
     loaded_ids,
     restore_permissions,
     skipped_reasons,
+    unsafe,
 )
 from newsreader.cli import main
 from newsreader.core import export
 from newsreader.core.bookmarks import Bookmark, BookmarkStore
 from newsreader.core.corpus import load_corpus
 from newsreader.core.index import open_corpus
-
-BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
-
-
-def unsafe(text: str, allowed: str = "") -> list[str]:
-    """The characters of text that must not reach a terminal: controls (but `allowed`),
-    bidi controls, lone surrogates."""
-    return [
-        c
-        for c in text
-        if (unicodedata.category(c) == "Cc" and c not in allowed)
-        or c in BIDI
-        or "\ud800" <= c <= "\udfff"
-    ]
 
 
 @pytest.fixture(scope="module")

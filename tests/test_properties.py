@@ -15,7 +15,6 @@ import io
 import json
 import os
 import tempfile
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
+from hostile import unsafe
 from newsreader.core import export
 from newsreader.core.bookmarks import Bookmark
 from newsreader.core.corpus import load_corpus
@@ -32,7 +32,6 @@ from newsreader.core.loader import display_path
 from newsreader.core.search import Searcher
 from newsreader.core.textclean import clean_line, clean_text
 
-BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 SUFFIXES = [".txt", ".md", ".json", ".jsonl", ".TXT", ".markdown", ".pdf", ""]
 MARKUP = [
     "[bold]",
@@ -52,16 +51,6 @@ MARKUP = [
     "Chỉ thị 39-CT/TW",
     "Lê Văn Châu",
 ]
-
-
-def unsafe(text: str, allowed: str = "") -> list[str]:
-    return [
-        c
-        for c in text
-        if (unicodedata.category(c) == "Cc" and c not in allowed)
-        or c in BIDI
-        or "\ud800" <= c <= "\udfff"
-    ]
 
 
 # Any code point, surrogates included: JSON escapes and non-UTF-8 argv reach us as those.
