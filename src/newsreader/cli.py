@@ -73,7 +73,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--limit", type=_positive_int, default=20, metavar="N", help="at most N results (20)"
     )
     _add_common(search)
-    subs = [listing, show, search, *_add_bookmark_commands(commands)]
+    doctor = commands.add_parser(
+        "doctor",
+        help="check the corpus, data and cache dirs and the terminal; say what to do",
+        description="Check the corpus (articles, files, and why each skipped file was "
+        "skipped), the data dir and the bookmark store (writable, PRAGMA integrity_check, "
+        "schema version), the cache dir and the index, and the terminal (TERM, colours, "
+        "size), with what to do about each finding. Exit status: 0 when healthy, 1 when "
+        "something does not work (missing corpus folder, unwritable data or cache dir, "
+        "damaged bookmark store or index). Skipped files, a small or colourless terminal "
+        "are warnings: reported with advice, exit status still 0.",
+    )
+    _add_common(doctor)
+    subs = [listing, show, search, doctor, *_add_bookmark_commands(commands)]
     for sub in subs:
         sub.add_argument("--version", action="version", version=f"newsreader {__version__}")
     return parser
@@ -287,6 +299,20 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from newsreader.cli_format import format_doctor
+    from newsreader.core.doctor import diagnose
+
+    # Not _corpus_root: a missing corpus is a finding here (exit 1), not a usage error.
+    root = Path(args.corpus).expanduser() if args.corpus else locations.default_corpus()
+    report = diagnose(root)
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        sys.stdout.write(format_doctor(report))
+    return EXIT_OK if report.healthy else EXIT_RUNTIME
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     from newsreader.app import run_app
 
@@ -448,6 +474,7 @@ COMMANDS = {
     "list": cmd_list,
     "show": cmd_show,
     "search": cmd_search,
+    "doctor": cmd_doctor,
     "bookmark": cmd_bookmark,
     "bookmarks": cmd_bookmarks,
     "export": cmd_export,

@@ -116,3 +116,21 @@ def format_bookmarks(bookmarks) -> str:
                 lines.append(f"      Note: {_first_line(bookmark.note)}")
         lines.append("")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def format_doctor(report) -> str:
+    """Each check on a line (status, name, detail), the files it is about, what to do."""
+    from newsreader.core.loader import display_path
+
+    problems, warnings = report.count("problem"), report.count("warning")
+    verdict = "healthy" if report.healthy else f"{problems} problem{'s' if problems != 1 else ''}"
+    if warnings:
+        verdict += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    lines = [f"newsreader doctor: {verdict}", ""]
+    for check in report.checks:
+        lines.append(f"{check.status:<8} {check.name}: {check.detail}")
+        for item in check.items:
+            lines.append(f"           {display_path(item.path)}: {display_path(item.reason)}")
+        if check.advice:
+            lines.append(f"         → {check.advice}")
+    return "\n".join(lines) + "\n"

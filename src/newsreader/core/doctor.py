@@ -1,0 +1,500 @@
+"""`newsreader doctor`: what is wrong with the corpus, the data and cache dirs and the
+terminal, and what to do about each. Plain functions returning dataclasses; the CLI prints.
+
+Statuses: "ok"; "warning" (newsreader works, but something is not read or not ideal: a
+skipped file, a small terminal); "problem" (something does not work: the corpus folder is
+missing, the data dir cannot be written, the bookmark store or the index is damaged). Only
+problems make the report unhealthy. The checks only read: nothing is created, moved or
+rebuilt, except that the index of a healthy cache is refreshed as any command would.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from newsreader import locations
+from newsreader.core.loader import DEFAULT_MAX_BYTES, display_path, max_file_bytes, walk_corpus
+from newsreader.core.model import Corpus, Skipped
+
+Status = Literal["ok", "warning", "problem"]
+MIN_COLUMNS, MIN_LINES = 80, 24
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str
+    status: Status
+    detail: str
+    advice: str = ""
+    items: tuple[Skipped, ...] = ()  # the files a check is about, for the readable report
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "status": self.status, "detail": self.detail, "advice": self.advice}
+
+
+@dataclass(slots=True)
+class Report:
+    checks: list[Check] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return not any(c.status == "problem" for c in self.checks)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for c in self.checks if c.status == status)
+
+    def to_json(self) -> dict:
+        return {
+            "healthy": self.healthy,
+            "checks": [c.to_json() for c in self.checks],
+            "skipped": [s.to_json() for s in self.skipped],
+        }
+
+
+def _shown(path: Path | str) -> str:
+    return display_path(str(path))
+
+
+# --- skipped files: what each reason means and what to do --------------------------------
+def _size_advice(items: list[Skipped]) -> str:
+    sizes = [float(m.group(1)) for s in items if (m := re.search(r"\(([\d.]+) MB", s.reason))]
+    needed = max(10, math.ceil(max(sizes, default=0) / 10 + 0.01) * 10)
+    return f"set NEWSREADER_MAX_FILE_MB={needed} to read {'it' if len(items) == 1 else 'them'}"
+
+
+# (check name, reason fragments, what it means, advice): the first whose fragment is in the
+# reason explains a skipped file. The catch-all "other" comes last.
+_KINDS: list[tuple[str, tuple[str, ...], str, str | Callable[[list[Skipped]], str]]] = [
+    ("too large", ("too large",), "over the size limit", _size_advice),
+    (
+        "binary",
+        ("binary file",),
+        "binary, not text",
+        "remove them from the corpus folder; an article must be text",
+    ),
+    (
+        "encoding",
+        ("not UTF-8", "invalid UTF-", "after its byte-order mark"),
+        "not in a text encoding newsreader reads",
+        "convert to UTF-8, e.g. iconv -f WINDOWS-1258 -t UTF-8 FILE > FILE.new",
+    ),
+    ("empty", ("empty file", "no text"), "empty", "add the article's text, or remove the file"),
+    (
+        "invalid JSON",
+        ("invalid JSON", "no JSON lines"),
+        "not valid JSON",
+        "fix the JSON; python3 -m json.tool FILE shows where it breaks",
+    ),
+    (
+        "JSON shape",
+        ("JSON object", "JSON must be", "no 'title'", "must be a string", "empty JSON list"),
+        "JSON that is not an article",
+        "give each article an object with a string 'title' and a string 'text' "
+        "(or 'body' / 'content')",
+    ),
+    (
+        "too deep",
+        ("nested too deeply",),
+        "nested too deeply",
+        "flatten the file: an article is one object",
+    ),
+    (
+        "not an article",
+        ("not an article format",),
+        "not an article file type",
+        "rename articles to .txt, .md, .json or .jsonl; other files can stay, or move elsewhere",
+    ),
+    (
+        "link loop",
+        ("symbolic link loop", "already visited"),
+        "symbolic links back into folders already read",
+        "nothing to do (each folder is read once); remove the link to silence this",
+    ),
+    (
+        "broken link",
+        ("broken symbolic link",),
+        "symbolic links that lead nowhere",
+        "fix or remove the link (ls -l shows its target)",
+    ),
+    (
+        "unreadable",
+        ("permission denied", "cannot be read", "Permission denied"),
+        "not readable by you",
+        "chmod u+r FILE (or chmod u+rx DIR for a folder)",
+    ),
+    ("special", ("not a regular file",), "not regular files", "remove it (a socket, pipe or device)"),
+    ("other", ("",), "not read", "see the reason given for each; report it if it looks like a bug"),
+]
+
+
+def _kind(reason: str) -> str:
+    for name, fragments, *_ in _KINDS:
+        if any(f in reason for f in fragments):
+            return name
+    return "other"
+
+
+def explain_skipped(skipped: list[Skipped]) -> list[Check]:
+    """One warning per kind of skip, naming its files, with what to do."""
+    groups: dict[str, list[Skipped]] = {}
+    for item in skipped:
+        groups.setdefault(_kind(item.reason), []).append(item)
+    checks = []
+    for name, _, meaning, advice in _KINDS:
+        items = groups.get(name)
+        if not items:
+            continue
+        checks.append(
+            Check(
+                f"skipped: {name}",
+                "warning",
+                f"{len(items)} skipped ({meaning}): " + ", ".join(_shown(s.path) for s in items[:5])
+                + (f" and {len(items) - 5} more" if len(items) > 5 else ""),
+                advice(items) if callable(advice) else advice,
+                tuple(items),
+            )
+        )
+    return checks
+
+
+# --- the corpus --------------------------------------------------------------------------
+def check_limit() -> Check | None:
+    """A NEWSREADER_MAX_FILE_MB that is not a number is ignored silently by the loader."""
+    raw = os.environ.get("NEWSREADER_MAX_FILE_MB")
+    if raw and max_file_bytes() == DEFAULT_MAX_BYTES:
+        try:
+            float(raw)
+        except ValueError:
+            return Check(
+                "size limit",
+                "warning",
+                f"NEWSREADER_MAX_FILE_MB={raw!r} is not a number; the limit is "
+                f"{DEFAULT_MAX_BYTES // 1048576} MB",
+                "set it to a number of megabytes, e.g. NEWSREADER_MAX_FILE_MB=60",
+            )
+    return None
+
+
+def check_corpus(root: Path, corpus: Corpus | None, files: int) -> Check:
+    shown = _shown(root)
+    if not root.exists():
+        return Check(
+            "corpus",
+            "problem",
+            f"no corpus folder at {shown}",
+            "create it and add articles, or point --corpus (or NEWSREADER_CORPUS) at your folder",
+        )
+    if not root.is_dir():
+        return Check(
+            "corpus",
+            "problem",
+            f"{shown} is not a folder",
+            "point --corpus (or NEWSREADER_CORPUS) at the folder that holds the articles",
+        )
+    assert corpus is not None
+    articles = len(corpus.articles)
+    counts = (
+        f"{articles} article{'s' if articles != 1 else ''} from {files} "
+        f"file{'s' if files != 1 else ''}, {len(corpus.skipped)} skipped"
+    )
+    if not articles:
+        return Check(
+            "corpus",
+            "warning",
+            f"{shown}: no articles ({counts})",
+            "add .txt, .md, .json or .jsonl files to the folder",
+        )
+    return Check("corpus", "ok", f"{shown}: {counts}")
+
+
+def check_load_warnings(corpus: Corpus) -> Check | None:
+    if not corpus.warnings:
+        return None
+    return Check(
+        "loaded with warnings",
+        "warning",
+        f"{len(corpus.warnings)} article{'s' if len(corpus.warnings) != 1 else ''} loaded "
+        "with part of the file ignored: "
+        + ", ".join(_shown(w.path) for w in corpus.warnings[:5])
+        + (f" and {len(corpus.warnings) - 5} more" if len(corpus.warnings) > 5 else ""),
+        "fix the front matter or the field named in each warning",
+        tuple(corpus.warnings),
+    )
+
+
+# --- folders -----------------------------------------------------------------------------
+def _writable(folder: Path) -> tuple[bool, str]:
+    """Whether files can be created in folder (or, when it does not exist yet, whether it
+    can be created): really tried with a temp file, since os.access says yes to root even
+    on a read-only file system."""
+    target = folder
+    while not target.exists():
+        if target.parent == target:
+            return False, "no existing parent folder"
+        target = target.parent
+    if not target.is_dir():
+        return False, f"{_shown(target)} is a file, not a folder"
+    try:
+        with tempfile.TemporaryFile(dir=target):
+            pass
+    except OSError as exc:
+        return False, exc.strerror or str(exc)
+    return True, ""
+
+
+def check_folder(name: str, folder: Path, env: str, purpose: str) -> Check:
+    shown = _shown(folder)
+    ok, why = _writable(folder)
+    if not ok:
+        return Check(
+            name,
+            "problem",
+            f"{shown} cannot be written ({why}); {purpose} cannot be saved",
+            f"chmod u+w {shown}, or set {env} to a writable folder",
+        )
+    state = "writable" if folder.is_dir() else "will be created on first use"
+    return Check(name, "ok", f"{shown} ({state})")
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """Open a SQLite file without writing anything (no -wal/-shm when the folder is
+    read-only), so checking never changes or repairs what it checks."""
+    errors = []
+    for query in ("mode=ro", "immutable=1"):
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+            db.execute("PRAGMA user_version").fetchone()
+            return db
+        except sqlite3.DatabaseError as exc:
+            errors.append(str(exc))
+    raise sqlite3.DatabaseError("; ".join(dict.fromkeys(errors)))
+
+
+def _integrity(db: sqlite3.Connection) -> str | None:
+    """None when PRAGMA integrity_check says ok, else the first few complaints."""
+    rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    return None if rows == ["ok"] else "; ".join(str(r) for r in rows[:3])
+
+
+def check_store(path: Path) -> Check:
+    from newsreader.core.bookmarks import SCHEMA_VERSION
+
+    shown = _shown(path)
+    if not path.exists():
+        return Check("bookmark store", "ok", f"{shown}: none yet (created with the first bookmark)")
+    moved = f"move it aside (mv {shown} {shown}.bak); a new, empty store is started"
+    try:
+        db = _open_read_only(path)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            damage = _integrity(db)
+            count = None
+            if damage is None and 1 <= version <= SCHEMA_VERSION:
+                count = db.execute("SELECT count(*) FROM bookmarks").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        return Check(
+            "bookmark store",
+            "problem",
+            f"{shown} cannot be read as a bookmark store ({exc})",
+            f"newsreader moves it aside when it next writes a bookmark; or {moved}",
+        )
+    if damage is not None:
+        return Check(
+            "bookmark store",
+            "problem",
+            f"{shown} failed its integrity check: {damage}",
+            f"newsreader moves it aside when it next writes a bookmark; or {moved}",
+        )
+    if version > SCHEMA_VERSION:
+        return Check(
+            "bookmark store",
+            "problem",
+            f"{shown} has schema version {version}; this newsreader knows up to {SCHEMA_VERSION}",
+            "update newsreader (the store was written by a newer version)",
+        )
+    marks = f"{count} bookmark{'s' if count != 1 else ''}" if count is not None else "empty"
+    upgrade = "" if version == SCHEMA_VERSION else f", upgraded to {SCHEMA_VERSION} on next write"
+    return Check(
+        "bookmark store",
+        "ok",
+        f"{shown}: integrity ok, schema version {version}{upgrade}, {marks}",
+    )
+
+
+def check_index(root: Path, cache_dir: Path) -> Check:
+    from newsreader.core.index import RULES, SCHEMA, cache_path_for
+
+    path = cache_path_for(root, cache_dir)
+    shown = _shown(path)
+    if not path.exists():
+        return Check("index", "ok", f"{shown}: not built yet (built on first use)")
+    try:
+        db = _open_read_only(path)
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+            damage = _integrity(db)
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        damage = str(exc)
+        meta = {}
+    if damage is not None:
+        return Check(
+            "index",
+            "problem",
+            f"{shown} is damaged ({damage})",
+            f"newsreader rebuilds it on its next run; or delete it: rm {shown}",
+        )
+    if meta.get("schema") != str(SCHEMA) or meta.get("rules") != RULES:
+        return Check("index", "ok", f"{shown}: made by another version (rebuilt on next use)")
+    return Check("index", "ok", f"{shown}: integrity ok")
+
+
+# --- the terminal ------------------------------------------------------------------------
+def colour_count(env: dict[str, str]) -> int:
+    """How many colours the terminal says it has, from COLORTERM and TERM."""
+    term = env.get("TERM", "")
+    if env.get("COLORTERM", "").lower() in ("truecolor", "24bit"):
+        return 1 << 24
+    if not term or term in ("dumb", "vt100", "vt220"):
+        return 0
+    if "256color" in term:
+        return 256
+    return 16 if term.startswith(("xterm", "screen", "tmux", "rxvt", "linux", "ansi")) else 8
+
+
+def check_terminal(
+    env: dict[str, str] | None = None,
+    size: os.terminal_size | None = None,
+    is_tty: bool | None = None,
+) -> list[Check]:
+    env = dict(os.environ) if env is None else env
+    size = size or shutil.get_terminal_size()
+    is_tty = sys.stdout.isatty() if is_tty is None else is_tty
+    checks = []
+    term, colorterm = env.get("TERM", ""), env.get("COLORTERM", "")
+    colours = colour_count(env)
+    described = f"TERM={term or '(unset)'}" + (f", COLORTERM={colorterm}" if colorterm else "")
+    colours_text = "millions of" if colours == 1 << 24 else str(colours)
+    if colours == 0:
+        checks.append(
+            Check(
+                "terminal colours",
+                "warning",
+                f"{described}: no colours",
+                "set TERM to your terminal's type, e.g. export TERM=xterm-256color",
+            )
+        )
+    elif colours < 256:
+        checks.append(
+            Check(
+                "terminal colours",
+                "ok",
+                f"{described}: {colours_text} colours",
+                "for the reader's full themes use a 256-colour terminal (TERM=xterm-256color)",
+            )
+        )
+    else:
+        checks.append(Check("terminal colours", "ok", f"{described}: {colours_text} colours"))
+    if env.get("NO_COLOR"):
+        checks.append(Check("NO_COLOR", "ok", "NO_COLOR is set: the reader shows no colours"))
+    dims = f"{size.columns}×{size.lines}"
+    if size.columns < MIN_COLUMNS or size.lines < MIN_LINES:
+        checks.append(
+            Check(
+                "terminal size",
+                "warning",
+                f"{dims}, smaller than the {MIN_COLUMNS}×{MIN_LINES} the reader is laid out for",
+                "enlarge the window, or use a smaller font",
+            )
+        )
+    else:
+        checks.append(Check("terminal size", "ok", dims))
+    checks.append(
+        Check(
+            "terminal",
+            "ok",
+            "stdout is a terminal"
+            if is_tty
+            else "stdout is not a terminal (piped or redirected): the reader needs one",
+        )
+    )
+    return checks
+
+
+# --- everything --------------------------------------------------------------------------
+def diagnose(
+    root: Path,
+    data_dir: Path | None = None,
+    cache_dir: Path | None = None,
+    *,
+    terminal: bool = True,
+) -> Report:
+    """Run every check. Loads the corpus through the index when the cache is usable (as the
+    other commands do), else directly."""
+    from newsreader.core.bookmarks import STORE_NAME
+
+    root = Path(root)
+    data_dir = Path(data_dir) if data_dir is not None else locations.data_dir()
+    cache_dir = Path(cache_dir) if cache_dir is not None else locations.cache_dir()
+    report = Report()
+    add = report.checks.append
+
+    cache = check_folder("cache dir", cache_dir, "NEWSREADER_CACHE_DIR", "the index")
+    index = check_index(root, cache_dir) if root.is_dir() and cache.status == "ok" else None
+
+    corpus = None
+    files = 0
+    if root.is_dir():
+        walk_skipped: list[Skipped] = []
+        files = sum(1 for _ in walk_corpus(root, walk_skipped))
+        corpus = _load(root, cache_dir if index is not None and index.status == "ok" else None)
+        report.skipped = list(corpus.skipped)
+    add(check_corpus(root, corpus, files))
+    if limit := check_limit():
+        add(limit)
+    if corpus is not None:
+        report.checks.extend(explain_skipped(corpus.skipped))
+        if warned := check_load_warnings(corpus):
+            add(warned)
+
+    data = check_folder("data dir", data_dir, "NEWSREADER_DATA_DIR", "bookmarks")
+    add(data)
+    add(check_store(data_dir / STORE_NAME))
+    add(cache)
+    if index is not None:
+        add(index)
+    if terminal:
+        report.checks.extend(check_terminal())
+    return report
+
+
+def _load(root: Path, cache_dir: Path | None) -> Corpus:
+    if cache_dir is not None:
+        from newsreader.core.index import CorpusIndex
+
+        try:
+            index = CorpusIndex(root, cache_dir)
+            try:
+                index.refresh()
+                return index.corpus()
+            finally:
+                index.close()
+        except (OSError, sqlite3.Error):
+            pass
+    from newsreader.core.corpus import load_corpus
+
+    return load_corpus(root)
