@@ -60,6 +60,11 @@ async def open_panel(pilot) -> SearchScreen:
     return app.screen
 
 
+async def panel_closed(pilot) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: not isinstance(app.screen, SearchScreen), "the panel to close")
+
+
 async def search(pilot, query: str) -> SearchScreen:
     """Type `query` letter by letter into an open panel and wait for the box's results."""
     panel = pilot.app.screen
@@ -158,7 +163,7 @@ async def test_down_and_enter_open_the_article_at_the_match(corpus):
         await search(pilot, QUERY)
         await pilot.press("down", "down", "down", "up")  # from the box: third result
         await pilot.press("enter")
-        await wait_for(pilot, lambda: not isinstance(app.screen, SearchScreen), "the panel to close")
+        await panel_closed(pilot)
         reader = app.reader
         assert reader.article.id == "alpha.txt"
         assert reader.cursor == 3
@@ -187,7 +192,7 @@ async def test_a_title_hit_opens_at_the_top(corpus):
         await open_panel(pilot)
         await search(pilot, QUERY)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: not isinstance(app.screen, SearchScreen), "the panel to close")
+        await panel_closed(pilot)
         assert app.reader.article.id == "alpha.txt"
         assert app.reader.cursor == 0 and app.reader.scroll_y == 0
         assert app.reader.match == (None, 0, 16)
@@ -206,7 +211,7 @@ async def test_escape_closes_the_panel_and_gives_focus_back(corpus):
         await open_panel(pilot)
         await search(pilot, QUERY)
         await pilot.press("escape")
-        await wait_for(pilot, lambda: not isinstance(app.screen, SearchScreen), "the panel to close")
+        await panel_closed(pilot)
         assert app.focused is tree
         assert app.reader.article.id == opened
         assert app.last_search is None  # nothing opened: n/N have nothing to walk
@@ -221,7 +226,7 @@ async def test_n_and_shift_n_walk_the_matches_into_the_next_article(corpus):
         await open_panel(pilot)
         await search(pilot, QUERY)
         await pilot.press("enter")  # alpha's title
-        await wait_for(pilot, lambda: not isinstance(app.screen, SearchScreen), "the panel to close")
+        await panel_closed(pilot)
         reader = app.reader
 
         def where():
@@ -254,7 +259,7 @@ async def test_history_up_in_an_empty_box_and_kept_between_runs(corpus):
             panel = await open_panel(pilot)
             await search(pilot, query)
             await pilot.press("enter")
-            await wait_for(pilot, lambda: not isinstance(app.screen, SearchScreen), "closing")
+            await panel_closed(pilot)
         panel = await open_panel(pilot)
         assert panel.input.value == ""
         assert option_texts(panel) == ["dac biet", "lien quan", "bao ve"]
@@ -262,7 +267,9 @@ async def test_history_up_in_an_empty_box_and_kept_between_runs(corpus):
         assert panel.input.value == "dac biet"
         await pilot.press("up", "up")
         assert panel.input.value == "bao ve"
-        await wait_for(pilot, lambda: panel.shown_query == "bao ve", "results of the recalled query")
+        await wait_for(
+            pilot, lambda: panel.shown_query == "bao ve", "results of the recalled query"
+        )
         await pilot.press("up")  # the oldest: stays
         assert panel.input.value == "bao ve"
         await pilot.press("escape")
@@ -286,10 +293,8 @@ async def test_a_markup_looking_snippet_shows_literally(corpus):
         assert panel.shown[0].snippet == "Chuỗi [bold]đặc biệt[/] xuất hiện ở đây."
         assert "Chuỗi [bold]đặc biệt[/] xuất hiện ở đây." in screen_text(app)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: not isinstance(app.screen, SearchScreen), "closing")
-        rendered = "".join(
-            app.reader.render_line(y).text for y in range(app.reader.size.height)
-        )
+        await panel_closed(pilot)
+        rendered = "".join(app.reader.render_line(y).text for y in range(app.reader.size.height))
         assert "Chuỗi [bold]đặc biệt[/] xuất hiện ở đây." in rendered
 
 
@@ -321,7 +326,11 @@ def test_collapse_keeps_each_articles_best_and_counts_the_rest():
     ]
     last = LastSearch.of("q", hits)
     assert [(h.article_id, h.paragraph) for h in last.matches] == [
-        ("a", 1), ("a", 2), ("a", 3), ("a", 4), ("b", 0)
+        ("a", 1),
+        ("a", 2),
+        ("a", 3),
+        ("a", 4),
+        ("b", 0),
     ]
     assert last.step("zzz", None, 0, True) == (0, False)  # an article without hits
     assert last.step("b", (0, 0), 0, True) == (0, True)
@@ -336,5 +345,6 @@ def test_search_panel_snapshot_100x30(snap_compare, bundled_copy):
         await search(pilot, QUERY)
         await pilot.pause()
 
-    assert snap_compare(NewsreaderApp(bundled_copy, "en"), terminal_size=(100, 30),
-                        run_before=run_before)
+    assert snap_compare(
+        NewsreaderApp(bundled_copy, "en"), terminal_size=(100, 30), run_before=run_before
+    )
