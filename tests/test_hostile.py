@@ -346,3 +346,12 @@ def test_show_on_a_skipped_file_is_a_usage_error(cli, name):
 def test_path_outside_of_the_hostile_builder_is_untouched(hostile):
     root, expected = hostile
     assert all(not Path(p).is_absolute() and ".." not in Path(p).parts for p in expected)
+
+
+def test_merge_stores_clean_text_and_matches_it_against_what_is_there():
+    with BookmarkStore.open(":memory:") as store:
+        clean = _attack_bookmark().cleaned()
+        store.merge([clean])
+        merged = store.merge([_attack_bookmark()])  # the same passage, escapes and all
+        assert (merged.added, store.count()) == (0, 1)
+        assert store.list()[0].quote == clean.quote == "Trích  dẫn"

@@ -158,6 +158,15 @@ class Bookmark:
     def to_json(self) -> dict:
         return asdict(self)
 
+    def cleaned(self) -> Bookmark:
+        """A copy with every text field through clean_text: no controls, escapes or bidi
+        overrides, whatever a file to import or an old store held."""
+        data = self.to_json()
+        for key, value in data.items():
+            if isinstance(value, str):
+                data[key] = clean_text(value)
+        return Bookmark(**data)
+
     @classmethod
     def from_json(cls, data: dict) -> Bookmark:
         """From a JSON export's entry; raises ValueError on a missing or ill-typed field."""
@@ -606,7 +615,7 @@ class BookmarkStore:
         """
         added = updated = unchanged = 0
         with self._write():
-            for incoming in bookmarks:
+            for incoming in map(Bookmark.cleaned, bookmarks):  # compared and stored clean
                 row = self.db.execute(
                     f"{_SELECT} WHERE article_id = ? AND first = ? AND last = ? AND quote = ?"
                     " ORDER BY id LIMIT 1",

@@ -22,7 +22,6 @@ from newsreader import locations
 from newsreader.core.atomic import write_atomic
 from newsreader.core.bookmarks import Bookmark, BookmarkStore, Merged, utc_now
 from newsreader.core.directives import directive_label
-from newsreader.core.textclean import clean_text
 
 Format = Literal["md", "json", "txt"]
 FORMATS: tuple[Format, ...] = ("md", "json", "txt")
@@ -47,11 +46,7 @@ def safe_bookmark(bookmark: Bookmark) -> Bookmark:
     """A copy with every text field cleaned (clean_text: no controls, escapes or bidi
     overrides). Article text is cleaned at load; this is the second line of defence for
     what came from elsewhere: an imported file, a note, a store written by an older version."""
-    data = bookmark.to_json()
-    for key, value in data.items():
-        if isinstance(value, str):
-            data[key] = clean_text(value)
-    return Bookmark(**data)
+    return bookmark.cleaned()
 
 
 def _safe(bookmarks: list[Bookmark]) -> list[Bookmark]:
