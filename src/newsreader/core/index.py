@@ -35,9 +35,10 @@ from newsreader.core.indexed import (
 )
 from newsreader.core.loader import FoundFile, LoadedDocument, read_file, walk_corpus
 from newsreader.core.model import Article, Document, Skipped
+from newsreader.core.tags import filter_tags
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
-SCHEMA = 1
+SCHEMA = 3
 RULES = f"{__version__}/1"
 BATCH = 200
 
@@ -61,7 +62,8 @@ CREATE INDEX article_directives_code ON article_directives(code);
 CREATE TABLE article_people (article INTEGER NOT NULL, folded TEXT NOT NULL);
 CREATE INDEX article_people_folded ON article_people(folded);
 CREATE TABLE paragraphs (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL);
-CREATE VIRTUAL TABLE fts USING fts5(folded, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE fts USING fts5(folded, tags, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE fts_titles USING fts5(folded, tags, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
 """
 
 
@@ -367,9 +369,14 @@ class CorpusIndex:
         self.db.executemany(
             "INSERT INTO paragraphs VALUES (?, ?)", ((base + i, t) for i, t in enumerate(texts))
         )
+        tags = filter_tags(article)
+        self.db.execute(
+            "INSERT INTO fts_titles (rowid, folded, tags) VALUES (?, ?, ?)",
+            (rowid, fold(article.title), tags),
+        )
         self.db.executemany(
-            "INSERT INTO fts (rowid, folded) VALUES (?, ?)",
-            ((base + i, fold(t)) for i, t in enumerate(texts)),
+            "INSERT INTO fts (rowid, folded, tags) VALUES (?, ?, ?)",
+            ((base + i, fold(t), tags) for i, t in enumerate(texts)),
         )
         self.db.executemany(
             "INSERT INTO article_directives VALUES (?, ?)",
@@ -383,6 +390,7 @@ class CorpusIndex:
     def _unindex_article(self, rowid: int) -> None:
         low, high = rowid << PARAGRAPH_BITS, (rowid + 1) << PARAGRAPH_BITS
         self.db.execute("DELETE FROM fts WHERE rowid >= ? AND rowid < ?", (low, high))
+        self.db.execute("DELETE FROM fts_titles WHERE rowid = ?", (rowid,))
         self.db.execute("DELETE FROM paragraphs WHERE rowid >= ? AND rowid < ?", (low, high))
         self.db.execute("DELETE FROM article_directives WHERE article = ?", (rowid,))
         self.db.execute("DELETE FROM article_people WHERE article = ?", (rowid,))

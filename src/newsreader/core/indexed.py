@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from newsreader.core.model import Article, Corpus
 
@@ -63,7 +64,7 @@ class IndexedCorpus(Corpus):
         if self._db is None:
             if self.index_path is None:
                 return self.get(article_id)
-            uri = f"file:{self.index_path}?mode=ro"
+            uri = Path(self.index_path).absolute().as_uri() + "?mode=ro"  # as_uri escapes ? and #
             self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         try:
             return read_article(self._db, article_id)

@@ -12,9 +12,12 @@ match are offsets into the original, accented text: folding keeps length.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shlex
+import sqlite3
+import time
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -23,11 +26,18 @@ from rapidfuzz.distance import Levenshtein
 from newsreader.core.directives import canonical_code
 from newsreader.core.fold import fold
 from newsreader.core.index import PARAGRAPH_BITS, CorpusIndex
+from newsreader.core.tags import directive_tag, person_tag, year_tag
 
 MAX_QUERY = 500  # characters of a query that are looked at; the rest is ignored
-PHRASE_CANDIDATES = 2000
-WORD_CANDIDATES = 2000
-FUZZY_CANDIDATES = 600
+# Candidates fetched per stage, as a multiple of the results asked for. FTS returns them in
+# index order, unranked; each stage's hits all outrank the next stage's, so a later stage
+# runs only when the earlier ones found too few articles.
+CANDIDATES_PER_RESULT = 8
+MIN_CANDIDATES = 200
+MAX_SPANS = 40  # occurrences of one word looked at per paragraph, for nearness
+# A phrase of common words makes FTS5 check positions through long lists; past this many
+# seconds a stage keeps the candidates it has found so far, so a keystroke never stalls.
+STAGE_SECONDS = 0.008
 FUZZY_CUTOFF = 75
 _WORD = re.compile(r"\w+")
 _FILTER = re.compile(r"^(?P<key>[ydp]):(?P<value>.+)$", re.IGNORECASE)
@@ -159,29 +169,33 @@ def _diacritics_agree(matcher: _Matcher, text: str, start: int, end: int) -> boo
 
 
 def _best_window(positions: list[list[tuple[int, int]]]) -> tuple[int, int, bool]:
-    """The shortest span holding one occurrence of every word; whether it keeps query order."""
+    """The shortest span holding one occurrence of every word; whether it keeps query order.
+
+    A sliding window over the occurrences sorted by start; the window's end is taken as the
+    end of its last-starting occurrence, which is exact for words of similar length."""
     events = sorted((s, e, i) for i, spans in enumerate(positions) for s, e in spans)
     need = len(positions)
     counts = [0] * need
     have = 0
-    best = (0, 1 << 60, False)
+    best_left, best_right = 0, len(events) - 1
+    best_width = 1 << 60
     left = 0
-    for right, (_, _end, word) in enumerate(events):
+    for right, (_, end, word) in enumerate(events):
         if counts[word] == 0:
             have += 1
         counts[word] += 1
         while have == need:
-            start = events[left][0]
-            window_end = max(e for _, e, _ in events[left : right + 1])
-            if window_end - start < best[1] - best[0]:
-                order = [w for _, _, w in events[left : right + 1]]
-                firsts = [order.index(i) for i in range(need)]
-                best = (start, window_end, firsts == sorted(firsts))
+            if end - events[left][0] < best_width:
+                best_width = end - events[left][0]
+                best_left, best_right = left, right
             counts[events[left][2]] -= 1
             if counts[events[left][2]] == 0:
                 have -= 1
             left += 1
-    return best
+    window = events[best_left : best_right + 1]
+    order = [w for _, _, w in window]
+    firsts = [order.index(i) for i in range(need)]
+    return window[0][0], max(e for _, e, _ in window), firsts == sorted(firsts)
 
 
 def score_text(matcher: _Matcher, text: str, is_title: bool) -> tuple[int, int, int] | None:
@@ -210,14 +224,14 @@ def _score_folded(
     positions: list[list[tuple[int, int]]] = []
     used_variant = False
     for exact, variant in zip(matcher.words, matcher.variants, strict=True):
-        spans = [m.span() for m in exact.finditer(folded)]
+        spans = [m.span() for m in itertools.islice(exact.finditer(folded), MAX_SPANS)]
         if not spans and variant is not None:
-            spans = [m.span() for m in variant.finditer(folded)]
+            spans = [m.span() for m in itertools.islice(variant.finditer(folded), MAX_SPANS)]
             used_variant = bool(spans)
         if not spans:
             positions = []
             break
-        positions.append(spans[:200])
+        positions.append(spans)
     if positions and len(positions) > 1 or (positions and used_variant):
         start, end, in_order = _best_window(positions)
         letters = sum(len(w) for w in matcher.query.words)
@@ -266,6 +280,7 @@ class Searcher:
     def __init__(self, index: CorpusIndex) -> None:
         self.index = index
         self._vocabulary: list[str] | None = None
+        self._neighbours: dict[str, list[str]] = {}
 
     def vocabulary(self) -> list[str]:
         if self._vocabulary is None:
@@ -276,21 +291,24 @@ class Searcher:
             self._vocabulary = [term for (term,) in db.execute("SELECT term FROM temp.fts_vocab")]
         return self._vocabulary
 
-    def _variants(self, words: list[str], last_is_prefix: bool) -> dict[str, list[str]]:
-        """Words of five letters or more may carry one typo: their neighbours in the index."""
+    def _variants(self, words: list[str]) -> dict[str, list[str]]:
+        """Words of five letters or more may carry one typo: their neighbours in the index.
+        Remembered per word, since typing repeats the same words keystroke after keystroke."""
         variants: dict[str, list[str]] = {}
         for word in words:
             if len(word) < 5:
                 continue
-            near = process.extract(
-                word, self.vocabulary(), scorer=Levenshtein.distance, score_cutoff=1, limit=12
-            )
-            found = [term for term, distance, _ in near if distance == 1]
-            if found:
-                variants[word] = found
+            if word not in self._neighbours:
+                near = process.extract(
+                    word, self.vocabulary(), scorer=Levenshtein.distance, score_cutoff=1, limit=12
+                )
+                self._neighbours[word] = [term for term, distance, _ in near if distance == 1]
+            if self._neighbours[word]:
+                variants[word] = self._neighbours[word]
         return variants
 
     def _filter_sql(self, query: Query) -> tuple[str, list]:
+        """The filters as SQL over the articles table (for a filter-only query)."""
         clauses, params = [], []
         if query.year is not None:
             clauses.append("year = ?")
@@ -309,9 +327,52 @@ class Searcher:
             params.append(f"%{query.person}%")
         return " AND ".join(clauses), params
 
+    def _filter_terms(self, query: Query) -> str | None:
+        """The filters as FTS terms on the tags column; "" when there are none, None when a
+        filter matches nothing (so nothing can be found)."""
+        terms = []
+        if query.year is not None:
+            terms.append(f"tags : {year_tag(query.year)}")
+        if query.directive:
+            number, _, rest = query.directive.partition("-")
+            kind, _, issuer = rest.partition("/")
+            tag = directive_tag(number, kind, issuer)
+            terms.append(f"tags : {tag}" if issuer else f"tags : {tag}*")
+        if query.person:
+            names = [
+                name
+                for (name,) in self.index.db.execute(
+                    "SELECT DISTINCT folded FROM article_people WHERE folded LIKE ? LIMIT 50",
+                    (f"%{query.person}%",),
+                )
+            ]
+            if not names:
+                return None
+            terms.append("tags : (" + " OR ".join(person_tag(n) for n in names) + ")")
+        return " AND ".join(terms)
+
+    def _fts_rowids(self, table: str, expression: str, filters: str, limit: int) -> list[int]:
+        match = f"(folded : ({expression}))" + (f" AND {filters}" if filters else "")
+        shift = f" << {PARAGRAPH_BITS}" if table == "fts_titles" else ""
+        sql = f"SELECT rowid{shift} FROM {table} WHERE {table} MATCH ? LIMIT ?"
+        db = self.index.db
+        deadline = time.perf_counter() + STAGE_SECONDS
+        db.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
+        found: list[int] = []
+        try:
+            for (rowid,) in db.execute(sql, (match, limit)):
+                found.append(rowid)
+        except sqlite3.OperationalError as exc:
+            if "interrupted" not in str(exc):
+                raise
+        finally:
+            db.set_progress_handler(None, 0)
+        return found
+
     def _candidates(
-        self, query: Query, variants: dict[str, list[str]], where: str, params: list
-    ) -> list[int]:
+        self, query: Query, filters: str, limit: int
+    ) -> tuple[list[int], dict[str, list[str]]]:
+        """Candidate rowids, and the typo variants used to find them (if any were needed)."""
         words = query.words
         fts_words = [
             w
@@ -319,42 +380,41 @@ class Searcher:
             if len(w) > 1 or i < len(words) - 1 or not query.last_is_prefix
         ]
         if not fts_words:
-            return []
+            return [], {}
         prefix_last = query.last_is_prefix and fts_words[-1] == words[-1]
-        restrict = (
-            f" AND (rowid >> {PARAGRAPH_BITS}) IN (SELECT rowid FROM articles WHERE {where})"
-            if where
-            else ""
-        )
+        budget = max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT)
+        seen: dict[int, None] = {}
 
-        def term(word: str, prefix: bool) -> str:
-            options = [f'"{word}"' + ("*" if prefix else "")] + [
-                f'"{v}"' for v in variants.get(word, [])
-            ]
+        def enough() -> bool:
+            return len({rowid >> PARAGRAPH_BITS for rowid in seen}) >= limit
+
+        def term(word: str, prefix: bool, variants: dict[str, list[str]]) -> str:
+            options = [f'"{word}"' + ("*" if prefix else "")]
+            options += [f'"{v}"' for v in variants.get(word, [])]
             return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
 
         phrase = '"' + " ".join(fts_words) + '"' + ("*" if prefix_last else "")
+        # A title phrase outranks every paragraph: with enough of them nothing else shows.
+        seen.update(dict.fromkeys(self._fts_rowids("fts_titles", phrase, filters, limit)))
+        if enough():
+            return list(seen), {}
+        seen.update(dict.fromkeys(self._fts_rowids("fts", phrase, filters, budget)))
+        if enough():
+            return list(seen), {}
+
+        variants = self._variants(query.words)
+        last = len(fts_words) - 1
         conjunction = " AND ".join(
-            term(w, prefix_last and i == len(fts_words) - 1) for i, w in enumerate(fts_words)
+            term(w, prefix_last and i == last, variants) for i, w in enumerate(fts_words)
         )
+        seen.update(dict.fromkeys(self._fts_rowids("fts", conjunction, filters, budget)))
+        if enough() or (len(fts_words) == 1 and not variants):
+            return list(seen), variants
         disjunction = " OR ".join(
-            term(w, prefix_last and i == len(fts_words) - 1) for i, w in enumerate(fts_words)
+            term(w, prefix_last and i == last, variants) for i, w in enumerate(fts_words)
         )
-        seen: dict[int, None] = {}
-        plans = [(phrase, PHRASE_CANDIDATES), (conjunction, WORD_CANDIDATES)]
-        for expression, limit in plans:
-            for (rowid,) in self.index.db.execute(
-                f"SELECT rowid FROM fts WHERE fts MATCH ?{restrict} LIMIT ?",
-                (expression, *params, limit),
-            ):
-                seen[rowid] = None
-        if len(seen) < 50 and len(fts_words) > 1 or (len(seen) < 50 and variants):
-            for (rowid,) in self.index.db.execute(
-                f"SELECT rowid FROM fts WHERE fts MATCH ?{restrict} LIMIT ?",
-                (disjunction, *params, FUZZY_CANDIDATES),
-            ):
-                seen[rowid] = None
-        return list(seen)
+        seen.update(dict.fromkeys(self._fts_rowids("fts", disjunction, filters, budget // 2)))
+        return list(seen), variants
 
     def search(self, raw: str, limit: int = 20, per_article: int = 3) -> list[Hit]:
         query = parse_query(raw)
@@ -372,11 +432,13 @@ class Searcher:
                 title = json.loads(header)["title"]
                 hits.append(Hit(article_id, title, None, 100, title, 0, 0, title, 0))
             return hits
-        variants = self._variants(query.words, query.last_is_prefix)
-        matcher = _matcher(query, variants)
-        rowids = self._candidates(query, variants, where, params)
+        filters = self._filter_terms(query)
+        if filters is None:
+            return []
+        rowids, variants = self._candidates(query, filters, limit)
         if not rowids:
             return []
+        matcher = _matcher(query, variants)
         scored: list[tuple[int, int, int, int, str]] = []
         for rowid, text in db.execute(
             "SELECT rowid, text FROM paragraphs WHERE rowid IN (SELECT value FROM json_each(?))",
