@@ -498,3 +498,27 @@ async def test_theme_change_under_a_dialog_updates_the_main_screen():
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running and app.theme == "nord"
+
+
+async def test_large_corpus_tree_adds_a_years_articles_only_when_it_is_opened():
+    articles = [
+        article(f"y{year}-{n}", f"Bài {n} năm {year}", published=f"{year}-03-{n % 28 + 1:02d}")
+        for year in range(2014, 2025)
+        for n in range(60)
+    ]
+    app = make_app(articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = app.query_one(ArticleTree)
+        # only the year of the open article has leaves
+        assert len(tree._article_nodes) == 60
+        open_year = app.reader.article.id[1:5]
+        other = "2017" if open_year != "2017" else "2018"
+        year_node = next(n for n in tree.root.children[0].children if str(n.label).startswith(other))
+        assert not year_node.children
+        year_node.expand()
+        await wait_for(pilot, lambda: len(year_node.children) == 60, "the year's leaves")
+        # [ and ] walk into years not yet opened
+        app.open_article("y2019-5")
+        await pilot.pause()
+        assert "y2019-5" in tree._article_nodes and tree.open_article_id == "y2019-5"

@@ -26,6 +26,7 @@ EXPAND_ALL_UP_TO = 300  # articles; larger corpora open only the path to the cur
 @dataclass(frozen=True, slots=True)
 class NodeData:
     article_id: str | None = None
+    pending: tuple[str, ...] = ()  # a year node's article ids, not yet added as leaves
 
 
 def short_date(article: Article) -> str:
@@ -61,6 +62,7 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         self.auto_expand = False
         self.open_article_id: str | None = None
         self._article_nodes: dict[str, TreeNode[NodeData]] = {}
+        self._year_nodes: dict[str, TreeNode[NodeData]] = {}  # article id -> its year node
         self._articles: dict[str, Article] = {}
 
     def populate(self, loaded: LoadedCorpus, current: str | None = None) -> None:
@@ -69,6 +71,7 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         articles = loaded.corpus.articles
         self.clear()
         self._article_nodes.clear()
+        self._year_nodes.clear()
         self._articles = {a.id: a for a in articles}
         expand_all = len(articles) <= EXPAND_ALL_UP_TO
         for code, years in loaded.groups:
@@ -78,13 +81,30 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
             for year, ids in years:
                 year_label = Text(str(year) if year is not None else s("unknown_year"))
                 year_label.append(f" ({len(ids)})", "dim")
+                # Leaves are added when a year is first expanded: a 10k-leaf tree costs
+                # half a second to build, and most years are never opened.
                 year_node = directive_node.add(
-                    year_label, data=NodeData(), expand=expand_all or current in ids
+                    year_label, data=NodeData(pending=tuple(ids)), allow_expand=True
                 )
-                for article_id in ids:
-                    article = self._articles[article_id]
-                    node = year_node.add_leaf(article.title, data=NodeData(article_id))
-                    self._article_nodes[article_id] = node
+                self._year_nodes.update(dict.fromkeys(ids, year_node))
+                if expand_all or current in ids:
+                    self._fill(year_node)
+                    year_node.expand()
+
+    def _fill(self, year_node: TreeNode[NodeData]) -> None:
+        """Add a year's articles as leaves, once."""
+        data = year_node.data
+        if data is None or not data.pending:
+            return
+        year_node.data = NodeData()
+        for article_id in data.pending:
+            article = self._articles[article_id]
+            self._article_nodes[article_id] = year_node.add_leaf(
+                article.title, data=NodeData(article_id)
+            )
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+        self._fill(event.node)
 
     def process_label(self, label) -> Text:
         # Never parse a str as markup: titles and file names are data.
@@ -121,6 +141,8 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
     def mark_open(self, article_id: str | None, *, move_cursor: bool = True) -> None:
         """Highlight the open article, expanding its groups and moving the tree cursor to it."""
         self.open_article_id = article_id
+        if article_id and article_id not in self._article_nodes and article_id in self._year_nodes:
+            self._fill(self._year_nodes[article_id])
         node = self._article_nodes.get(article_id) if article_id else None
         if node is not None:
             parent = node.parent
