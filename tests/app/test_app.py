@@ -53,8 +53,12 @@ async def test_first_run_opens_the_newest_article_with_the_tree_grouped():
         assert app.reader.cursor == 0
         assert app.focused is app.reader
         labels = tree_labels(app.query_one(ArticleTree))
-        assert labels[:4] == ["Chỉ thị 39-CT/TW (3)", "2024 (1)", "Tổng kết 10 năm Chỉ thị 39-CT/TW",
-                              "2019 (1)"]
+        assert labels[:4] == [
+            "Chỉ thị 39-CT/TW (3)",
+            "2024 (1)",
+            "Tổng kết 10 năm Chỉ thị 39-CT/TW",
+            "2019 (1)",
+        ]
         assert "Chỉ thị 04-CT/TW (1)" in labels
         assert labels[-3] == "No directive (1)"
 
@@ -100,8 +104,11 @@ async def test_click_an_article_in_the_tree():
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         tree = app.query_one(ArticleTree)
-        line = next(i for i, ln in enumerate(tree._tree_lines)
-                    if ln.node.data and ln.node.data.article_id == "b2020")
+        line = next(
+            i
+            for i, ln in enumerate(tree._tree_lines)
+            if ln.node.data and ln.node.data.article_id == "b2020"
+        )
         await pilot.click(ArticleTree, offset=(12, line))
         await pilot.pause()
         assert app.reader.article.id == "b2020"
@@ -279,11 +286,12 @@ async def _open_palette_and_choose(pilot, query: str) -> None:
     from textual.widgets import OptionList
 
     options = palette.query_one(OptionList)
-    await wait_for(pilot, lambda: options.option_count > 0,
-                   "palette results")
+    await wait_for(pilot, lambda: options.option_count > 0, "palette results")
     await wait_for(pilot, lambda: options.highlighted is not None, "a highlighted result")
     await pilot.press("enter")
-    await wait_for(pilot, lambda: not isinstance(app.screen, CommandPalette), "the palette to close")
+    await wait_for(
+        pilot, lambda: not isinstance(app.screen, CommandPalette), "the palette to close"
+    )
 
 
 async def test_palette_opens_an_article_by_folded_fuzzy_title():
@@ -327,8 +335,10 @@ async def test_restores_the_last_article_and_passage(tmp_path):
 
 async def test_an_old_state_json_carries_over_into_the_store():
     state_file().parent.mkdir(parents=True, exist_ok=True)
-    state_file().write_text(json.dumps({"article_id": "a2019", "paragraph": 1,
-                                        "positions": {"a2019": 1}}), encoding="utf-8")
+    state_file().write_text(
+        json.dumps({"article_id": "a2019", "paragraph": 1, "positions": {"a2019": 1}}),
+        encoding="utf-8",
+    )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -357,7 +367,10 @@ async def test_theme_choice_persists():
 
 
 async def test_skipped_files_are_announced_once_and_listed():
-    skipped = [Skipped("bad.json", "not valid JSON: line 1"), Skipped("[b]x[/b].bin", "binary file")]
+    skipped = [
+        Skipped("bad.json", "not valid JSON: line 1"),
+        Skipped("[b]x[/b].bin", "binary file"),
+    ]
     app = make_app(skipped=skipped)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -375,7 +388,9 @@ async def test_skipped_files_are_announced_once_and_listed():
 async def test_skipped_files_from_a_real_folder(tmp_path):
     root = tmp_path / "corpus"
     root.mkdir()
-    (root / "good.txt").write_text("Tiêu đề\n\nMột đoạn văn về Chỉ thị 39-CT/TW.\n", encoding="utf-8")
+    (root / "good.txt").write_text(
+        "Tiêu đề\n\nMột đoạn văn về Chỉ thị 39-CT/TW.\n", encoding="utf-8"
+    )
     (root / "broken.json").write_text("{not json", encoding="utf-8")
     app = NewsreaderApp(root, "en")
     async with app.run_test(size=SIZE) as pilot:
@@ -410,10 +425,16 @@ async def test_empty_folder_in_vietnamese(tmp_path):
 
 
 async def test_markup_in_titles_and_text_is_shown_literally():
-    nasty = article("nasty", "[bold red]x[/] and a stray [/] [link=http://e]", [
-        "[/] a paragraph that opens with a stray closing tag",
-        "[b]not bold[/b] and \\[escaped] and [@click=app.quit]quit[/]",
-    ], published="2025-01-01", people=())
+    nasty = article(
+        "nasty",
+        "[bold red]x[/] and a stray [/] [link=http://e]",
+        [
+            "[/] a paragraph that opens with a stray closing tag",
+            "[b]not bold[/b] and \\[escaped] and [@click=app.quit]quit[/]",
+        ],
+        published="2025-01-01",
+        people=(),
+    )
     app = make_app([nasty, *sample_articles()], skipped=[Skipped("[red]f[/].txt", "[/]")])
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -422,9 +443,7 @@ async def test_markup_in_titles_and_text_is_shown_literally():
         assert "[bold red]x[/] and a stray [/] [link=http://e]" in " ".join(lines)
         assert any("[/] a paragraph" in line for line in lines)
         assert any("[@click=app.quit]quit[/]" in line for line in lines)
-        rendered = "".join(
-            app.reader.render_line(y).text for y in range(app.reader.size.height)
-        )
+        rendered = "".join(app.reader.render_line(y).text for y in range(app.reader.size.height))
         assert "[bold red]x[/]" in rendered
         labels = tree_labels(app.query_one(ArticleTree))
         assert "[bold red]x[/] and a stray [/] [link=http://e]" in labels
@@ -514,7 +533,9 @@ async def test_large_corpus_tree_adds_a_years_articles_only_when_it_is_opened():
         assert len(tree._article_nodes) == 60
         open_year = app.reader.article.id[1:5]
         other = "2017" if open_year != "2017" else "2018"
-        year_node = next(n for n in tree.root.children[0].children if str(n.label).startswith(other))
+        year_node = next(
+            n for n in tree.root.children[0].children if str(n.label).startswith(other)
+        )
         assert not year_node.children
         year_node.expand()
         await wait_for(pilot, lambda: len(year_node.children) == 60, "the year's leaves")
@@ -522,3 +543,42 @@ async def test_large_corpus_tree_adds_a_years_articles_only_when_it_is_opened():
         app.open_article("y2019-5")
         await pilot.pause()
         assert "y2019-5" in tree._article_nodes and tree.open_article_id == "y2019-5"
+
+
+async def test_articles_indexed_so_far_can_be_read_during_a_first_build():
+    import threading
+    import time
+
+    from newsreader.app.loading import prepare
+    from newsreader.core.model import Corpus
+
+    articles = sample_articles()
+    finish = threading.Event()
+    app_ref: list[NewsreaderApp] = []
+
+    def load(root, progress, partial):
+        deadline = time.monotonic() + 10
+        while not app_ref[0]._store_ready and time.monotonic() < deadline:
+            time.sleep(0.01)  # a background thread waiting for the app, not the test
+        progress(1, len(articles))
+        partial(prepare(Corpus(str(root), articles[:1])))
+        finish.wait(10)
+        return Corpus(str(root), articles)
+
+    app = NewsreaderApp("/tmp/corpus-for-tests", "en", loader=load)
+    app_ref.append(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.reader.article is not None, "the first indexed article")
+        assert not app.loaded
+        first = app.reader.article.id
+        assert first == articles[0].id
+        await pilot.press("j")
+        cursor = app.reader.cursor
+        await wait_for(
+            pilot, lambda: "1/" in app._q("#header").render().plain, "progress in the header"
+        )
+        finish.set()
+        await loaded(pilot)
+        # the build finished under the reader: same article, same passage, the whole tree
+        assert app.reader.article.id == first and app.reader.cursor == cursor
+        assert len(app.corpus.articles) == len(articles)

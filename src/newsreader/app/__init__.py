@@ -16,7 +16,11 @@ def run_app(corpus_root: Path, lang: str | None = None) -> int:
     from newsreader.app.main import NewsreaderApp
     from newsreader.app.strings import detect_language
 
-    loader = (lambda root, progress: loading.result(progress)) if loading else None
+    loader = (
+        (lambda root, progress, partial=None: loading.result(progress, partial))
+        if loading
+        else None
+    )
     app = NewsreaderApp(Path(corpus_root), detect_language(lang), loader=loader)
     try:
         result = app.run()

@@ -44,16 +44,41 @@ def prepare(corpus: Corpus) -> LoadedCorpus:
     return LoadedCorpus(corpus, groups, {code: directive_label(code) for code in codes})
 
 
-def load(root: Path, progress: Callable[[int, int], None] | None = None) -> LoadedCorpus:
+# While a first build of a large corpus runs, the reader shows what is indexed so far:
+# a first snapshot soon, then fresher ones now and then (each costs a read of the headers).
+FIRST_SNAPSHOT_AFTER = 1.0
+SNAPSHOT_EVERY = 10.0
+
+
+def load(
+    root: Path,
+    progress: Callable[[int, int], None] | None = None,
+    partial: Callable[[LoadedCorpus], None] | None = None,
+) -> LoadedCorpus:
     """The corpus through its index in the cache dir: a warm start reads no article file.
-    Falls back to reading everything when the cache dir cannot be used."""
+    During a first build, `partial` gets the articles indexed so far. Falls back to reading
+    everything when the cache dir cannot be used."""
     import sqlite3
+    import time
 
     from newsreader import locations
-    from newsreader.core.index import open_corpus
+    from newsreader.core.index import CorpusIndex, open_corpus
 
+    if not Path(root).is_dir():
+        return prepare(open_corpus(root, locations.cache_dir()))
     try:
-        corpus = open_corpus(root, locations.cache_dir(), progress)
+        index = CorpusIndex(Path(root), locations.cache_dir())
+        cold = index.is_empty()
+        next_snapshot = time.monotonic() + FIRST_SNAPSHOT_AFTER
+
+        def on_commit() -> None:
+            nonlocal next_snapshot
+            if partial is not None and cold and time.monotonic() >= next_snapshot:
+                partial(prepare(index.corpus()))
+                next_snapshot = time.monotonic() + SNAPSHOT_EVERY
+
+        index.refresh(progress, on_commit=on_commit)
+        corpus = index.corpus()
     except (OSError, sqlite3.Error):
         from newsreader.core.corpus import load_corpus
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sqlite3
 from collections.abc import Callable
@@ -84,6 +85,7 @@ class NewsreaderApp(SearchMixin, BookmarksMixin, App[int], inherit_bindings=Fals
         self._save_timer = None
         self._save_failed = False
         self.loaded = False
+        self._partial_shown = False
         self._exit_after_paint = os.environ.get("NEWSREADER_EXIT_AFTER_PAINT") == "1"
 
     # -- layout ----------------------------------------------------------------------------
@@ -136,15 +138,35 @@ class NewsreaderApp(SearchMixin, BookmarksMixin, App[int], inherit_bindings=Fals
         def progress(done: int, total: int) -> None:
             self._progress = (done, total)  # read by a timer on the UI thread
 
+        def partial(loaded: LoadedCorpus) -> None:
+            self.call_from_thread(self._partial_loaded, loaded)
+
         if self._loader is None:
-            return load(self.corpus_root, progress)
-        result = self._loader(self.corpus_root, progress)
+            return load(self.corpus_root, progress, partial)
+        if len(inspect.signature(self._loader).parameters) >= 3:
+            result = self._loader(self.corpus_root, progress, partial)
+        else:  # a test's loader: the whole corpus at once
+            result = self._loader(self.corpus_root, progress)
         return result if isinstance(result, LoadedCorpus) else prepare(result)
 
     def _show_progress(self) -> None:
         done, total = self._progress
-        if total and not self.loaded:
+        if not total or self.loaded:
+            return
+        if self._partial_shown:  # reading already: the progress goes in the header
+            header = self._header_text()
+            header.append("  ·  ")
+            header.append(self.strings("loading_progress", done=done, total=total), "dim")
+            self._q("#header", AppHeader).update(header)
+        else:
             self.reader.show_message(self._progress_text(done, total))
+
+    def _partial_loaded(self, loaded: LoadedCorpus) -> None:
+        """Articles indexed so far, during a first build: readable before the build ends."""
+        if self.loaded or not self._store_ready or not loaded.corpus.articles:
+            return
+        self._show_corpus(loaded)
+        self._partial_shown = True
 
     def _progress_text(self, done: int, total: int) -> Text:
         """A text progress bar: cheaper to start than Textual's ProgressBar widgets."""
@@ -180,27 +202,14 @@ class NewsreaderApp(SearchMixin, BookmarksMixin, App[int], inherit_bindings=Fals
 
     def _loaded(self, loaded: LoadedCorpus) -> None:
         corpus = loaded.corpus
-        self.loaded_corpus = loaded
-        self.corpus = corpus
-        self.order = loaded.order
-        self._by_id = {a.id: a for a in corpus.articles}
         self.loaded = True
-        self._q("#header", AppHeader).update(self._header_text())
         if not corpus.articles:
+            self.corpus = corpus
+            self._q("#header", AppHeader).update(self._header_text())
             self.push_screen(EmptyScreen(self.strings, corpus))
             self._after_first_paint()
             return
-        reader = self.reader
-        reader.show_message(None)
-        self._q("#status").display = True
-        start = self._by_id.get(self.state.article_id or "")
-        paragraph = self.state.paragraph if start is not None else 0
-        if start is None:
-            start = corpus.articles[0]  # newest first
-        tree = self._tree
-        reader.labels = loaded.labels
-        tree.populate(loaded, current=start.id)
-        self.open_article(start.id, paragraph=paragraph, focus_reader=True)
+        self._show_corpus(loaded)
         if corpus.skipped:
             n = len(corpus.skipped)
             message = (
@@ -210,6 +219,34 @@ class NewsreaderApp(SearchMixin, BookmarksMixin, App[int], inherit_bindings=Fals
             )
             self.notify(message, markup=False, timeout=8)
         self._after_first_paint()
+
+    def _show_corpus(self, loaded: LoadedCorpus) -> None:
+        """Fill the tree and open an article: the one being read (after a partial
+        corpus), else the last one read, else the newest."""
+        corpus = loaded.corpus
+        self.loaded_corpus = loaded
+        self.corpus = corpus
+        self.order = loaded.order
+        self._by_id = {a.id: a for a in corpus.articles}
+        self._q("#header", AppHeader).update(self._header_text())
+        reader = self.reader
+        reader.show_message(None)
+        self._q("#status").display = True
+        reading = reader.article.id if reader.article is not None else None
+        if reading in self._by_id:
+            start, paragraph, focus = self._by_id[reading], reader.cursor, False
+        else:
+            start = self._by_id.get(self.state.article_id or "")
+            paragraph = self.state.paragraph if start is not None else 0
+            focus = True
+            if start is None:
+                start = corpus.articles[0]  # newest first
+        reader.labels = loaded.labels
+        self._tree.populate(loaded, current=start.id)
+        if start.id != reading:
+            self.open_article(start.id, paragraph=paragraph, focus_reader=focus)
+        else:
+            self._tree.mark_open(start.id)
 
     def _after_first_paint(self) -> None:
         if self._exit_after_paint:

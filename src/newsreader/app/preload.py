@@ -30,7 +30,11 @@ class Preload:
         self.fd = fd
         self.root = root
 
-    def result(self, progress: Callable[[int, int], None] | None = None) -> LoadedCorpus:
+    def result(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        partial: Callable[[LoadedCorpus], None] | None = None,
+    ) -> LoadedCorpus:
         """Block until the child is done (call from a worker thread)."""
         try:
             with os.fdopen(self.fd, "rb") as pipe:
@@ -42,18 +46,21 @@ class Preload:
                     body = pipe.read(length)
                     if kind == b"P" and progress is not None:
                         progress(*_PROGRESS.unpack(body))
+                    elif kind == b"S" and partial is not None:
+                        partial(pickle.loads(body))
                     elif kind == b"R":
                         status, value = pickle.loads(body)
                         if status == "ok":
                             return value
-                        return LoadedCorpus(Corpus(str(self.root), [], [Skipped(str(self.root),
-                                                                                 value)]))
+                        return LoadedCorpus(
+                            Corpus(str(self.root), [], [Skipped(str(self.root), value)])
+                        )
         except (OSError, EOFError, pickle.UnpicklingError) as error:
             # The child died: load here instead, so the reader still opens.
             from newsreader.app.loading import load
 
             del error
-            return load(self.root, progress)
+            return load(self.root, progress, partial)
         finally:
             self.reap()
 
@@ -88,10 +95,13 @@ def _child(root: Path, fd: int) -> None:
             last = now
             send(b"P", _PROGRESS.pack(done, total))
 
+    def snapshot(loaded: LoadedCorpus) -> None:
+        send(b"S", pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+
     try:
         from newsreader.app.loading import load
 
-        payload = ("ok", load(root, progress))
+        payload = ("ok", load(root, progress, snapshot))
     except Exception as error:  # the loader never raises for bad files; this is a bug
         payload = ("error", f"{type(error).__name__}: {error}")
     send(b"R", pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))

@@ -247,8 +247,16 @@ class CorpusIndex:
     def close(self) -> None:
         self.db.close()
 
+    def is_empty(self) -> bool:
+        return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+
     # --- refreshing -------------------------------------------------------------------
-    def refresh(self, progress: Progress | None = None, workers: int | None = None) -> RefreshStats:
+    def refresh(
+        self,
+        progress: Progress | None = None,
+        workers: int | None = None,
+        on_commit: Callable[[], None] | None = None,
+    ) -> RefreshStats:
         """Bring the index in line with the folder; commits every BATCH articles so another
         connection can read what is done while a cold build goes on."""
         stats = RefreshStats(rebuilt=self.rebuilt)
@@ -290,6 +298,8 @@ class CorpusIndex:
             done += 1
             if done % BATCH == 0:
                 self.db.commit()
+                if on_commit:
+                    on_commit()
             if progress:
                 progress(stats.reused + stats.parsed, total)
         self._store_walk_skipped(walk_skipped)
