@@ -21,6 +21,8 @@ class LoadedCorpus:
     corpus: Corpus
     groups: Groups = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # directive code -> "Chỉ thị 39-CT/TW"
+    # The refresh found nothing new since the corpus sent as partial: keep that one.
+    same_as_partial: bool = False
 
     @property
     def order(self) -> list[Article]:
@@ -69,6 +71,11 @@ def load(
     try:
         index = CorpusIndex(Path(root), locations.cache_dir())
         cold = index.is_empty()
+        shown: LoadedCorpus | None = None
+        if partial is not None and not cold:
+            # What the cache holds, at once; the refresh below then catches up with the folder.
+            shown = prepare(index.corpus())
+            partial(shown)
         next_snapshot = time.monotonic() + FIRST_SNAPSHOT_AFTER
 
         def on_commit() -> None:
@@ -77,7 +84,15 @@ def load(
                 partial(prepare(index.corpus()))
                 next_snapshot = time.monotonic() + SNAPSHOT_EVERY
 
-        index.refresh(progress, on_commit=on_commit)
+        try:
+            stats = index.refresh(progress, on_commit=on_commit)
+        except sqlite3.DatabaseError as exc:
+            index.discard(f"damaged ({exc})")
+            cold = True
+            stats = index.refresh(progress, on_commit=on_commit)
+        unchanged = not (stats.parsed or stats.removed or stats.rebuilt)
+        if shown is not None and unchanged and index.skipped() == shown.corpus.skipped:
+            return LoadedCorpus(Corpus(str(root)), same_as_partial=True)
         corpus = index.corpus()
     except (OSError, sqlite3.Error):
         from newsreader.core.corpus import load_corpus

@@ -167,6 +167,7 @@ class NewsreaderApp(SearchMixin, BookmarksMixin, App[int], inherit_bindings=Fals
             return
         self._show_corpus(loaded)
         self._partial_shown = True
+        self._after_first_paint()
 
     def _progress_text(self, done: int, total: int) -> Text:
         """A text progress bar: cheaper to start than Textual's ProgressBar widgets."""
@@ -201,6 +202,9 @@ class NewsreaderApp(SearchMixin, BookmarksMixin, App[int], inherit_bindings=Fals
             self._loaded(self._corpus_result)
 
     def _loaded(self, loaded: LoadedCorpus) -> None:
+        shown_already = loaded.same_as_partial and self.loaded_corpus is not None
+        if shown_already:
+            loaded = self.loaded_corpus
         corpus = loaded.corpus
         self.loaded = True
         if not corpus.articles:
@@ -209,7 +213,10 @@ class NewsreaderApp(SearchMixin, BookmarksMixin, App[int], inherit_bindings=Fals
             self.push_screen(EmptyScreen(self.strings, corpus))
             self._after_first_paint()
             return
-        self._show_corpus(loaded)
+        if shown_already:
+            self._q("#header", AppHeader).update(self._header_text())  # drop the progress
+        else:
+            self._show_corpus(loaded)
         if corpus.skipped:
             n = len(corpus.skipped)
             message = (

@@ -149,7 +149,7 @@ def _analyse_file(found: FoundFile) -> _Parsed:
     process on a large build; articles that lean on the rest of the corpus are redone
     afterwards (CorpusIndex._finish_corpus_pass)."""
     try:
-        data = found.path.read_bytes()
+        data = Path(found.path).read_bytes()
     except OSError:
         data = None
     loaded, skipped = read_file(found, data)
@@ -200,8 +200,6 @@ class CorpusIndex:
                 reason = "its first build was interrupted"
             elif meta.get("root") != str(self.root.resolve()):
                 reason = "made for another folder"
-            elif db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                reason = "failed its integrity check"
             else:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
@@ -210,9 +208,20 @@ class CorpusIndex:
         except sqlite3.DatabaseError as exc:
             reason = f"unreadable ({exc})"
         self.rebuilt = reason
+        self._delete_files()
+        return self._create()
+
+    def _delete_files(self) -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        return self._create()
+
+    def discard(self, reason: str) -> None:
+        """Throw the cache away and start an empty one (damage found while using it)."""
+        self.db.close()
+        self.rebuilt = reason
+        if self.path is not None:
+            self._delete_files()
+        self.db = self._create()
 
     def _create(self) -> sqlite3.Connection:
         """A new, empty index. Until its first refresh completes it is written without a
@@ -235,8 +244,11 @@ class CorpusIndex:
         db.commit()
         return db
 
+    def _is_complete(self) -> bool:
+        return self.db.execute("SELECT value FROM meta WHERE key='complete'").fetchone()[0] == "1"
+
     def _mark_complete(self) -> None:
-        if self.db.execute("SELECT value FROM meta WHERE key='complete'").fetchone()[0] == "1":
+        if self._is_complete():
             return
         self.db.execute("UPDATE meta SET value='1' WHERE key='complete'")
         self.db.commit()
@@ -304,7 +316,8 @@ class CorpusIndex:
                 progress(stats.reused + stats.parsed, total)
         self._store_walk_skipped(walk_skipped)
         self.db.commit()
-        stats.reanalysed = self._finish_corpus_pass()
+        if stats.parsed or stats.removed or not self._is_complete():
+            stats.reanalysed = self._finish_corpus_pass()
         self.db.commit()
         self._mark_complete()
         return stats
@@ -480,6 +493,25 @@ class CorpusIndex:
         return corpus
 
 
+def refreshed_index(
+    root: Path,
+    cache_dir: Path | None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    on_commit: Callable[[], None] | None = None,
+) -> CorpusIndex:
+    """Open and refresh the index of root. Opening checks only the header and metadata
+    (a full integrity check would cost seconds on a large index), so damage found while
+    refreshing throws the cache away and builds it again, once."""
+    index = CorpusIndex(root, cache_dir)
+    try:
+        index.refresh(progress, workers, on_commit)
+    except sqlite3.DatabaseError as exc:
+        index.discard(f"damaged ({exc})")
+        index.refresh(progress, workers, on_commit)
+    return index
+
+
 def open_corpus(
     root: Path, cache_dir: Path, progress: Progress | None = None, workers: int | None = None
 ) -> IndexedCorpus:
@@ -488,6 +520,4 @@ def open_corpus(
     if not root.is_dir():
         reason = "no such folder" if not root.exists() else "not a folder"
         return IndexedCorpus(str(root), [], [Skipped(str(root), reason)])
-    index = CorpusIndex(root, cache_dir)
-    index.refresh(progress, workers)
-    return index.corpus()
+    return refreshed_index(root, cache_dir, progress, workers).corpus()

@@ -34,6 +34,8 @@ def max_file_bytes() -> int:
 def display_path(path: str) -> str:
     """A path (or any text) as text that is safe to print: undecodable bytes, controls,
     bidi and other format characters escaped."""
+    if path.isprintable() and path.isascii():  # the common case, checked at C speed
+        return path
     try:
         raw = os.fsencode(path).decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a lone surrogate that no file name decodes to
@@ -50,7 +52,7 @@ def display_path(path: str) -> str:
 
 @dataclass(slots=True)
 class FoundFile:
-    path: Path
+    path: str
     relative: str  # display-safe, POSIX separators
     size: int
     mtime_ns: int
@@ -125,7 +127,7 @@ def walk_corpus(root: Path, skipped: list[Skipped]) -> Iterator[FoundFile]:
                     )
                 )
                 continue
-            yield FoundFile(Path(entry.path), relative, entry_stat.st_size, entry_stat.st_mtime_ns)
+            yield FoundFile(entry.path, relative, entry_stat.st_size, entry_stat.st_mtime_ns)
 
     yield from visit(root, "")
 
@@ -134,10 +136,10 @@ def read_file(
     found: FoundFile, data: bytes | None = None
 ) -> tuple[list[LoadedDocument], list[Skipped]]:
     """Parse one file into its documents and the parts of it that had to be skipped."""
-    kind = ARTICLE_SUFFIXES[os.path.splitext(found.path.name)[1].lower()]
+    kind = ARTICLE_SUFFIXES[os.path.splitext(found.path)[1].lower()]
     try:
         if data is None:
-            data = found.path.read_bytes()
+            data = Path(found.path).read_bytes()
         text = decode_bytes(data)
         if kind == "txt":
             return [LoadedDocument(found.relative, found.relative, read_txt(text))], []
