@@ -64,6 +64,18 @@ def load(
     import time
 
     from newsreader import locations
+
+    shown: LoadedCorpus | None = None
+    if partial is not None and Path(root).is_dir():
+        # What the cache holds, at once and before the text engine is even imported; the
+        # refresh below then catches up with the folder.
+        from newsreader.core.indexed import cached_corpus
+
+        cached = cached_corpus(Path(root), locations.cache_dir())
+        if cached is not None and cached.articles:
+            shown = prepare(cached)
+            partial(shown)
+
     from newsreader.core.index import CorpusIndex, open_corpus
 
     if not Path(root).is_dir():
@@ -71,11 +83,6 @@ def load(
     try:
         index = CorpusIndex(Path(root), locations.cache_dir())
         cold = index.is_empty()
-        shown: LoadedCorpus | None = None
-        if partial is not None and not cold:
-            # What the cache holds, at once; the refresh below then catches up with the folder.
-            shown = prepare(index.corpus())
-            partial(shown)
         next_snapshot = time.monotonic() + FIRST_SNAPSHOT_AFTER
 
         def on_commit() -> None:

@@ -86,6 +86,7 @@ class NewsreaderApp(SearchMixin, BookmarksMixin, App[int], inherit_bindings=Fals
         self._save_failed = False
         self.loaded = False
         self._partial_shown = False
+        self._pending_partial: LoadedCorpus | None = None
         self._exit_after_paint = os.environ.get("NEWSREADER_EXIT_AFTER_PAINT") == "1"
 
     # -- layout ----------------------------------------------------------------------------
@@ -163,8 +164,12 @@ class NewsreaderApp(SearchMixin, BookmarksMixin, App[int], inherit_bindings=Fals
 
     def _partial_loaded(self, loaded: LoadedCorpus) -> None:
         """Articles indexed so far, during a first build: readable before the build ends."""
-        if self.loaded or not self._store_ready or not loaded.corpus.articles:
+        if self.loaded or not loaded.corpus.articles:
             return
+        if not self._store_ready:  # shown as soon as the reading state is there
+            self._pending_partial = loaded
+            return
+        self._pending_partial = None
         self._show_corpus(loaded)
         self._partial_shown = True
         self._after_first_paint()
@@ -200,6 +205,8 @@ class NewsreaderApp(SearchMixin, BookmarksMixin, App[int], inherit_bindings=Fals
         # The first article opens once both are there: the corpus and the reading state.
         if self._store_ready and self._corpus_result is not None and not self.loaded:
             self._loaded(self._corpus_result)
+        elif self._store_ready and self._pending_partial is not None:
+            self._partial_loaded(self._pending_partial)
 
     def _loaded(self, loaded: LoadedCorpus) -> None:
         shown_already = loaded.same_as_partial and self.loaded_corpus is not None

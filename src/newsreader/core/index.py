@@ -21,25 +21,25 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsreader import __version__
 from newsreader.core.analysis import DirectiveIndex, PreparedDocument, build_article, prepare
 from newsreader.core.directives import find_anniversary, resolve_short
 from newsreader.core.fold import fold
 from newsreader.core.grouping import sort_newest_first
 from newsreader.core.indexed import (
     PARAGRAPH_BITS,
+    RULES,
+    SCHEMA,
     IndexedCorpus,
+    cache_path_for,
     read_article,
     read_headers,
+    read_skipped,
     read_texts,
 )
 from newsreader.core.loader import FoundFile, LoadedDocument, read_file, walk_corpus
 from newsreader.core.model import Article, Document, Skipped
 from newsreader.core.tags import filter_tags
 
-# Bump when the schema or any extraction rule changes: older caches are then rebuilt.
-SCHEMA = 3
-RULES = f"{__version__}/1"
 BATCH = 200
 
 Progress = Callable[[int, int], None]
@@ -65,11 +65,6 @@ CREATE TABLE paragraphs (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(folded, tags, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE fts_titles USING fts5(folded, tags, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
 """
-
-
-def cache_path_for(root: Path, cache_dir: Path) -> Path:
-    key = hashlib.sha1(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return cache_dir / f"corpus-{key}.sqlite3"
 
 
 def _hash_bytes(data: bytes) -> str:
@@ -475,13 +470,7 @@ class CorpusIndex:
         return read_article(self.db, article_id)
 
     def skipped(self) -> list[Skipped]:
-        items: list[Skipped] = []
-        row = self.db.execute("SELECT value FROM meta WHERE key='walk_skipped'").fetchone()
-        for raw in [row[0]] if row else []:
-            items.extend(Skipped(**s) for s in json.loads(raw))
-        for (raw,) in self.db.execute("SELECT skipped FROM files ORDER BY path"):
-            items.extend(Skipped(**s) for s in json.loads(raw))
-        return items
+        return read_skipped(self.db)
 
     def corpus(self) -> IndexedCorpus:
         headers = self.headers()

@@ -6,14 +6,62 @@ a Corpus built here pickles without its database connection and reopens it on de
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsreader.core.model import Article, Corpus
+from newsreader import __version__
+from newsreader.core.grouping import sort_newest_first
+from newsreader.core.model import Article, Corpus, Skipped
 
+# Bump when the schema or any extraction rule changes: older caches are then rebuilt.
+SCHEMA = 3
+RULES = f"{__version__}/1"
 PARAGRAPH_BITS = 20  # FTS rowid = article rowid << 20 | paragraph + 1 (0 is the title)
+
+
+def cache_path_for(root: Path, cache_dir: Path) -> Path:
+    key = hashlib.sha1(str(root.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return cache_dir / f"corpus-{key}.sqlite3"
+
+
+def cached_corpus(root: Path, cache_dir: Path) -> IndexedCorpus | None:
+    """What a complete index of root holds, read-only and without the text engine (for a
+    fast first screen); None when there is no such index or it cannot be read."""
+    path = cache_path_for(Path(root), cache_dir)
+    if not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+            if (meta.get("complete"), meta.get("schema"), meta.get("rules")) != (
+                "1",
+                str(SCHEMA),
+                RULES,
+            ):
+                return None
+            headers = sort_newest_first(read_headers(db))
+            skipped = read_skipped(db)
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    warnings = [Skipped(a.path, w) for a in headers for w in a.warnings]
+    return IndexedCorpus(str(root), headers, skipped, warnings, index_path=str(path))
+
+
+def read_skipped(db: sqlite3.Connection) -> list[Skipped]:
+    """Files the last refresh could not read, with their reasons."""
+    items: list[Skipped] = []
+    row = db.execute("SELECT value FROM meta WHERE key='walk_skipped'").fetchone()
+    if row:
+        items.extend(Skipped(**s) for s in json.loads(row[0]))
+    for (raw,) in db.execute("SELECT skipped FROM files ORDER BY path"):
+        items.extend(Skipped(**s) for s in json.loads(raw))
+    return items
 
 
 def read_texts(db: sqlite3.Connection, rowid: int) -> list[str]:
