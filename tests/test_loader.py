@@ -211,3 +211,8 @@ def test_undecodable_file_name_is_shown_escaped(tmp_path):
     article = load_corpus(tmp_path).articles[0]
     assert article.id == "b\\xff\\x1b[31m.txt"
     assert display_path(name) == article.id
+
+
+def test_markdown_heading_title_has_plain_spaces_only(tmp_path):
+    write(tmp_path, "t.md", "# Tiêu\tđề   mới\n\nNội dung.")
+    assert by_id(load_corpus(tmp_path))["t.md"].title == "Tiêu đề mới"

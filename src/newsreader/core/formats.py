@@ -102,7 +102,8 @@ def _markdown_to_text(body: str) -> tuple[str | None, str]:
     for line in body.split("\n"):
         match = _ATX_HEADING.match(line)
         if match:
-            line = _strip_inline(match.group(2))
+            # A heading is one line of plain spaces, like any title.
+            line = " ".join(_strip_inline(match.group(2)).split())
             if heading is None and line.strip():
                 heading = line.strip()
                 # the heading's own line, followed by a blank so it is its own paragraph

@@ -18,7 +18,7 @@ from newsreader.core.model import Article, Corpus, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
 SCHEMA = 3
-RULES = f"{__version__}/1"
+RULES = f"{__version__}/2"
 PARAGRAPH_BITS = 20  # FTS rowid = article rowid << 20 | paragraph + 1 (0 is the title)
 
 
