@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hostile import to_cp1258
 from newsreader.core.textclean import DecodeError, clean_line, clean_text, decode_bytes
 
 VI = "Đồng chí Lê Văn Châu phát biểu khai mạc Hội nghị tổng kết công tác bảo vệ chính trị nội bộ."
@@ -61,20 +62,6 @@ def test_clean_text_output_is_nfc_and_control_free(raw):
 )
 def test_decode_accepts_utf8_and_utf16_with_bom(encode):
     assert decode_bytes(encode(VI)) == VI
-
-
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def to_cp1258(text: str) -> bytes:
-    """Windows-1258 spells a Vietnamese letter as a base letter plus a combining tone mark."""
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in parts if c in TONE_MARKS)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
-        out.append(base + tones)
-    return "".join(out).encode("cp1258")
 
 
 def test_decode_reads_vietnamese_windows_1258():
