@@ -25,3 +25,15 @@ def _private_dirs(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory):
+    """The hostile corpus (tests/hostile.py), built once for every test that reads it:
+    (root, expected outcome per file). Tests must not change it."""
+    from hostile import build_hostile_corpus, restore_permissions
+
+    root = tmp_path_factory.mktemp("hostile") / "corpus"
+    expected = build_hostile_corpus(root)
+    yield root, expected
+    restore_permissions(root)

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from hostile import build_hostile_corpus, restore_permissions, skipped_reasons, unsafe
+from hostile import skipped_reasons, unsafe
 from newsreader.cli import main
 from newsreader.core.bookmarks import STORE_NAME, BookmarkStore
 from newsreader.core.corpus import load_corpus
@@ -22,14 +22,6 @@ from newsreader.core.doctor import (
 from newsreader.core.index import cache_path_for
 from newsreader.core.model import Skipped
 from newsreader.locations import cache_dir, data_dir
-
-
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    root = tmp_path_factory.mktemp("doctor-hostile") / "corpus"
-    expected = build_hostile_corpus(root)
-    yield root, expected
-    restore_permissions(root)
 
 
 @pytest.fixture(scope="module")

@@ -23,9 +23,7 @@ from hostile import (
     MARKUP_JSON_TITLE,
     MARKUP_NAME,
     TERMINAL_ATTACKS,
-    build_hostile_corpus,
     loaded_ids,
-    restore_permissions,
     skipped_reasons,
     unsafe,
 )
@@ -34,14 +32,6 @@ from newsreader.core import export
 from newsreader.core.bookmarks import Bookmark, BookmarkStore
 from newsreader.core.corpus import load_corpus
 from newsreader.core.index import open_corpus
-
-
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile") / "corpus"
-    expected = build_hostile_corpus(root)
-    yield root, expected
-    restore_permissions(root)
 
 
 @pytest.fixture(scope="module")

@@ -3,15 +3,11 @@ title, file name and paragraph literally, with nothing reaching the terminal as 
 
 from __future__ import annotations
 
-import pytest
-
 from hostile import (
     ESCAPES,
     ESCAPES_TITLE,
     MARKUP_JSON,
     MARKUP_JSON_TITLE,
-    build_hostile_corpus,
-    restore_permissions,
     skipped_reasons,
     unsafe,
 )
@@ -23,20 +19,12 @@ from .conftest import loaded, wait_for
 SIZE = (100, 30)
 
 
-@pytest.fixture(scope="module")
-def hostile_root(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile") / "corpus"
-    expected = build_hostile_corpus(root, huge_mb=20)
-    yield root, expected
-    restore_permissions(root)
-
-
 def screen_text(app) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def test_reader_opens_on_a_hostile_corpus_and_lists_every_skip(hostile_root):
-    root, expected = hostile_root
+async def test_reader_opens_on_a_hostile_corpus_and_lists_every_skip(hostile):
+    root, expected = hostile
     app = NewsreaderApp(root, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -47,8 +35,8 @@ async def test_reader_opens_on_a_hostile_corpus_and_lists_every_skip(hostile_roo
         assert not unsafe(screen_text(app), allowed="\n")
 
 
-async def test_markup_and_escapes_in_titles_show_literally(hostile_root):
-    root, _ = hostile_root
+async def test_markup_and_escapes_in_titles_show_literally(hostile):
+    root, _ = hostile
     app = NewsreaderApp(root, "en")
     async with app.run_test(size=(160, 40)) as pilot:
         await loaded(pilot)
@@ -61,8 +49,8 @@ async def test_markup_and_escapes_in_titles_show_literally(hostile_root):
             assert not unsafe(text, allowed="\n")
 
 
-def test_hostile_article_snapshot(snap_compare, hostile_root):
-    root, _ = hostile_root
+def test_hostile_article_snapshot(snap_compare, hostile):
+    root, _ = hostile
 
     async def open_escapes(pilot) -> None:
         await loaded(pilot)
