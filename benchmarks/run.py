@@ -28,9 +28,9 @@ import gen_corpus  # noqa: E402
 import startup  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from newsreader.core.fold import fold  # noqa: E402
-from newsreader.core.index import CorpusIndex  # noqa: E402
 from newsreader.core.search import Searcher  # noqa: E402
+from newsreader.core.store.build import CorpusIndex  # noqa: E402
+from newsreader.core.text.fold import fold  # noqa: E402
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
 
@@ -260,7 +260,7 @@ def bench_size(size: str, work: Path, runs: int, rows: Rows, cold_build_too: boo
         [
             sys.executable,
             "-c",
-            "import sys; from pathlib import Path; from newsreader.core.index import CorpusIndex;"
+            "import sys; from pathlib import Path; from newsreader.core.store.build import CorpusIndex;"
             "i=CorpusIndex(Path(sys.argv[1]), Path(sys.argv[2])); i.refresh(); i.corpus()",
             str(root),
             str(work / f"cache-rss-{size}"),

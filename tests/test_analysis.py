@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsreader.core.analysis import analyse
-from newsreader.core.corpus import load_corpus
-from newsreader.core.loader import LoadedDocument
+from newsreader.core.corpus.analysis import analyse
+from newsreader.core.corpus.load import load_corpus
+from newsreader.core.corpus.loader import LoadedDocument
 from newsreader.core.model import Document
 
 FILLER = "Các cấp ủy tiếp tục quán triệt, triển khai thực hiện nghiêm túc công tác cán bộ."

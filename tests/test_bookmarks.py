@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from newsreader import locations
-from newsreader.core import bookmarks as bm
 from newsreader.core.anchor import locate, reanchor_all, reanchor_article
-from newsreader.core.bookmarks import (
+from newsreader.core.model import Article
+from newsreader.core.store import bookmarks as bm
+from newsreader.core.store.bookmarks import (
     MIGRATIONS,
     SCHEMA_VERSION,
     BookmarkNotFound,
@@ -25,8 +26,7 @@ from newsreader.core.bookmarks import (
     StoreReadOnly,
     StoreTooNew,
 )
-from newsreader.core.model import Article
-from newsreader.core.state import ReadingState
+from newsreader.core.store.reading_state import ReadingState
 
 PARAGRAPHS = [
     "Sáng 31/10, tại Hà Nội, Đảng ủy Khối tổ chức hội nghị sơ kết 5 năm thực hiện Chỉ thị 39-CT/TW.",
@@ -196,7 +196,7 @@ WRITER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from newsreader.core.bookmarks import BookmarkStore
+    from newsreader.core.store.bookmarks import BookmarkStore
     from newsreader.core.model import Article
 
     name, count, start = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsreader.core.dates import DateMatch, anchor_from_iso, find_dates, parse_dateline
+from newsreader.core.text.dates import DateMatch, anchor_from_iso, find_dates, parse_dateline
 
 A2024 = dt.date(2024, 8, 18)
 
@@ -546,7 +546,7 @@ _cased_texty = st.lists(
 @given(_cased_texty, _anchors)
 def test_word_lookups_in_lower_case_find_what_the_plain_scan_finds(text, anchor):
     # With `lowered` None, _candidates runs _TRIGGER and every rule over the whole window.
-    from newsreader.core.dates import _candidates, _lowered, _windows
+    from newsreader.core.text.dates import _candidates, _lowered, _windows
 
     lowered = _lowered(text)
     for lo, hi in _windows(text):
@@ -557,7 +557,7 @@ def test_word_lookups_in_lower_case_find_what_the_plain_scan_finds(text, anchor)
 def test_case_special_holds_every_letter_lower_case_would_miss():
     # A character that re's IGNORECASE matches with a letter of a looked-for word, but whose
     # lower case is not that letter, must make find_dates skip its lower-case shortcuts.
-    from newsreader.core.dates import _CASE_SPECIAL, _RULES, _TRIGGER_START_LOWER
+    from newsreader.core.text.dates import _CASE_SPECIAL, _RULES, _TRIGGER_START_LOWER
 
     words = [w for _, _, w in _RULES if w] + _TRIGGER_START_LOWER.pattern.split("|")
     letters = {c for w in words for c in w if c.isalpha()}

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsreader.core.directives import (
+from newsreader.core.text.directives import (
     TYPE_NAMES,
     DirectiveRef,
     canonical_code,
@@ -428,7 +428,7 @@ _SPEED_FRAGMENTS = [
     st.lists(st.sampled_from(_SPEED_FRAGMENTS), max_size=20), st.lists(st.sampled_from(["", " "]))
 )
 def test_located_short_matches_and_digit_first_codes_are_the_plain_regexes(fragments, joiners):
-    from newsreader.core import directives
+    from newsreader.core.text import directives
 
     parts = []
     for i, fragment in enumerate(fragments):
@@ -452,7 +452,7 @@ def test_located_short_matches_and_digit_first_codes_are_the_plain_regexes(fragm
 def test_case_special_holds_every_letter_lower_case_would_miss():
     # A character that re's IGNORECASE matches with a letter of a type word, but whose lower
     # case is not that letter, must send _short_matches the slow way.
-    from newsreader.core import directives
+    from newsreader.core.text import directives
 
     letters = {c for word in directives._SHORT_WORDS for c in word if c.isalpha()}
     every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)

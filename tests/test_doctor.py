@@ -10,8 +10,7 @@ import pytest
 
 from hostile import skipped_reasons, unsafe
 from newsreader.cli import main
-from newsreader.core.bookmarks import STORE_NAME, BookmarkStore
-from newsreader.core.corpus import load_corpus
+from newsreader.core.corpus.load import load_corpus
 from newsreader.core.doctor import (
     check_store,
     check_terminal,
@@ -19,15 +18,16 @@ from newsreader.core.doctor import (
     diagnose,
     explain_skipped,
 )
-from newsreader.core.index import cache_path_for
 from newsreader.core.model import Skipped
+from newsreader.core.store.bookmarks import STORE_NAME, BookmarkStore
+from newsreader.core.store.build import cache_path_for
 from newsreader.locations import cache_dir, data_dir
 
 
 @pytest.fixture(scope="module")
 def hostile_cache(tmp_path_factory, hostile):
     """An index of the hostile corpus built once, for the CLI calls to reuse."""
-    from newsreader.core.index import open_corpus
+    from newsreader.core.store.build import open_corpus
 
     cache = tmp_path_factory.mktemp("doctor-cache")
     open_corpus(hostile[0], cache)

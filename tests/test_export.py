@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from newsreader import locations
 from newsreader.cli import main
 from newsreader.core import export
-from newsreader.core.bookmarks import Bookmark, BookmarkStore
 from newsreader.core.export import (
     ImportFormatError,
     citation,
@@ -25,6 +24,7 @@ from newsreader.core.export import (
     sanitize_filename,
     write_export,
 )
+from newsreader.core.store.bookmarks import Bookmark, BookmarkStore
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 EXPORTED_AT = "2024-05-01T12:00:00Z"
@@ -388,7 +388,7 @@ def test_cli_orphans_a_bookmark_whose_article_is_gone(capsys, tmp_path):
 
 
 def test_cli_read_only_store_writes_fail_with_exit_1_and_reads_work(capsys, monkeypatch):
-    from newsreader.core import bookmarks as bm
+    from newsreader.core.store import bookmarks as bm
 
     run(capsys, "bookmark", "add", A000, "-p", "1")
     folder = locations.data_dir()

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsreader.core.fold import fold, has_marks
+from newsreader.core.text.fold import fold, has_marks
 
 
 @pytest.mark.parametrize(

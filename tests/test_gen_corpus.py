@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.core.corpus import load_corpus
+from newsreader.core.corpus.load import load_corpus
 
 _PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py"
 

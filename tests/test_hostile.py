@@ -29,9 +29,9 @@ from hostile import (
 )
 from newsreader.cli import main
 from newsreader.core import export
-from newsreader.core.bookmarks import Bookmark, BookmarkStore
-from newsreader.core.corpus import load_corpus
-from newsreader.core.index import open_corpus
+from newsreader.core.corpus.load import load_corpus
+from newsreader.core.store.bookmarks import Bookmark, BookmarkStore
+from newsreader.core.store.build import open_corpus
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +119,7 @@ def test_encodings_decode_to_the_same_text(corpus):
 def test_the_huge_file_reads_once_the_limit_is_raised(hostile, monkeypatch):
     root, _ = hostile
     monkeypatch.setenv("NEWSREADER_MAX_FILE_MB", "60")
-    from newsreader.core.loader import FoundFile, read_file
+    from newsreader.core.corpus.loader import FoundFile, read_file
 
     path = root / HUGE
     found = FoundFile(path, HUGE, path.stat().st_size, 0)
@@ -297,7 +297,7 @@ def test_a_note_given_on_the_command_line_is_cleaned(cli):
 
 
 def test_display_path_escapes_any_text():
-    from newsreader.core.loader import display_path
+    from newsreader.core.corpus.loader import display_path
 
     assert display_path("a\ud800b") == "a\\xed\\xa0\\x80b"
     assert display_path("[red]x[/]\u202e.txt") == "[red]x[/]\\u202e.txt"

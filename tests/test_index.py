@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.core import index as index_module
-from newsreader.core.corpus import load_corpus
-from newsreader.core.index import CorpusIndex, open_corpus
+from newsreader.core.corpus.load import load_corpus
+from newsreader.core.store import build as index_module
+from newsreader.core.store.build import CorpusIndex, open_corpus
 
 BODY = "Đồng chí Trần Văn Minh, Bí thư Tỉnh ủy chủ trì hội nghị quán triệt Chỉ thị 39-CT/TW sáng 12/3/2024."
 

@@ -1,6 +1,6 @@
 import pytest
 
-from newsreader.core.layout import layout_body, split_paragraphs
+from newsreader.core.corpus.layout import layout_body, split_paragraphs
 
 LONG_1 = (
     "Sáng 12/3, tại thành phố Vinh, Ban Thường vụ Tỉnh ủy tổ chức hội nghị quán triệt "
@@ -118,7 +118,7 @@ def test_overlong_first_line_is_not_taken_whole_as_title():
 def test_collapse_spaces_is_split_and_join():
     import sys
 
-    from newsreader.core.layout import _collapse_spaces
+    from newsreader.core.corpus.layout import _collapse_spaces
 
     # The shortcut trusts that printable text holds no whitespace but the space itself.
     assert all(

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.core.corpus import load_corpus
-from newsreader.core.loader import display_path
+from newsreader.core.corpus.load import load_corpus
+from newsreader.core.corpus.loader import display_path
 
 BODY = (
     "Sáng 12/3, tại thành phố Vinh, Ban Thường vụ Tỉnh ủy tổ chức hội nghị quán triệt và triển "

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsreader.core.people import PersonMatch, find_people
+from newsreader.core.text.people import PersonMatch, find_people
 
 SEEDS = Path("/work/shared/seeds")
 

@@ -25,12 +25,12 @@ from rich.text import Text
 
 from hostile import unsafe
 from newsreader.core import export
-from newsreader.core.bookmarks import Bookmark
-from newsreader.core.corpus import load_corpus
-from newsreader.core.index import CorpusIndex
-from newsreader.core.loader import display_path
+from newsreader.core.corpus.load import load_corpus
+from newsreader.core.corpus.loader import display_path
 from newsreader.core.search import Searcher
-from newsreader.core.textclean import clean_line, clean_text
+from newsreader.core.store.bookmarks import Bookmark
+from newsreader.core.store.build import CorpusIndex
+from newsreader.core.text.clean import clean_line, clean_text
 
 SUFFIXES = [".txt", ".md", ".json", ".jsonl", ".TXT", ".markdown", ".pdf", ""]
 MARKUP = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newsreader.core.query_history import MAX_HISTORY, load_history, remember, save_history
+from newsreader.core.store.history import MAX_HISTORY, load_history, remember, save_history
 from newsreader.locations import search_history_file
 
 

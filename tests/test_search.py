@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsreader.cli import main
-from newsreader.core.fold import fold
-from newsreader.core.index import CorpusIndex
 from newsreader.core.search import Searcher, parse_query
+from newsreader.core.store.build import CorpusIndex
+from newsreader.core.text.fold import fold
 
 ARTICLES = {
     "title.txt": (

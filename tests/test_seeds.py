@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsreader.core.corpus import load_corpus
+from newsreader.core.corpus.load import load_corpus
 
 A000 = "000_74aa4278611824f9.txt"
 A002 = "002_585a4bc561e6506a.txt"

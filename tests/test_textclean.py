@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hostile import to_cp1258
-from newsreader.core.textclean import DecodeError, clean_line, clean_text, decode_bytes
+from newsreader.core.text.clean import DecodeError, clean_line, clean_text, decode_bytes
 
 VI = "Đồng chí Lê Văn Châu phát biểu khai mạc Hội nghị tổng kết công tác bảo vệ chính trị nội bộ."
 
@@ -93,7 +93,7 @@ def test_decode_never_raises_anything_but_decode_error(data):
 def test_clean_text_translates_every_character_of_the_table_even_alone():
     # clean_text skips the translate table when a search finds nothing to translate; that
     # search must know every character the table changes.
-    from newsreader.core.textclean import _TRANSLATE
+    from newsreader.core.text.clean import _TRANSLATE
 
     for code, replacement in _TRANSLATE.items():
         if chr(code) in "\r\x1b\x90\x98\x9b\x9d\x9e\x9f":
@@ -104,7 +104,7 @@ def test_clean_text_translates_every_character_of_the_table_even_alone():
 
 def test_every_escape_opener_is_in_the_translate_table():
     # clean_text looks for escape sequences only in text the table would change.
-    from newsreader.core.textclean import _ESCAPE_START, _TRANSLATE
+    from newsreader.core.text.clean import _ESCAPE_START, _TRANSLATE
 
     openers = [c for c in range(0x3000) if _ESCAPE_START.match(chr(c))]
     assert openers and all(c in _TRANSLATE for c in openers)

@@ -218,7 +218,7 @@ def _open_index(args: argparse.Namespace):
     """The corpus index, refreshed; None when the cache dir cannot be used."""
     import sqlite3
 
-    from newsreader.core.index import CorpusIndex
+    from newsreader.core.store.build import CorpusIndex
 
     root = _corpus_root(args)
     try:
@@ -238,7 +238,7 @@ def _load(args: argparse.Namespace):
     index = _open_index(args)
     if index is not None:
         return index.corpus()
-    from newsreader.core.corpus import load_corpus
+    from newsreader.core.corpus.load import load_corpus
 
     return load_corpus(_corpus_root(args))
 
@@ -323,7 +323,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 def _open_store(*, write: bool):
     """The bookmark store; read-only (with a warning) when only reading and it cannot be
     written."""
-    from newsreader.core.bookmarks import BookmarkStore, StoreError, StoreReadOnly
+    from newsreader.core.store.bookmarks import BookmarkStore, StoreError, StoreReadOnly
 
     try:
         store = BookmarkStore.open()
@@ -351,7 +351,7 @@ def cmd_bookmark(args: argparse.Namespace) -> int:
 def _bookmark_add(args: argparse.Namespace) -> int:
     from newsreader.cli_format import format_bookmark_line
     from newsreader.core.anchor import reanchor_article
-    from newsreader.core.bookmarks import InvalidRange
+    from newsreader.core.store.bookmarks import InvalidRange
 
     article = _load(args).load(args.id)
     if article is None:
@@ -374,7 +374,7 @@ def _bookmark_add(args: argparse.Namespace) -> int:
 
 def _bookmark_rm(args: argparse.Namespace) -> int:
     from newsreader.cli_format import format_bookmark_line
-    from newsreader.core.bookmarks import BookmarkNotFound
+    from newsreader.core.store.bookmarks import BookmarkNotFound
 
     with _open_store(write=True) as store:
         try:

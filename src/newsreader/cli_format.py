@@ -8,10 +8,10 @@ terminal.
 
 from __future__ import annotations
 
-from newsreader.core.directives import directive_label
-from newsreader.core.grouping import group_articles
+from newsreader.core.corpus.grouping import group_articles
 from newsreader.core.model import Article
-from newsreader.core.textclean import clean_line
+from newsreader.core.text.clean import clean_line
+from newsreader.core.text.directives import directive_label
 
 
 def format_published(value: str | None) -> str:
@@ -120,7 +120,7 @@ def format_bookmarks(bookmarks) -> str:
 
 def format_doctor(report) -> str:
     """Each check on a line (status, name, detail), the files it is about, what to do."""
-    from newsreader.core.loader import display_path
+    from newsreader.core.corpus.loader import display_path
 
     problems, warnings = report.count("problem"), report.count("warning")
     verdict = "healthy" if report.healthy else f"{problems} problem{'s' if problems != 1 else ''}"

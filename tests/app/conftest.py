@@ -55,7 +55,7 @@ def long_paragraphs(n: int = 40) -> list[str]:
 
 def sample_articles() -> list[Article]:
     """Five articles in three groups: 39-CT/TW (2024, 2019), 04-CT/TW, and no directive."""
-    from newsreader.core.grouping import sort_newest_first
+    from newsreader.core.corpus.grouping import sort_newest_first
 
     return sort_newest_first([
         article("a2024", "Tổng kết 10 năm Chỉ thị 39-CT/TW", long_paragraphs(),

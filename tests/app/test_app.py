@@ -13,9 +13,9 @@ from newsreader.app.main import NewsreaderApp
 from newsreader.app.reader import ReaderView
 from newsreader.app.screens import EmptyScreen, HelpScreen, SkippedScreen
 from newsreader.app.sidebar import ArticleTree
-from newsreader.core.bookmarks import BookmarkStore
-from newsreader.core.grouping import sidebar_order
+from newsreader.core.corpus.grouping import sidebar_order
 from newsreader.core.model import Skipped
+from newsreader.core.store.bookmarks import BookmarkStore
 from newsreader.locations import state_file
 
 from .conftest import article, loaded, loader_for, sample_articles, wait_for

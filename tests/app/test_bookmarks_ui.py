@@ -9,7 +9,7 @@ from textual.widgets import Input
 from newsreader.app.bookmarks_screen import BookmarkList, BookmarksScreen
 from newsreader.app.dialogs import ConfirmDialog, ExportDialog, NoteDialog
 from newsreader.app.main import NewsreaderApp
-from newsreader.core.bookmarks import BookmarkStore, StoreReadOnly
+from newsreader.core.store.bookmarks import BookmarkStore, StoreReadOnly
 
 from .conftest import loaded, loader_for, sample_articles, wait_for
 

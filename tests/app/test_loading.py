@@ -11,8 +11,8 @@ import pytest
 
 from newsreader.app import preload
 from newsreader.app.loading import LoadedCorpus, load, prepare
-from newsreader.core.corpus import load_corpus
-from newsreader.core.grouping import sidebar_order
+from newsreader.core.corpus.grouping import sidebar_order
+from newsreader.core.corpus.load import load_corpus
 from newsreader.locations import bundled_corpus
 
 fork_only = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")

@@ -14,8 +14,8 @@ from newsreader.app.main import NewsreaderApp
 from newsreader.app.search import LastSearch, SearchEngine, collapse
 from newsreader.app.search_panel import SearchBox, SearchResults, SearchScreen
 from newsreader.app.sidebar import ArticleTree
-from newsreader.core.query_history import load_history
 from newsreader.core.search import Hit
+from newsreader.core.store.history import load_history
 from newsreader.locations import search_history_file
 
 from .conftest import loaded, wait_for

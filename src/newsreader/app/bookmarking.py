@@ -16,9 +16,9 @@ from newsreader.app.strings import Strings
 
 if TYPE_CHECKING:
     from newsreader.app.reader import ReaderView
-    from newsreader.core.bookmarks import Bookmark, BookmarkStore
     from newsreader.core.model import Article, Corpus
-    from newsreader.core.state import ReadingState
+    from newsreader.core.store.bookmarks import Bookmark, BookmarkStore
+    from newsreader.core.store.reading_state import ReadingState
 
 STORE_WORKER = "open-store"
 
@@ -34,7 +34,7 @@ class OpenedStore:
 
 def open_store(strings: Strings, state_path: Path | None, store_path: Path | None) -> OpenedStore:
     """Open the store (in a worker thread): writable, else read-only, else in memory."""
-    from newsreader.core.bookmarks import BookmarkStore, StoreError, StoreReadOnly
+    from newsreader.core.store.bookmarks import BookmarkStore, StoreError, StoreReadOnly
 
     messages: list[tuple[str, str]] = []
     try:
@@ -60,7 +60,7 @@ def open_store(strings: Strings, state_path: Path | None, store_path: Path | Non
 
 
 def memory_store() -> OpenedStore:
-    from newsreader.core.bookmarks import BookmarkStore
+    from newsreader.core.store.bookmarks import BookmarkStore
 
     store = BookmarkStore.open(":memory:")
     return OpenedStore(store, store.reading_state())
@@ -125,7 +125,7 @@ class BookmarksMixin:
         if store is None or not article.paragraphs:
             return set()
         from newsreader.core.anchor import reanchor_article
-        from newsreader.core.bookmarks import StoreError
+        from newsreader.core.store.bookmarks import StoreError
 
         try:
             bookmarks = reanchor_article(store, article)
@@ -175,7 +175,7 @@ class BookmarksMixin:
         store = self._writable_store()
         if found is None or store is None:
             return
-        from newsreader.core.bookmarks import StoreError, range_label
+        from newsreader.core.store.bookmarks import StoreError, range_label
 
         article, first, last = found
         ranged = self.reader.anchor is not None
@@ -199,7 +199,7 @@ class BookmarksMixin:
         if found is None or store is None:
             return
         from newsreader.app.dialogs import NoteDialog
-        from newsreader.core.bookmarks import StoreError, range_label
+        from newsreader.core.store.bookmarks import StoreError, range_label
 
         article, first, last = found
         existing = self._bookmark_at(article, first, last, self.reader.anchor is not None)
@@ -229,8 +229,8 @@ class BookmarksMixin:
         found = self._passage()
         if found is None:
             return
-        from newsreader.core.bookmarks import BookmarkStore, range_label
         from newsreader.core.export import passage_with_citation
+        from newsreader.core.store.bookmarks import BookmarkStore, range_label
 
         article, first, last = found
         maker = self.store if self.store is not None else BookmarkStore.open(":memory:")

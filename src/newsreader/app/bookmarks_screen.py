@@ -23,7 +23,7 @@ from newsreader.app import keys
 from newsreader.app.strings import Strings
 
 if TYPE_CHECKING:
-    from newsreader.core.bookmarks import Bookmark, BookmarkStore
+    from newsreader.core.store.bookmarks import Bookmark, BookmarkStore
 
 FIRST_LINE = 200  # characters of the quote shown (the list crops to its width)
 
@@ -105,7 +105,7 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
 
     def _refilter(self, keep: int | None = None) -> None:
         from newsreader.core.export import group_by_article
-        from newsreader.core.fold import fold
+        from newsreader.core.text.fold import fold
 
         words = fold(self.filter_text).split()
         shown = []
@@ -212,7 +212,7 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
             self.dismiss((bookmark.article_id, bookmark.first, bookmark.last))
 
     def action_delete(self) -> None:
-        from newsreader.core.bookmarks import StoreError
+        from newsreader.core.store.bookmarks import StoreError
 
         bookmark = self.current
         if bookmark is None or bookmark.id is None:
@@ -232,7 +232,7 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         self.notify(self.strings("bookmark_deleted", label=removed.label), markup=False, timeout=3)
 
     def action_undo(self) -> None:
-        from newsreader.core.bookmarks import StoreError
+        from newsreader.core.store.bookmarks import StoreError
 
         if not self.removed:
             self.notify(self.strings("bookmarks_nothing_to_undo"), markup=False, timeout=2)

@@ -39,7 +39,7 @@ class NewsreaderCommands(Provider):
         return self.app  # type: ignore[return-value]
 
     async def startup(self) -> None:
-        from newsreader.core.fold import fold
+        from newsreader.core.text.fold import fold
 
         app = self.reader_app
         articles = app.corpus.articles if app.corpus else []
@@ -75,7 +75,7 @@ class NewsreaderCommands(Provider):
             )  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
-        from newsreader.core.fold import fold
+        from newsreader.core.text.fold import fold
 
         app = self.reader_app
         folded = fold(query)

@@ -35,8 +35,8 @@ class LoadedCorpus:
 
 
 def prepare(corpus: Corpus) -> LoadedCorpus:
-    from newsreader.core.directives import directive_label
-    from newsreader.core.grouping import group_articles
+    from newsreader.core.corpus.grouping import group_articles
+    from newsreader.core.text.directives import directive_label
 
     groups: Groups = [
         (group.code, [(year.year, [a.id for a in year.articles]) for year in group.years])
@@ -69,14 +69,14 @@ def load(
     if partial is not None and Path(root).is_dir():
         # What the cache holds, at once and before the text engine is even imported; the
         # refresh below then catches up with the folder.
-        from newsreader.core.indexed import cached_corpus
+        from newsreader.core.store.index import cached_corpus
 
         cached = cached_corpus(Path(root), locations.cache_dir())
         if cached is not None and cached.articles:
             shown = prepare(cached)
             partial(shown)
 
-    from newsreader.core.index import CorpusIndex, open_corpus
+    from newsreader.core.store.build import CorpusIndex, open_corpus
 
     if not Path(root).is_dir():
         return prepare(open_corpus(root, locations.cache_dir()))
@@ -102,7 +102,7 @@ def load(
             return LoadedCorpus(Corpus(str(root)), same_as_partial=True)
         corpus = index.corpus()
     except (OSError, sqlite3.Error):
-        from newsreader.core.corpus import load_corpus
+        from newsreader.core.corpus.load import load_corpus
 
         corpus = load_corpus(root, progress)
     return prepare(corpus)

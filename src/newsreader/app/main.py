@@ -26,7 +26,7 @@ from newsreader.app.search import SearchMixin
 from newsreader.app.sidebar import ArticleTree
 from newsreader.app.strings import Strings
 from newsreader.core.model import Article, Corpus, Skipped
-from newsreader.core.state import ReadingState
+from newsreader.core.store.reading_state import ReadingState
 
 SAVE_DELAY = 0.5  # seconds of stillness before the cursor position is written
 # Actions that act on the main screen; a dialog on top disables them.
@@ -423,7 +423,7 @@ class NewsreaderApp(SearchMixin, BookmarksMixin, App[int], inherit_bindings=Fals
         store = self.store
         if store is None or store.read_only:
             return  # not open yet, or read-only (said once when it was opened)
-        from newsreader.core.bookmarks import StoreError
+        from newsreader.core.store.bookmarks import StoreError
 
         try:
             store.save_reading_state(self.state)

@@ -371,7 +371,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def _label(self, code: str) -> str:
         if code in self.labels:
             return self.labels[code]
-        from newsreader.core.directives import directive_label
+        from newsreader.core.text.directives import directive_label
 
         return directive_label(code)
 

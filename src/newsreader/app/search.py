@@ -194,14 +194,14 @@ class SearchMixin:
     def search_history(self) -> list[str]:
         if self._search_history is None:
             from newsreader import locations
-            from newsreader.core.query_history import load_history
+            from newsreader.core.store.history import load_history
 
             self._search_history = load_history(locations.search_history_file())
         return self._search_history
 
     def remember_query(self, query: str) -> None:
         from newsreader import locations
-        from newsreader.core.query_history import remember, save_history
+        from newsreader.core.store.history import remember, save_history
 
         self._search_history = remember(self.search_history, query)
         try:

@@ -18,8 +18,8 @@ from typing import Literal, Protocol
 
 from rapidfuzz import fuzz
 
-from newsreader.core.bookmarks import Bookmark, BookmarkStore, StoreReadOnly
 from newsreader.core.model import Article
+from newsreader.core.store.bookmarks import Bookmark, BookmarkStore, StoreReadOnly
 
 FUZZY_MIN_SCORE = 85.0
 How = Literal["same", "moved", "fuzzy", "orphaned"]

@@ -23,7 +23,12 @@ from pathlib import Path
 from typing import Literal
 
 from newsreader import locations
-from newsreader.core.loader import DEFAULT_MAX_BYTES, display_path, max_file_bytes, walk_corpus
+from newsreader.core.corpus.loader import (
+    DEFAULT_MAX_BYTES,
+    display_path,
+    max_file_bytes,
+    walk_corpus,
+)
 from newsreader.core.model import Corpus, Skipped
 
 Status = Literal["ok", "warning", "problem"]
@@ -288,7 +293,7 @@ def _integrity(db: sqlite3.Connection) -> str | None:
 
 
 def check_store(path: Path) -> Check:
-    from newsreader.core.bookmarks import SCHEMA_VERSION
+    from newsreader.core.store.bookmarks import SCHEMA_VERSION
 
     shown = _shown(path)
     if not path.exists():
@@ -335,7 +340,7 @@ def check_store(path: Path) -> Check:
 
 
 def check_index(root: Path, cache_dir: Path) -> Check:
-    from newsreader.core.index import RULES, SCHEMA, cache_path_for
+    from newsreader.core.store.build import RULES, SCHEMA, cache_path_for
 
     path = cache_path_for(root, cache_dir)
     shown = _shown(path)
@@ -445,7 +450,7 @@ def diagnose(
 ) -> Report:
     """Run every check. Loads the corpus through the index when the cache is usable (as the
     other commands do), else directly."""
-    from newsreader.core.bookmarks import STORE_NAME
+    from newsreader.core.store.bookmarks import STORE_NAME
 
     root = Path(root)
     data_dir = Path(data_dir) if data_dir is not None else locations.data_dir()
@@ -484,7 +489,7 @@ def diagnose(
 
 def _load(root: Path, cache_dir: Path | None) -> Corpus:
     if cache_dir is not None:
-        from newsreader.core.index import CorpusIndex
+        from newsreader.core.store.build import CorpusIndex
 
         try:
             index = CorpusIndex(root, cache_dir)
@@ -495,6 +500,6 @@ def _load(root: Path, cache_dir: Path | None) -> Corpus:
                 index.close()
         except (OSError, sqlite3.Error):
             pass
-    from newsreader.core.corpus import load_corpus
+    from newsreader.core.corpus.load import load_corpus
 
     return load_corpus(root)

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Literal
 
 from newsreader import locations
-from newsreader.core.atomic import write_atomic
-from newsreader.core.bookmarks import Bookmark, BookmarkStore, Merged, utc_now
-from newsreader.core.directives import directive_label
+from newsreader.core.store.atomic import write_atomic
+from newsreader.core.store.bookmarks import Bookmark, BookmarkStore, Merged, utc_now
+from newsreader.core.text.directives import directive_label
 
 Format = Literal["md", "json", "txt"]
 FORMATS: tuple[Format, ...] = ("md", "json", "txt")

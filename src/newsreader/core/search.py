@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from newsreader.core.directives import canonical_code
-from newsreader.core.fold import fold
-from newsreader.core.index import PARAGRAPH_BITS, CorpusIndex
-from newsreader.core.tags import directive_tag, person_tag, year_tag
+from newsreader.core.store.build import PARAGRAPH_BITS, CorpusIndex
+from newsreader.core.store.tags import directive_tag, person_tag, year_tag
+from newsreader.core.text.directives import canonical_code
+from newsreader.core.text.fold import fold
 
 MAX_QUERY = 500  # characters of a query that are looked at; the rest is ignored
 # Candidates fetched per stage, as a multiple of the results asked for. FTS returns them in

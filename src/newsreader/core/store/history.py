@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsreader.core.atomic import write_atomic
+from newsreader.core.store.atomic import write_atomic
 
 MAX_HISTORY = 50
 MAX_QUERY_CHARS = 500  # a pasted page is not worth remembering whole

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsreader import __version__
-from newsreader.core.grouping import sort_newest_first
+from newsreader.core.corpus.grouping import sort_newest_first
 from newsreader.core.model import Article, Corpus, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.

@@ -8,9 +8,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsreader.core.formats import FormatError, read_json, read_jsonl, read_markdown, read_txt
+from newsreader.core.corpus.formats import (
+    FormatError,
+    read_json,
+    read_jsonl,
+    read_markdown,
+    read_txt,
+)
 from newsreader.core.model import Document, Skipped
-from newsreader.core.textclean import DecodeError, decode_bytes
+from newsreader.core.text.clean import DecodeError, decode_bytes
 
 ARTICLE_SUFFIXES = {
     ".txt": "txt",

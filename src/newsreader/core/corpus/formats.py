@@ -7,10 +7,10 @@ import json
 import re
 from collections.abc import Iterator
 
-from newsreader.core.dates import parse_dateline
-from newsreader.core.layout import layout_body
+from newsreader.core.corpus.layout import layout_body
 from newsreader.core.model import Document
-from newsreader.core.textclean import clean_line, clean_text
+from newsreader.core.text.clean import clean_line, clean_text
+from newsreader.core.text.dates import parse_dateline
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from newsreader.core.fold import fold
 from newsreader.core.model import Article
+from newsreader.core.text.fold import fold
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 

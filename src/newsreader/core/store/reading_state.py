@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from newsreader.core.atomic import write_atomic
+from newsreader.core.store.atomic import write_atomic
 
 
 @dataclass(slots=True)

@@ -13,17 +13,17 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsreader.core.dates import anchor_from_iso, find_dates
-from newsreader.core.directives import (
+from newsreader.core.corpus.loader import LoadedDocument
+from newsreader.core.model import Article, Entity
+from newsreader.core.text.dates import anchor_from_iso, find_dates
+from newsreader.core.text.directives import (
     DirectiveRef,
     find_anniversary,
     find_directive_refs,
     mend_glued_codes,
     resolve_short,
 )
-from newsreader.core.loader import LoadedDocument
-from newsreader.core.model import Article, Entity
-from newsreader.core.people import find_people
+from newsreader.core.text.people import find_people
 
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Overlapping spans keep the more specific kind.

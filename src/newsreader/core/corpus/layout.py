@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newsreader.core.dates import parse_dateline
 from newsreader.core.model import Document
+from newsreader.core.text.dates import parse_dateline
 
 # How many meaningful lines from the top may still hold the dateline.
 _DATELINE_WINDOW = 6

@@ -21,11 +21,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsreader.core.analysis import DirectiveIndex, PreparedDocument, build_article, prepare
-from newsreader.core.directives import find_anniversary, resolve_short
-from newsreader.core.fold import fold
-from newsreader.core.grouping import sort_newest_first
-from newsreader.core.indexed import (
+from newsreader.core.corpus.analysis import DirectiveIndex, PreparedDocument, build_article, prepare
+from newsreader.core.corpus.grouping import sort_newest_first
+from newsreader.core.corpus.loader import FoundFile, LoadedDocument, read_file, walk_corpus
+from newsreader.core.model import Article, Document, Skipped
+from newsreader.core.store.index import (
     PARAGRAPH_BITS,
     RULES,
     SCHEMA,
@@ -36,9 +36,9 @@ from newsreader.core.indexed import (
     read_skipped,
     read_texts,
 )
-from newsreader.core.loader import FoundFile, LoadedDocument, read_file, walk_corpus
-from newsreader.core.model import Article, Document, Skipped
-from newsreader.core.tags import filter_tags
+from newsreader.core.store.tags import filter_tags
+from newsreader.core.text.directives import find_anniversary, resolve_short
+from newsreader.core.text.fold import fold
 
 BATCH = 200
 

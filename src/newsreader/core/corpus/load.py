@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsreader.core.analysis import analyse
-from newsreader.core.grouping import sort_newest_first
-from newsreader.core.loader import Progress, read_corpus
+from newsreader.core.corpus.analysis import analyse
+from newsreader.core.corpus.grouping import sort_newest_first
+from newsreader.core.corpus.loader import Progress, read_corpus
 from newsreader.core.model import Corpus, Skipped
 
 

@@ -25,8 +25,8 @@ from typing import Literal, NamedTuple
 
 from newsreader import locations
 from newsreader.core.model import Article
-from newsreader.core.state import ReadingState, load_state
-from newsreader.core.textclean import clean_text
+from newsreader.core.store.reading_state import ReadingState, load_state
+from newsreader.core.text.clean import clean_text
 
 STORE_NAME = "newsreader.sqlite3"
 BUSY_TIMEOUT_S = 30.0
