@@ -18,6 +18,7 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     base = tmp_path_factory.mktemp("newsreader-home")
     monkeypatch.setenv("NEWSREADER_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("NEWSREADER_CONFIG_DIR", str(base / "config"))
     monkeypatch.delenv("NEWSREADER_CORPUS", raising=False)
     monkeypatch.delenv("NEWSREADER_MAX_FILE_MB", raising=False)
 

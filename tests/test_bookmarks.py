@@ -76,7 +76,7 @@ def test_add_keeps_the_passage_and_the_article_as_marked(store):
     assert b.context_before == PARAGRAPHS[0] and b.context_after == PARAGRAPHS[3]
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b.created)
     assert b.label == "¶2–3"
-    assert store.list() == [b] == store.for_article(a.id)
+    assert store.bookmarks() == [b] == store.for_article(a.id)
     assert store.get(b.id) == b
     assert store.marked_paragraphs(a.id) == {1, 2}
     assert store.covering(a.id, 2) == [b] and store.covering(a.id, 3) == []
@@ -105,7 +105,7 @@ def test_toggle_notes_remove_and_undo(store):
     added, removed = store.toggle(a, 3, 3)
     assert not added and removed.id == b.id and removed.note == "giữ lại" and store.count() == 0
     restored = store.restore(removed)
-    assert restored == removed and store.list() == [removed]
+    assert restored == removed and store.bookmarks() == [removed]
     gone = store.remove(b.id)
     assert gone == removed and store.count() == 0
     with pytest.raises(BookmarkNotFound):
@@ -120,8 +120,8 @@ def test_list_orders_by_article_then_range(store):
     b1 = store.add(article(article_id="b.txt"), 2, 2)
     a3 = store.add(article(article_id="a.txt"), 3, 4)
     a0 = store.add(article(article_id="a.txt"), 0, 0)
-    assert [b.id for b in store.list()] == [a0.id, a3.id, b1.id]
-    assert [b.id for b in store.list("a.txt")] == [a0.id, a3.id]
+    assert [b.id for b in store.bookmarks()] == [a0.id, a3.id, b1.id]
+    assert [b.id for b in store.bookmarks("a.txt")] == [a0.id, a3.id]
 
 
 def test_reading_state_and_the_old_state_file(store, tmp_path):
@@ -143,7 +143,9 @@ def test_reading_state_and_the_old_state_file(store, tmp_path):
 
 
 def test_state_file_default_path_missing_is_fine(store):
-    assert store.import_state_file() is False
+    from newsreader.locations import old_state_file
+
+    assert store.import_state_file(old_state_file()) is False
 
 
 def _make_v1(path: Path) -> None:
@@ -166,7 +168,7 @@ def test_a_first_release_store_is_migrated(tmp_path):
     _make_v1(path)
     with BookmarkStore.open(path) as store:
         assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
-        (b,) = store.list()
+        (b,) = store.bookmarks()
         assert (b.article_id, b.first, b.quote, b.note, b.title) == (
             "a.txt",
             1,
@@ -230,7 +232,7 @@ def test_two_processes_adding_500_each_end_with_1000(tmp_path):
         assert proc.returncode == 0, err
     with BookmarkStore.open() as store:
         assert store.count() == 1000
-        assert len(store.list("writer-0.txt")) == len(store.list("writer-1.txt")) == 500
+        assert len(store.bookmarks("writer-0.txt")) == len(store.bookmarks("writer-1.txt")) == 500
 
 
 def test_a_writer_killed_mid_write_leaves_the_store_intact(tmp_path):
@@ -259,7 +261,7 @@ def test_a_writer_killed_mid_write_leaves_the_store_intact(tmp_path):
         count = store.count()
         assert count >= written  # every reported commit is there, at most one more
         assert count <= written + 50
-        ids = [b.first for b in store.list("killed.txt")]
+        ids = [b.first for b in store.bookmarks("killed.txt")]
         assert ids == list(range(count))  # no hole, no half-written row
         store.add(article(), 0, 0)
         assert store.count() == count + 1
@@ -323,7 +325,7 @@ def test_a_read_only_data_dir_is_a_clear_error_and_reading_still_works(store):
             BookmarkStore.open()
         assert str(folder) in str(info.value) and "read-only" in str(info.value)
         with BookmarkStore.open(read_only=True) as reading:
-            assert [b.note for b in reading.list()] == ["vẫn đọc được"]
+            assert [b.note for b in reading.bookmarks()] == ["vẫn đọc được"]
             with pytest.raises(StoreReadOnly):
                 reading.add(article(), 0, 0)
     finally:
@@ -344,37 +346,29 @@ def test_read_only_is_reported_by_folder_even_as_root(store, monkeypatch):
     assert info.value.path == folder / "newsreader.sqlite3"
     assert str(folder) in str(info.value)
     with BookmarkStore.open(read_only=True) as reading:
-        assert reading.read_only and [b.note for b in reading.list()] == ["vẫn đọc được"]
+        assert reading.read_only and [b.note for b in reading.bookmarks()] == ["vẫn đọc được"]
         with pytest.raises(StoreReadOnly):
-            reading.set_note(reading.list()[0].id, "x")
-        assert reanchor_all(reading, _Corpus({}))[0].orphaned  # in memory only
+            reading.set_note(reading.bookmarks()[0].id, "x")
+        assert reanchor_all(reading, {}.get)[0].orphaned  # in memory only
 
 
 def test_read_only_without_a_file_is_an_empty_store(tmp_path):
     with BookmarkStore.open(tmp_path / "none" / "x.sqlite3", read_only=True) as reading:
-        assert reading.list() == [] and reading.reading_state() == ReadingState()
+        assert reading.bookmarks() == [] and reading.reading_state() == ReadingState()
 
 
 # --- re-anchoring ----------------------------------------------------------------------
-class _Corpus:
-    def __init__(self, articles: dict[str, Article]) -> None:
-        self.articles = articles
-
-    def load(self, article_id: str) -> Article | None:
-        return self.articles.get(article_id)
-
-
 def test_unchanged_article_keeps_its_anchor(store):
     a = article()
     b = store.add(a, 2, 3)
     assert locate(b, a).how == "same"
-    assert reanchor_all(store, _Corpus({a.id: a})) == [b]
+    assert reanchor_all(store, {a.id: a}.get) == [b]
 
 
 def test_paragraph_inserted_above_moves_the_range(store):
     b = store.add(article(), 2, 3, note="n")
     edited = article(["Một đoạn mới được chèn vào đầu bài.", *PARAGRAPHS])
-    (moved,) = reanchor_all(store, _Corpus({edited.id: edited}))
+    (moved,) = reanchor_all(store, {edited.id: edited}.get)
     assert (moved.first, moved.last, moved.status) == (3, 4, "ok")
     assert store.get(b.id).first == 3 and store.get(b.id).quote == b.quote
     assert store.marked_paragraphs(edited.id) == {3, 4}
@@ -395,13 +389,13 @@ def test_passage_edited_slightly_is_found_by_similarity(store):
 def test_article_deleted_or_rewritten_orphans_the_bookmark(store):
     a = article()
     b = store.add(a, 1, 1, note="còn giữ")
-    (gone,) = reanchor_all(store, _Corpus({}))
+    (gone,) = reanchor_all(store, {}.get)
     assert gone.status == "orphaned" and gone.quote == PARAGRAPHS[1] and gone.note == "còn giữ"
     assert store.get(b.id).orphaned and store.get(b.id).title == a.title
     assert store.marked_paragraphs(a.id) == set()
     rewritten = article(["Hoàn toàn khác.", "Không còn gì giống như trước nữa cả."])
     assert locate(b, rewritten).how == "orphaned"
-    (back,) = reanchor_all(store, _Corpus({a.id: a}))  # the article came back
+    (back,) = reanchor_all(store, {a.id: a}.get)  # the article came back
     assert (back.first, back.status) == (1, "ok")
 
 

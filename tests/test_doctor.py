@@ -12,31 +12,35 @@ from hostile import skipped_reasons, unsafe
 from newsreader.cli import main
 from newsreader.core.corpus.load import load_corpus
 from newsreader.core.doctor import (
+    Report,
     check_store,
     check_terminal,
     colour_count,
-    diagnose,
     explain_skipped,
 )
-from newsreader.core.model import Skipped
+from newsreader.core.library import Library
+from newsreader.core.model import SkipKind, Skipped
 from newsreader.core.store.bookmarks import STORE_NAME, BookmarkStore
-from newsreader.core.store.build import cache_path_for
+from newsreader.core.store.index import cache_path_for
 from newsreader.locations import cache_dir, data_dir
 
 
 @pytest.fixture(scope="module")
 def hostile_cache(tmp_path_factory, hostile):
     """An index of the hostile corpus built once, for the CLI calls to reuse."""
-    from newsreader.core.store.build import open_corpus
-
     cache = tmp_path_factory.mktemp("doctor-cache")
-    open_corpus(hostile[0], cache)
+    Library(hostile[0], cache_dir=cache).refresh()
     return cache
 
 
 @pytest.fixture(scope="module")
 def hostile_report(hostile, hostile_cache, tmp_path_factory):
-    return diagnose(hostile[0], tmp_path_factory.mktemp("data"), hostile_cache, terminal=False)
+    return diagnose(hostile[0], tmp_path_factory.mktemp("data"), hostile_cache)
+
+
+def diagnose(root, data_dir=None, cache_dir=None) -> Report:
+    """doctor's report (without the terminal checks) through the Library, as the CLI does."""
+    return Library(root, data_dir=data_dir, cache_dir=cache_dir).health(terminal=False)
 
 
 def run(capsys, *argv):
@@ -50,7 +54,7 @@ def by_name(report):
 
 
 def test_healthy_corpus_is_all_ok_and_exits_0(capsys, seeds_dir):
-    report = diagnose(seeds_dir, terminal=False)
+    report = diagnose(seeds_dir)
     assert report.healthy and report.skipped == []
     assert {c.status for c in report.checks} == {"ok"}
     assert "2 articles from 2 files, 0 skipped" in by_name(report)["corpus"].detail
@@ -115,19 +119,24 @@ def test_the_size_advice_is_over_the_file_size(hostile, hostile_report):
 
 
 @pytest.mark.parametrize(
-    "reason, kind, advice",
+    "kind, reason, name, advice",
     [
-        ("permission denied", "unreadable", "chmod u+r"),
-        ("folder cannot be read: Permission denied", "unreadable", "chmod u+rx"),
-        ("not a regular file", "special", "remove"),
-        ("file too large (16.5 MB, limit 16 MB; set NEWSREADER_MAX_FILE_MB)", "too large", "=20 "),
-        ("no text in file", "empty", "add the article's text"),
-        ("could not be read (KeyError: 'x')", "other", "report it"),
+        (SkipKind.UNREADABLE, "permission denied", "unreadable", "chmod u+r"),
+        (SkipKind.UNREADABLE, "folder cannot be read: Permission denied", "unreadable", "chmod u+rx"),
+        (SkipKind.SPECIAL, "not a regular file", "special", "remove"),
+        (
+            SkipKind.TOO_LARGE,
+            "file too large (16.5 MB, limit 16 MB; set NEWSREADER_MAX_FILE_MB)",
+            "too large",
+            "=20 ",
+        ),
+        (SkipKind.EMPTY, "no text in file", "empty", "add the article's text"),
+        (SkipKind.OTHER, "could not be read (KeyError: 'x')", "other", "report it"),
     ],
 )
-def test_explain_skipped_kinds(reason, kind, advice):
-    (check,) = explain_skipped([Skipped("a.txt", reason)])
-    assert check.name == f"skipped: {kind}" and advice in check.advice
+def test_explain_skipped_groups_by_kind(kind, reason, name, advice):
+    (check,) = explain_skipped([Skipped("a.txt", kind, reason)])
+    assert check.name == f"skipped: {name}" and advice in check.advice
 
 
 def test_missing_corpus_is_a_problem_and_exits_1(capsys, tmp_path):
@@ -135,7 +144,7 @@ def test_missing_corpus_is_a_problem_and_exits_1(capsys, tmp_path):
     assert code == 1 and out.startswith("newsreader doctor: 1 problem")
     assert "problem  corpus: no corpus folder at" in out
     (tmp_path / "file").write_text("x")
-    report = diagnose(tmp_path / "file", terminal=False)
+    report = diagnose(tmp_path / "file")
     assert not report.healthy and "not a folder" in by_name(report)["corpus"].detail
 
 
@@ -157,7 +166,7 @@ def test_read_only_data_dir_is_a_problem(tmp_path, monkeypatch, seeds_dir):
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        report = diagnose(seeds_dir, data_dir=folder, terminal=False)
+        report = diagnose(seeds_dir, data_dir=folder)
     finally:
         folder.chmod(0o700)
     assert by_name(report)["data dir"].status == "problem"
@@ -220,7 +229,7 @@ def test_corrupt_index_is_a_problem(capsys, seeds_dir):
 
 def test_bad_size_limit_setting_is_a_warning(monkeypatch, seeds_dir):
     monkeypatch.setenv("NEWSREADER_MAX_FILE_MB", "sixty")
-    check = by_name(diagnose(seeds_dir, terminal=False))["size limit"]
+    check = by_name(diagnose(seeds_dir))["size limit"]
     assert check.status == "warning" and "not a number" in check.detail
 
 

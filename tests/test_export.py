@@ -149,7 +149,7 @@ def test_import_merges_without_duplicates_and_keeps_the_newer_note():
         older[1].note = "cũ hơn"
         older[1].updated = "2024-01-01T00:00:00Z"
         assert import_json(store, export.to_json([newer[0], older[1]])) == (0, 1, 1)
-        notes = {b.first: b.note for b in store.list()}
+        notes = {b.first: b.note for b in store.bookmarks()}
         assert notes[2] == "Ghi chú mới hơn" and notes[0] is None
         assert store.count() == 3
 
@@ -212,10 +212,10 @@ def test_json_round_trip_is_identity(items):
                 for i, (quote, note, start, extra) in enumerate(items)
             ]
         )
-        exported = export.to_json(first.list(), exported_at=EXPORTED_AT)
+        exported = export.to_json(first.bookmarks(), exported_at=EXPORTED_AT)
     with BookmarkStore.open(":memory:") as second:
         import_json(second, exported)
-        again = export.to_json(second.list(), exported_at=EXPORTED_AT)
+        again = export.to_json(second.bookmarks(), exported_at=EXPORTED_AT)
 
     def without_ids(text):
         data = json.loads(text)

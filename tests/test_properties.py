@@ -27,9 +27,8 @@ from hostile import unsafe
 from newsreader.core import export
 from newsreader.core.corpus.load import load_corpus
 from newsreader.core.corpus.loader import display_path
-from newsreader.core.search import Searcher
+from newsreader.core.library import Library
 from newsreader.core.store.bookmarks import Bookmark
-from newsreader.core.store.build import CorpusIndex
 from newsreader.core.text.clean import clean_line, clean_text
 
 SUFFIXES = [".txt", ".md", ".json", ".jsonl", ".TXT", ".markdown", ".pdf", ""]
@@ -142,9 +141,9 @@ def searcher(tmp_path_factory):
         "về Chỉ thị 39-CT/TW.\n",
         encoding="utf-8",
     )
-    index = CorpusIndex(root, None)
-    index.refresh()
-    return Searcher(index)
+    library = Library(root, use_cache=False)
+    library.refresh()
+    return library
 
 
 @given(st.text(any_char, max_size=40) | markupish)

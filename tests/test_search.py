@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsreader.cli import main
-from newsreader.core.search import Searcher, parse_query
-from newsreader.core.store.build import CorpusIndex
+from newsreader.core.library import Library
+from newsreader.core.search import parse_query
 from newsreader.core.text.fold import fold
 
 ARTICLES = {
@@ -51,9 +51,9 @@ def searcher(tmp_path_factory):
     root = tmp_path_factory.mktemp("search-corpus")
     for name, (title, paragraphs) in ARTICLES.items():
         (root / name).write_text(title + "\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
-    index = CorpusIndex(root, tmp_path_factory.mktemp("cache"))
-    index.refresh()
-    return Searcher(index)
+    library = Library(root, cache_dir=tmp_path_factory.mktemp("cache"))
+    library.refresh()
+    return library
 
 
 def ids(hits):
@@ -125,9 +125,8 @@ def test_one_article_does_not_flood(tmp_path):
         encoding="utf-8",
     )
     (root / "one.txt").write_text("Khác\n\nMột đoạn về kiểm tra giám sát.", encoding="utf-8")
-    index = CorpusIndex(root, tmp_path / "cache")
-    index.refresh()
-    hits = Searcher(index).search("kiem tra giam sat", per_article=3)
+    library = Library(root, cache_dir=tmp_path / "cache")
+    hits = library.search("kiem tra giam sat", per_article=3)
     assert [h.article_id for h in hits].count("many.txt") == 3
     assert "one.txt" in [h.article_id for h in hits]
     assert max(h.more for h in hits) == 17

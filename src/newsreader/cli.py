@@ -12,8 +12,13 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsreader import __version__, locations
+from newsreader import __version__
+
+if TYPE_CHECKING:
+    from newsreader.core.library import Bookmark, Library
+    from newsreader.core.model import Corpus
 
 EXIT_OK, EXIT_RUNTIME, EXIT_USAGE = 0, 1, 2
 
@@ -185,13 +190,35 @@ def _positive_int(value: str) -> int:
     return number
 
 
-def _corpus_root(args: argparse.Namespace) -> Path:
-    root = Path(args.corpus).expanduser() if args.corpus else locations.default_corpus()
-    if not root.exists():
-        raise UsageError(f"corpus folder not found: {root}")
-    if not root.is_dir():
-        raise UsageError(f"corpus is not a folder: {root}")
-    return root
+def _library(args: argparse.Namespace, *, must_exist: bool = True) -> Library:
+    """The Library of --corpus (or the default corpus); a missing folder is a usage error."""
+    from newsreader.core.library import Library
+
+    library = Library.for_corpus(args.corpus)
+    problem = library.root_problem()
+    if must_exist and problem == "no such folder":
+        raise UsageError(f"corpus folder not found: {_shown(library.root)}")
+    if must_exist and problem:
+        raise UsageError(f"corpus is not a folder: {_shown(library.root)}")
+    return library
+
+
+def _shown(path: object) -> str:
+    from newsreader.core.corpus.loader import display_path
+
+    return display_path(str(path))
+
+
+def _tell_notices(library: Library) -> None:
+    for notice in library.notices():
+        print(f"newsreader: {notice.text}", file=sys.stderr)
+
+
+def _refreshed(args: argparse.Namespace) -> Library:
+    library = _library(args)
+    library.refresh()
+    _tell_notices(library)
+    return library
 
 
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal may act on: DEL and the C1
@@ -207,46 +234,17 @@ def _print_json(data: object) -> None:
     sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
-def _report_skipped(corpus) -> None:
+def _report_skipped(corpus: Corpus) -> None:
     for item in corpus.skipped:
         print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
     for item in corpus.warnings:
         print(f"warning {item.path}: {item.reason}", file=sys.stderr)
 
 
-def _open_index(args: argparse.Namespace):
-    """The corpus index, refreshed; None when the cache dir cannot be used."""
-    import sqlite3
-
-    from newsreader.core.store.build import CorpusIndex
-
-    root = _corpus_root(args)
-    try:
-        index = CorpusIndex(root, locations.cache_dir())
-        index.refresh()
-        return index
-    except (OSError, sqlite3.Error) as exc:
-        print(
-            f"newsreader: cannot use the index in {locations.cache_dir()} ({exc}); "
-            "reading the corpus without it",
-            file=sys.stderr,
-        )
-        return None
-
-
-def _load(args: argparse.Namespace):
-    index = _open_index(args)
-    if index is not None:
-        return index.corpus()
-    from newsreader.core.corpus.load import load_corpus
-
-    return load_corpus(_corpus_root(args))
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     from newsreader.cli_format import format_list
 
-    corpus = _load(args)
+    corpus = _refreshed(args).corpus()
     if args.json:
         _print_json(
             {
@@ -270,8 +268,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from newsreader.cli_format import format_article
 
-    corpus = _load(args)
-    article = corpus.load(args.id)
+    article = _refreshed(args).article(args.id)
     if article is None:
         raise UsageError(f"no article with id {args.id!r} (see `newsreader list`)")
     if args.json:
@@ -283,13 +280,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from newsreader.cli_format import format_hits
-    from newsreader.core.search import Searcher, in_memory_index
 
     text = " ".join(args.query)
     if not text.strip():
         raise UsageError("empty query: give words to search for, or a filter such as y:2024")
-    index = _open_index(args) or in_memory_index(_corpus_root(args))
-    hits = Searcher(index).search(text, limit=args.limit)
+    hits = _refreshed(args).search(text, limit=args.limit)
     if args.json:
         _print_json({"query": text, "results": [hit.to_json() for hit in hits]})
     else:
@@ -301,11 +296,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     from newsreader.cli_format import format_doctor
-    from newsreader.core.doctor import diagnose
 
-    # Not _corpus_root: a missing corpus is a finding here (exit 1), not a usage error.
-    root = Path(args.corpus).expanduser() if args.corpus else locations.default_corpus()
-    report = diagnose(root)
+    # A missing corpus is a finding here (exit 1), not a usage error.
+    report = _library(args, must_exist=False).health()
     if args.json:
         _print_json(report.to_json())
     else:
@@ -316,30 +309,20 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 def cmd_app(args: argparse.Namespace) -> int:
     from newsreader.app import run_app
 
-    root = Path(args.corpus).expanduser() if args.corpus else locations.default_corpus()
-    return run_app(root, lang=args.lang)
+    return run_app(_library(args, must_exist=False), lang=args.lang)
 
 
-def _open_store(*, write: bool):
-    """The bookmark store; read-only (with a warning) when only reading and it cannot be
-    written."""
-    from newsreader.core.store.bookmarks import BookmarkStore, StoreError, StoreReadOnly
+def _open_store(library: Library, *, write: bool) -> None:
+    """Open the bookmark store; read-only (with a warning) when only reading and it cannot
+    be written."""
+    from newsreader.core.library import StoreError
 
     try:
-        store = BookmarkStore.open()
-    except StoreReadOnly as exc:
-        if write:
-            raise RuntimeFailure(str(exc)) from None
-        print(f"newsreader: {exc}", file=sys.stderr)
-        try:
-            store = BookmarkStore.open(read_only=True)
-        except StoreError as error:
-            raise RuntimeFailure(str(error)) from None
+        library.open_store(write=write)
     except StoreError as exc:
         raise RuntimeFailure(str(exc)) from None
-    if store.notice:
-        print(f"newsreader: {store.notice}", file=sys.stderr)
-    return store
+    finally:
+        _tell_notices(library)
 
 
 def cmd_bookmark(args: argparse.Namespace) -> int:
@@ -350,61 +333,59 @@ def cmd_bookmark(args: argparse.Namespace) -> int:
 
 def _bookmark_add(args: argparse.Namespace) -> int:
     from newsreader.cli_format import format_bookmark_line
-    from newsreader.core.anchor import reanchor_article
-    from newsreader.core.store.bookmarks import InvalidRange
+    from newsreader.core.library import ArticleNotFound, InvalidRange, StoreError
 
-    article = _load(args).load(args.id)
-    if article is None:
-        raise UsageError(f"no article with id {args.id!r} (see `newsreader list`)")
+    library = _refreshed(args)
     first, last = args.paragraph
-    with _open_store(write=True) as store:
-        existing = reanchor_article(store, article)
-        known = {b.id for b in existing}
-        try:
-            bookmark = store.add(article, first, last, note=args.note)
-        except InvalidRange as exc:
-            raise UsageError(str(exc)) from None
+    _open_store(library, write=True)
+    try:
+        bookmark, existed = library.add_bookmark(args.id, first, last, note=args.note)
+    except ArticleNotFound:
+        raise UsageError(f"no article with id {args.id!r} (see `newsreader list`)") from None
+    except InvalidRange as exc:
+        raise UsageError(str(exc)) from None
+    except StoreError as exc:
+        raise RuntimeFailure(str(exc)) from None
     if args.json:
         _print_json(bookmark.to_json())
     else:
-        verb = "already bookmarked" if bookmark.id in known else "bookmarked"
+        verb = "already bookmarked" if existed else "bookmarked"
         print(f"{verb}: {format_bookmark_line(bookmark)}")
     return EXIT_OK
 
 
 def _bookmark_rm(args: argparse.Namespace) -> int:
     from newsreader.cli_format import format_bookmark_line
-    from newsreader.core.store.bookmarks import BookmarkNotFound
+    from newsreader.core.library import BookmarkNotFound, StoreError
 
-    with _open_store(write=True) as store:
-        try:
-            bookmark = store.remove(args.bookmark_id)
-        except BookmarkNotFound:
-            raise UsageError(
-                f"no bookmark with id {args.bookmark_id} (see `newsreader bookmarks`)"
-            ) from None
+    library = _library(args, must_exist=False)
+    _open_store(library, write=True)
+    try:
+        bookmark = library.remove_bookmark(args.bookmark_id)
+    except BookmarkNotFound:
+        raise UsageError(
+            f"no bookmark with id {args.bookmark_id} (see `newsreader bookmarks`)"
+        ) from None
+    except StoreError as exc:
+        raise RuntimeFailure(str(exc)) from None
     print(f"removed: {format_bookmark_line(bookmark)}")
     return EXIT_OK
 
 
-def _current_bookmarks(args: argparse.Namespace, store) -> list:
+def _current_bookmarks(args: argparse.Namespace) -> tuple[Library, list[Bookmark]]:
     """Every bookmark (of --article), re-anchored against the corpus as it is now."""
-    from newsreader.core.anchor import reanchor_all
-
-    corpus = _load(args)
-    bookmarks = reanchor_all(store, corpus)
-    if args.article is not None:
-        bookmarks = [b for b in bookmarks if b.article_id == args.article]
-        if not bookmarks and corpus.get(args.article) is None:
-            raise UsageError(f"no article with id {args.article!r} (see `newsreader list`)")
-    return bookmarks
+    library = _refreshed(args)
+    _open_store(library, write=False)
+    bookmarks = library.bookmarks(args.article)
+    if args.article is not None and not bookmarks and not library.has_article(args.article):
+        raise UsageError(f"no article with id {args.article!r} (see `newsreader list`)")
+    return library, bookmarks
 
 
 def cmd_bookmarks(args: argparse.Namespace) -> int:
     from newsreader.cli_format import format_bookmarks
 
-    with _open_store(write=False) as store:
-        bookmarks = _current_bookmarks(args, store)
+    _, bookmarks = _current_bookmarks(args)
     if args.json:
         _print_json({"bookmarks": [b.to_json() for b in bookmarks]})
     else:
@@ -418,53 +399,54 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from newsreader.core import export
+    from newsreader.core.export import FORMATS
+    from newsreader.core.formatting import count_text
 
     fmt = args.format
     if fmt is None:
         suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
-        fmt = suffix if suffix in export.FORMATS else "md"
-    with _open_store(write=False) as store:
-        bookmarks = _current_bookmarks(args, store)
-    text = export.render(fmt, bookmarks)
+        fmt = suffix if suffix in FORMATS else "md"
+    library, bookmarks = _current_bookmarks(args)
     if not bookmarks:
         print("newsreader: no bookmarks to export", file=sys.stderr)
     if args.output == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(library.render_export(fmt, bookmarks))
         return EXIT_OK
-    if args.output:
-        path = Path(args.output).expanduser()
-        if path.is_dir():
-            path = path / export.default_export_name(fmt)
-    else:
-        path = export.default_export_path(fmt)
+    path = Path(args.output).expanduser() if args.output else None
     try:
-        export.write_export(path, text, force=args.force)
-    except FileExistsError:
-        raise RuntimeFailure(f"{path} already exists; use --force to replace it") from None
+        written = library.export(fmt, bookmarks, path, force=args.force)
+    except FileExistsError as exc:
+        raise RuntimeFailure(
+            f"{_shown(exc.filename or path)} already exists; use --force to replace it"
+        ) from None
     articles = len({b.article_id for b in bookmarks})
     print(
-        f"exported {len(bookmarks)} passage{'s' if len(bookmarks) != 1 else ''} from "
-        f"{articles} article{'s' if articles != 1 else ''} to {path}",
+        f"exported {count_text(len(bookmarks), 'passage')} from "
+        f"{count_text(articles, 'article')} to {_shown(written)}",
         file=sys.stderr,
     )
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from newsreader.core.export import ImportFormatError, import_json
+    from newsreader.core.export import ImportFormatError
+    from newsreader.core.formatting import count_text
+    from newsreader.core.library import StoreError
 
     path = Path(args.file).expanduser()
     if not path.is_file():
-        raise UsageError(f"no such file: {path}")
+        raise UsageError(f"no such file: {_shown(path)}")
     data = path.read_bytes()
-    with _open_store(write=True) as store:
-        try:
-            merged = import_json(store, data)
-        except ImportFormatError as exc:
-            raise UsageError(f"cannot import {path}: {exc}") from None
+    library = _library(args, must_exist=False)
+    _open_store(library, write=True)
+    try:
+        merged = library.import_bookmarks(data)
+    except ImportFormatError as exc:
+        raise UsageError(f"cannot import {_shown(path)}: {exc}") from None
+    except StoreError as exc:
+        raise RuntimeFailure(str(exc)) from None
     print(
-        f"imported {merged.added} new bookmark{'s' if merged.added != 1 else ''}"
+        f"imported {count_text(merged.added, 'new bookmark')}"
         f" ({merged.updated} notes updated, {merged.unchanged} already there)"
     )
     return EXIT_OK

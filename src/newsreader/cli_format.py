@@ -9,19 +9,10 @@ terminal.
 from __future__ import annotations
 
 from newsreader.core.corpus.grouping import group_articles
+from newsreader.core.formatting import count_text, date_text, datetime_text
 from newsreader.core.model import Article
 from newsreader.core.text.clean import clean_line
 from newsreader.core.text.directives import directive_label
-
-
-def format_published(value: str | None) -> str:
-    """ISO to the Vietnamese order: 2019-11-04T08:10 -> 04/11/2019 08:10."""
-    if not value:
-        return ""
-    date, _, time = value.partition("T")
-    parts = date.split("-")
-    shown = "/".join(reversed(parts))
-    return f"{shown} {time}" if time else shown
 
 
 def format_year(article: Article) -> str:
@@ -40,7 +31,7 @@ def format_list(articles: list[Article]) -> str:
         for year in group.years:
             lines.append(f"  {year.year if year.year is not None else 'Unknown year'}")
             for article in year.articles:
-                when = format_published(article.published) or format_year(article)
+                when = datetime_text(article.published) or format_year(article)
                 lines.append(f"    {article.id}")
                 lines.append(f"      {article.title}")
                 people = ", ".join(article.people)
@@ -52,7 +43,7 @@ def format_list(articles: list[Article]) -> str:
 def format_article(article: Article) -> str:
     lines = [article.title, "=" * min(len(article.title), 80)]
     meta = [
-        ("Published", format_published(article.published) or "unknown"),
+        ("Published", datetime_text(article.published) or "unknown"),
         ("Year", format_year(article) + (f" — {article.year_note}" if article.year_note else "")),
         ("Directive", ", ".join(directive_label(c) for c in article.directives) or "none"),
         ("People", ", ".join(article.people) or "none"),
@@ -109,7 +100,7 @@ def format_bookmarks(bookmarks) -> str:
         lines.append(f"{clean_line(head.title)}  ({clean_line(head.article_id)})")
         for bookmark in group:
             flag = "  [orphaned]" if bookmark.orphaned else ""
-            marked = format_published(bookmark.created.partition("T")[0])
+            marked = date_text(bookmark.created)
             lines.append(f"  #{bookmark.id}  {bookmark.label}  {marked}{flag}")
             lines.append(f"      {_first_line(bookmark.quote)}")
             if bookmark.note:
@@ -123,9 +114,9 @@ def format_doctor(report) -> str:
     from newsreader.core.corpus.loader import display_path
 
     problems, warnings = report.count("problem"), report.count("warning")
-    verdict = "healthy" if report.healthy else f"{problems} problem{'s' if problems != 1 else ''}"
+    verdict = "healthy" if report.healthy else count_text(problems, "problem")
     if warnings:
-        verdict += f", {warnings} warning{'s' if warnings != 1 else ''}"
+        verdict += ", " + count_text(warnings, "warning")
     lines = [f"newsreader doctor: {verdict}", ""]
     for check in report.checks:
         lines.append(f"{check.status:<8} {check.name}: {check.detail}")

@@ -27,6 +27,20 @@ def cache_dir() -> Path:
     )
 
 
+def config_dir() -> Path:
+    """The user's settings (the keymap). NEWSREADER_CONFIG_DIR overrides the platform location."""
+    override = os.environ.get("NEWSREADER_CONFIG_DIR")
+    return (
+        Path(override)
+        if override
+        else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    )
+
+
+def keymap_file() -> Path:
+    return config_dir() / "keymap.toml"
+
+
 def documents_dir() -> Path:
     return Path(platformdirs.user_documents_dir())
 
@@ -44,10 +58,11 @@ def default_corpus() -> Path:
     return Path(env).expanduser() if env else bundled_corpus()
 
 
-def state_file() -> Path:
-    return data_dir() / "state.json"
-
-
-def search_history_file() -> Path:
+def search_history_file(data: Path | None = None) -> Path:
     """The last queries typed in the search panel (most recent first)."""
-    return data_dir() / "search_history.json"
+    return (data or data_dir()) / "search_history.json"
+
+
+def old_state_file(data: Path | None = None) -> Path:
+    """Where versions before the bookmark store kept the reading state (imported once)."""
+    return (data or data_dir()) / "state.json"

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -25,10 +26,6 @@ FUZZY_MIN_SCORE = 85.0
 How = Literal["same", "moved", "fuzzy", "orphaned"]
 
 _SPACE = re.compile(r"\s+")
-
-
-class ArticleSource(Protocol):
-    def load(self, article_id: str) -> Article | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,13 +138,16 @@ def reanchor_article(store: BookmarkStore, article: Article) -> list[Bookmark]:
     return bookmarks
 
 
-def reanchor_all(store: BookmarkStore, corpus: ArticleSource) -> list[Bookmark]:
-    """Re-anchor every bookmark against the corpus (corpus.load(id) may return None);
-    returns all bookmarks as they now are. A read-only store is updated in memory only."""
-    bookmarks = store.list()
+def reanchor_all(
+    store: BookmarkStore, load: Callable[[str], Article | None], article_id: str | None = None
+) -> list[Bookmark]:
+    """Re-anchor every bookmark (of one article) against the corpus (load(id) gives None
+    for an article that is gone); returns them as they now are. A read-only store is
+    updated in memory only."""
+    bookmarks = store.bookmarks(article_id)
     loaded: dict[str, Article | None] = {}
     for bookmark in bookmarks:
         if bookmark.article_id not in loaded:
-            loaded[bookmark.article_id] = corpus.load(bookmark.article_id)
+            loaded[bookmark.article_id] = load(bookmark.article_id)
         _apply(store, bookmark, locate(bookmark, loaded[bookmark.article_id]))
     return bookmarks

@@ -14,22 +14,24 @@ import math
 import os
 import re
 import shutil
-import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from newsreader import locations
 from newsreader.core.corpus.loader import (
     DEFAULT_MAX_BYTES,
     display_path,
     max_file_bytes,
     walk_corpus,
 )
-from newsreader.core.model import Corpus, Skipped
+from newsreader.core.formatting import count_text
+from newsreader.core.model import Corpus, SkipKind, Skipped
+
+if TYPE_CHECKING:
+    from newsreader.core.library import Library
 
 Status = Literal["ok", "warning", "problem"]
 MIN_COLUMNS, MIN_LINES = 80, 24
@@ -44,7 +46,12 @@ class Check:
     items: tuple[Skipped, ...] = ()  # the files a check is about, for the readable report
 
     def to_json(self) -> dict:
-        return {"name": self.name, "status": self.status, "detail": self.detail, "advice": self.advice}
+        return {
+            "name": self.name,
+            "status": self.status,
+            "detail": self.detail,
+            "advice": self.advice,
+        }
 
 
 @dataclass(slots=True)
@@ -78,93 +85,88 @@ def _size_advice(items: list[Skipped]) -> str:
     return f"set NEWSREADER_MAX_FILE_MB={needed} to read {'it' if len(items) == 1 else 'them'}"
 
 
-# (check name, reason fragments, what it means, advice): the first whose fragment is in the
-# reason explains a skipped file. The catch-all "other" comes last.
-_KINDS: list[tuple[str, tuple[str, ...], str, str | Callable[[list[Skipped]], str]]] = [
-    ("too large", ("too large",), "over the size limit", _size_advice),
+K = SkipKind
+# Per kind of skip: (check name, what it means, what to do), in the report's order.
+_KINDS: list[tuple[SkipKind, str, str, str | Callable[[list[Skipped]], str]]] = [
+    (K.TOO_LARGE, "too large", "over the size limit", _size_advice),
     (
+        K.BINARY,
         "binary",
-        ("binary file",),
         "binary, not text",
         "remove them from the corpus folder; an article must be text",
     ),
     (
+        K.ENCODING,
         "encoding",
-        ("not UTF-8", "invalid UTF-", "after its byte-order mark"),
         "not in a text encoding newsreader reads",
         "convert to UTF-8, e.g. iconv -f WINDOWS-1258 -t UTF-8 FILE > FILE.new",
     ),
-    ("empty", ("empty file", "no text"), "empty", "add the article's text, or remove the file"),
+    (K.EMPTY, "empty", "empty", "add the article's text, or remove the file"),
     (
+        K.JSON,
         "invalid JSON",
-        ("invalid JSON", "no JSON lines"),
         "not valid JSON",
         "fix the JSON; python3 -m json.tool FILE shows where it breaks",
     ),
     (
+        K.JSON_SHAPE,
         "JSON shape",
-        ("JSON object", "JSON must be", "no 'title'", "must be a string", "empty JSON list"),
         "JSON that is not an article",
         "give each article an object with a string 'title' and a string 'text' "
         "(or 'body' / 'content')",
     ),
+    (K.TOO_DEEP, "too deep", "nested too deeply", "flatten the file: an article is one object"),
     (
-        "too deep",
-        ("nested too deeply",),
-        "nested too deeply",
-        "flatten the file: an article is one object",
-    ),
-    (
+        K.NOT_ARTICLE,
         "not an article",
-        ("not an article format",),
         "not an article file type",
         "rename articles to .txt, .md, .json or .jsonl; other files can stay, or move elsewhere",
     ),
     (
+        K.LOOP,
         "link loop",
-        ("symbolic link loop", "already visited"),
         "symbolic links back into folders already read",
         "nothing to do (each folder is read once); remove the link to silence this",
     ),
     (
+        K.BROKEN_LINK,
         "broken link",
-        ("broken symbolic link",),
         "symbolic links that lead nowhere",
         "fix or remove the link (ls -l shows its target)",
     ),
     (
+        K.UNREADABLE,
         "unreadable",
-        ("permission denied", "cannot be read", "Permission denied"),
         "not readable by you",
         "chmod u+r FILE (or chmod u+rx DIR for a folder)",
     ),
-    ("special", ("not a regular file",), "not regular files", "remove it (a socket, pipe or device)"),
-    ("other", ("",), "not read", "see the reason given for each; report it if it looks like a bug"),
+    (K.SPECIAL, "special", "not regular files", "remove it (a socket, pipe or device)"),
+    (
+        K.OTHER,
+        "other",
+        "not read",
+        "see the reason given for each; report it if it looks like a bug",
+    ),
 ]
-
-
-def _kind(reason: str) -> str:
-    for name, fragments, *_ in _KINDS:
-        if any(f in reason for f in fragments):
-            return name
-    return "other"
+_GROUPED = {kind for kind, *_ in _KINDS}
 
 
 def explain_skipped(skipped: list[Skipped]) -> list[Check]:
     """One warning per kind of skip, naming its files, with what to do."""
-    groups: dict[str, list[Skipped]] = {}
+    groups: dict[SkipKind, list[Skipped]] = {}
     for item in skipped:
-        groups.setdefault(_kind(item.reason), []).append(item)
+        groups.setdefault(item.kind if item.kind in _GROUPED else K.OTHER, []).append(item)
     checks = []
-    for name, _, meaning, advice in _KINDS:
-        items = groups.get(name)
+    for kind, name, meaning, advice in _KINDS:
+        items = groups.get(kind)
         if not items:
             continue
         checks.append(
             Check(
                 f"skipped: {name}",
                 "warning",
-                f"{len(items)} skipped ({meaning}): " + ", ".join(_shown(s.path) for s in items[:5])
+                f"{len(items)} skipped ({meaning}): "
+                + ", ".join(_shown(s.path) for s in items[:5])
                 + (f" and {len(items) - 5} more" if len(items) > 5 else ""),
                 advice(items) if callable(advice) else advice,
                 tuple(items),
@@ -210,8 +212,8 @@ def check_corpus(root: Path, corpus: Corpus | None, files: int) -> Check:
     assert corpus is not None
     articles = len(corpus.articles)
     counts = (
-        f"{articles} article{'s' if articles != 1 else ''} from {files} "
-        f"file{'s' if files != 1 else ''}, {len(corpus.skipped)} skipped"
+        f"{count_text(articles, 'article')} from {count_text(files, 'file')}, "
+        f"{len(corpus.skipped)} skipped"
     )
     if not articles:
         return Check(
@@ -229,7 +231,7 @@ def check_load_warnings(corpus: Corpus) -> Check | None:
     return Check(
         "loaded with warnings",
         "warning",
-        f"{len(corpus.warnings)} article{'s' if len(corpus.warnings) != 1 else ''} loaded "
+        f"{count_text(len(corpus.warnings), 'article')} loaded "
         "with part of the file ignored: "
         + ", ".join(_shown(w.path) for w in corpus.warnings[:5])
         + (f" and {len(corpus.warnings) - 5} more" if len(corpus.warnings) > 5 else ""),
@@ -272,50 +274,23 @@ def check_folder(name: str, folder: Path, env: str, purpose: str) -> Check:
     return Check(name, "ok", f"{shown} ({state})")
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    """Open a SQLite file without writing anything (no -wal/-shm when the folder is
-    read-only), so checking never changes or repairs what it checks."""
-    errors = []
-    for query in ("mode=ro", "immutable=1"):
-        try:
-            db = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
-            db.execute("PRAGMA user_version").fetchone()
-            return db
-        except sqlite3.DatabaseError as exc:
-            errors.append(str(exc))
-    raise sqlite3.DatabaseError("; ".join(dict.fromkeys(errors)))
-
-
-def _integrity(db: sqlite3.Connection) -> str | None:
-    """None when PRAGMA integrity_check says ok, else the first few complaints."""
-    rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
-    return None if rows == ["ok"] else "; ".join(str(r) for r in rows[:3])
-
-
 def check_store(path: Path) -> Check:
     from newsreader.core.store.bookmarks import SCHEMA_VERSION
+    from newsreader.core.store.inspect import look_at_store
 
     shown = _shown(path)
-    if not path.exists():
+    look = look_at_store(path, SCHEMA_VERSION)
+    if not look.exists:
         return Check("bookmark store", "ok", f"{shown}: none yet (created with the first bookmark)")
     moved = f"move it aside (mv {shown} {shown}.bak); a new, empty store is started"
-    try:
-        db = _open_read_only(path)
-        try:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            damage = _integrity(db)
-            count = None
-            if damage is None and 1 <= version <= SCHEMA_VERSION:
-                count = db.execute("SELECT count(*) FROM bookmarks").fetchone()[0]
-        finally:
-            db.close()
-    except sqlite3.DatabaseError as exc:
+    if look.error is not None:
         return Check(
             "bookmark store",
             "problem",
-            f"{shown} cannot be read as a bookmark store ({exc})",
+            f"{shown} cannot be read as a bookmark store ({look.error})",
             f"newsreader moves it aside when it next writes a bookmark; or {moved}",
         )
+    damage, version, count = look.damage, look.version, look.bookmarks
     if damage is not None:
         return Check(
             "bookmark store",
@@ -330,7 +305,7 @@ def check_store(path: Path) -> Check:
             f"{shown} has schema version {version}; this newsreader knows up to {SCHEMA_VERSION}",
             "update newsreader (the store was written by a newer version)",
         )
-    marks = f"{count} bookmark{'s' if count != 1 else ''}" if count is not None else "empty"
+    marks = count_text(count, "bookmark") if count is not None else "empty"
     upgrade = "" if version == SCHEMA_VERSION else f", upgraded to {SCHEMA_VERSION} on next write"
     return Check(
         "bookmark store",
@@ -339,23 +314,15 @@ def check_store(path: Path) -> Check:
     )
 
 
-def check_index(root: Path, cache_dir: Path) -> Check:
-    from newsreader.core.store.build import RULES, SCHEMA, cache_path_for
+def check_index(path: Path) -> Check:
+    from newsreader.core.store.index import RULES, SCHEMA
+    from newsreader.core.store.inspect import look_at_index
 
-    path = cache_path_for(root, cache_dir)
     shown = _shown(path)
-    if not path.exists():
+    look = look_at_index(path)
+    if not look.exists:
         return Check("index", "ok", f"{shown}: not built yet (built on first use)")
-    try:
-        db = _open_read_only(path)
-        try:
-            meta = dict(db.execute("SELECT key, value FROM meta"))
-            damage = _integrity(db)
-        finally:
-            db.close()
-    except sqlite3.DatabaseError as exc:
-        damage = str(exc)
-        meta = {}
+    damage, meta = look.damage, look.meta or {}
     if damage is not None:
         return Check(
             "index",
@@ -441,32 +408,29 @@ def check_terminal(
 
 
 # --- everything --------------------------------------------------------------------------
-def diagnose(
-    root: Path,
-    data_dir: Path | None = None,
-    cache_dir: Path | None = None,
-    *,
-    terminal: bool = True,
-) -> Report:
-    """Run every check. Loads the corpus through the index when the cache is usable (as the
-    other commands do), else directly."""
-    from newsreader.core.store.bookmarks import STORE_NAME
+def diagnose(library: Library, *, terminal: bool = True) -> Report:
+    """Run every check. Reads the corpus through the index when it is sound (refreshing it
+    as any command would), else into memory, leaving a damaged index for the user to see."""
+    from newsreader.core.library import Library
 
-    root = Path(root)
-    data_dir = Path(data_dir) if data_dir is not None else locations.data_dir()
-    cache_dir = Path(cache_dir) if cache_dir is not None else locations.cache_dir()
+    root, data_dir, cache_dir = library.root, library.data_dir, library.cache_dir
     report = Report()
     add = report.checks.append
 
     cache = check_folder("cache dir", cache_dir, "NEWSREADER_CACHE_DIR", "the index")
-    index = check_index(root, cache_dir) if root.is_dir() and cache.status == "ok" else None
+    index = check_index(library.index_path) if root.is_dir() and cache.status == "ok" else None
 
     corpus = None
     files = 0
     if root.is_dir():
         walk_skipped: list[Skipped] = []
         files = sum(1 for _ in walk_corpus(root, walk_skipped))
-        corpus = _load(root, cache_dir if index is not None and index.status == "ok" else None)
+        reading = library
+        if index is None or index.status != "ok":
+            reading = Library(root, cache_dir=cache_dir, data_dir=data_dir, use_cache=False)
+        reading.refresh()
+        reading.notices()  # a fallback is what doctor expects here, not news
+        corpus = reading.corpus()
         report.skipped = list(corpus.skipped)
     add(check_corpus(root, corpus, files))
     if limit := check_limit():
@@ -478,28 +442,10 @@ def diagnose(
 
     data = check_folder("data dir", data_dir, "NEWSREADER_DATA_DIR", "bookmarks")
     add(data)
-    add(check_store(data_dir / STORE_NAME))
+    add(check_store(library.store_path))
     add(cache)
     if index is not None:
         add(index)
     if terminal:
         report.checks.extend(check_terminal())
     return report
-
-
-def _load(root: Path, cache_dir: Path | None) -> Corpus:
-    if cache_dir is not None:
-        from newsreader.core.store.build import CorpusIndex
-
-        try:
-            index = CorpusIndex(root, cache_dir)
-            try:
-                index.refresh()
-                return index.corpus()
-            finally:
-                index.close()
-        except (OSError, sqlite3.Error):
-            pass
-    from newsreader.core.corpus.load import load_corpus
-
-    return load_corpus(root)

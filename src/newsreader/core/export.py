@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from newsreader import locations
+from newsreader.core.formatting import count_text, date_text, datetime_text
 from newsreader.core.store.atomic import write_atomic
 from newsreader.core.store.bookmarks import Bookmark, BookmarkStore, Merged, utc_now
 from newsreader.core.text.directives import directive_label
@@ -58,24 +59,6 @@ def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def format_date(published: str | None) -> str:
-    """2019-11-04T08:10 -> 04/11/2019; 2019-11 -> 11/2019; "" when unknown."""
-    if not published:
-        return ""
-    date = published.partition("T")[0].partition(" ")[0]
-    return "/".join(reversed(date.split("-")))
-
-
-def format_datetime(published: str | None) -> str:
-    """2019-11-04T08:10 -> 04/11/2019 08:10."""
-    if not published:
-        return ""
-    date, _, time = published.partition("T")
-    shown = format_date(date)
-    time = time.removesuffix("Z")[:5]
-    return f"{shown} {time}" if time else shown
-
-
 def year_text(bookmark: Bookmark) -> str:
     if bookmark.year is None:
         return "unknown"
@@ -91,7 +74,7 @@ def citation(bookmark: Bookmark) -> str:
     """— Title, Published 04/11/2019, ¶3–4, path/of/article.txt"""
     parts = [_one_line(bookmark.title) or bookmark.article_id]
     if bookmark.published:
-        parts.append(f"Published {format_date(bookmark.published)}")
+        parts.append(f"Published {date_text(bookmark.published)}")
     elif bookmark.year is not None:
         parts.append(year_text(bookmark))
     parts.append(bookmark.label)
@@ -120,9 +103,8 @@ def _summary(bookmarks: list[Bookmark], exported_at: str) -> str:
     articles = len({b.article_id for b in bookmarks})
     passages = len(bookmarks)
     return (
-        f"Exported from newsreader on {format_datetime(exported_at)} UTC: "
-        f"{passages} passage{'s' if passages != 1 else ''} from "
-        f"{articles} article{'s' if articles != 1 else ''}."
+        f"Exported from newsreader on {datetime_text(exported_at)} UTC: "
+        f"{count_text(passages, 'passage')} from {count_text(articles, 'article')}."
     )
 
 
@@ -147,7 +129,7 @@ def to_markdown(bookmarks: list[Bookmark], *, exported_at: str | None = None) ->
         head = group[0]
         lines += [f"## {_one_line(head.title) or head.article_id}", ""]
         meta = [
-            ("Published", format_datetime(head.published) or "unknown"),
+            ("Published", datetime_text(head.published) or "unknown"),
             ("Year", year_text(head)),
             ("Directive", directive_text(head) or "none"),
             ("Source", head.path or head.article_id),
@@ -208,7 +190,7 @@ def to_text(
         head = group[0]
         lines += [rule, *_wrap(_one_line(head.title) or head.article_id, width=width)]
         meta = [
-            f"Published: {format_datetime(head.published) or 'unknown'}",
+            f"Published: {datetime_text(head.published) or 'unknown'}",
             f"Year: {year_text(head)}",
             f"Directive: {directive_text(head) or 'none'}",
             f"Source: {head.path or head.article_id}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 EntityKind = Literal["person", "date", "directive"]
@@ -36,6 +37,48 @@ class Entity:
         }
 
 
+class SkipKind(StrEnum):
+    """Why a file (or a part of one) was not read: what doctor groups by and what the
+    interface words in each language. The detail says the particulars in English."""
+
+    MISSING = "missing"  # the corpus folder itself is not there, or not a folder
+    TOO_LARGE = "too_large"
+    BINARY = "binary"
+    ENCODING = "encoding"
+    EMPTY = "empty"
+    JSON = "json"  # not valid JSON
+    JSON_SHAPE = "json_shape"  # valid JSON, but not an article
+    TOO_DEEP = "too_deep"
+    FRONT_MATTER = "front_matter"  # loaded; the front matter was ignored
+    DATE = "date"  # loaded; a metadata date could not be read
+    NOT_ARTICLE = "not_article"  # a file type newsreader does not read
+    LOOP = "loop"
+    BROKEN_LINK = "broken_link"
+    UNREADABLE = "unreadable"
+    SPECIAL = "special"  # a pipe, socket or device
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadWarning:
+    """Something in a file that was ignored while the article itself was read."""
+
+    kind: SkipKind
+    detail: str  # in English
+
+    def to_record(self) -> list[str]:
+        return [self.kind.value, self.detail]
+
+    @classmethod
+    def from_record(cls, value: object) -> LoadWarning:
+        if isinstance(value, list) and len(value) == 2:
+            try:
+                return cls(SkipKind(value[0]), str(value[1]))
+            except ValueError:
+                return cls(SkipKind.OTHER, str(value[1]))
+        return cls(SkipKind.OTHER, str(value))
+
+
 @dataclass(slots=True)
 class Document:
     """What a file holds once decoded and laid out, before any extraction."""
@@ -49,7 +92,7 @@ class Document:
     url: str | None = None
     author: str | None = None
     directive_hint: str | None = None  # a `directive` field from front matter or JSON
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -71,7 +114,7 @@ class Article:
     url: str | None = None
     author: str | None = None
     entities: list[Entity] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
     year_note: str | None = None  # how an inferred year was reached, for the reader
     # Set on a header loaded from the index without its text; see Corpus.load().
     stored_paragraph_count: int | None = None
@@ -118,7 +161,7 @@ class Article:
             source=self.source,
             url=self.url,
             author=self.author,
-            warnings=list(self.warnings),
+            warnings=[w.to_record() for w in self.warnings],
             year_note=self.year_note,
         )
         return data
@@ -144,7 +187,7 @@ class Article:
                 Entity(e["kind"], e["text"], e["value"], e["paragraph"], e["start"], e["end"])
                 for e in data["entities"]
             ],
-            warnings=list(data.get("warnings", [])),
+            warnings=[LoadWarning.from_record(w) for w in data.get("warnings", [])],
             year_note=data.get("year_note"),
         )
 
@@ -173,11 +216,31 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    path: str
-    reason: str
+    """A file (or one article of a JSON list) not read, or read with something ignored."""
 
-    def to_json(self) -> dict:
-        return {"path": self.path, "reason": self.reason}
+    path: str
+    kind: SkipKind
+    detail: str  # in English, for the CLI and the JSON contract's "reason"
+
+    @property
+    def reason(self) -> str:
+        return self.detail
+
+    def to_json(self) -> dict[str, str]:
+        """The JSON contract's shape (README)."""
+        return {"path": self.path, "reason": self.detail}
+
+    def to_record(self) -> dict[str, str]:
+        """What the index keeps."""
+        return {"path": self.path, "reason": self.detail, "kind": self.kind.value}
+
+    @classmethod
+    def from_record(cls, data: dict[str, str]) -> Skipped:
+        try:
+            kind = SkipKind(data.get("kind", "other"))
+        except ValueError:
+            kind = SkipKind.OTHER
+        return cls(data["path"], kind, data["reason"])
 
 
 @dataclass(slots=True)
@@ -186,6 +249,10 @@ class Corpus:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[Skipped] = field(default_factory=list)  # loaded, but something was ignored
+
+    @staticmethod
+    def warnings_of(articles: list[Article]) -> list[Skipped]:
+        return [Skipped(a.path, w.kind, w.detail) for a in articles for w in a.warnings]
 
     def get(self, article_id: str) -> Article | None:
         for article in self.articles:

@@ -13,17 +13,15 @@ match are offsets into the original, accented text: folding keeps length.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 import shlex
-import sqlite3
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from newsreader.core.store.build import PARAGRAPH_BITS, CorpusIndex
+from newsreader.core.store.index import PARAGRAPH_BITS, PARAGRAPH_MASK, IndexReader
 from newsreader.core.store.tags import directive_tag, person_tag, year_tag
 from newsreader.core.text.directives import canonical_code
 from newsreader.core.text.fold import fold
@@ -108,6 +106,7 @@ class Hit:
     snippet: str = ""
     snippet_start: int = 0  # where the snippet starts in text, to place the highlight
     more: int = 0  # further hits in the same article, collapsed under this one
+    date: str = ""  # the article's published date (ISO) or year
 
     def to_json(self) -> dict:
         return {
@@ -275,20 +274,23 @@ def snippet_of(
 
 
 class Searcher:
-    """Search one CorpusIndex. Keeps the index's vocabulary for typo expansion."""
+    """Search one index through a read connection. The vocabulary (for typo expansion) is
+    read once and may be shared by the searchers of several threads (`vocabulary`)."""
 
-    def __init__(self, index: CorpusIndex) -> None:
-        self.index = index
+    def __init__(
+        self, reader: IndexReader, vocabulary: Callable[[], list[str]] | None = None
+    ) -> None:
+        self.reader = reader
+        self._shared_vocabulary = vocabulary
         self._vocabulary: list[str] | None = None
         self._neighbours: dict[str, list[str]] = {}
 
     def vocabulary(self) -> list[str]:
         if self._vocabulary is None:
-            db = self.index.db
-            db.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, fts, 'row')"
-            )
-            self._vocabulary = [term for (term,) in db.execute("SELECT term FROM temp.fts_vocab")]
+            if self._shared_vocabulary is not None:
+                self._vocabulary = self._shared_vocabulary()
+            else:
+                self._vocabulary = self.reader.vocabulary()
         return self._vocabulary
 
     def _variants(self, words: list[str]) -> dict[str, list[str]]:
@@ -307,26 +309,6 @@ class Searcher:
                 variants[word] = self._neighbours[word]
         return variants
 
-    def _filter_sql(self, query: Query) -> tuple[str, list]:
-        """The filters as SQL over the articles table (for a filter-only query)."""
-        clauses, params = [], []
-        if query.year is not None:
-            clauses.append("year = ?")
-            params.append(query.year)
-        if query.directive:
-            if query.directive.endswith(("-", "/")):
-                clauses.append(
-                    "rowid IN (SELECT article FROM article_directives WHERE code LIKE ?)"
-                )
-                params.append(query.directive + "%")
-            else:
-                clauses.append("rowid IN (SELECT article FROM article_directives WHERE code = ?)")
-                params.append(query.directive)
-        if query.person:
-            clauses.append("rowid IN (SELECT article FROM article_people WHERE folded LIKE ?)")
-            params.append(f"%{query.person}%")
-        return " AND ".join(clauses), params
-
     def _filter_terms(self, query: Query) -> str | None:
         """The filters as FTS terms on the tags column; "" when there are none, None when a
         filter matches nothing (so nothing can be found)."""
@@ -339,13 +321,7 @@ class Searcher:
             tag = directive_tag(number, kind, issuer)
             terms.append(f"tags : {tag}" if issuer else f"tags : {tag}*")
         if query.person:
-            names = [
-                name
-                for (name,) in self.index.db.execute(
-                    "SELECT DISTINCT folded FROM article_people WHERE folded LIKE ? LIMIT 50",
-                    (f"%{query.person}%",),
-                )
-            ]
+            names = self.reader.people_like(query.person)
             if not names:
                 return None
             terms.append("tags : (" + " OR ".join(person_tag(n) for n in names) + ")")
@@ -353,21 +329,7 @@ class Searcher:
 
     def _fts_rowids(self, table: str, expression: str, filters: str, limit: int) -> list[int]:
         match = f"(folded : ({expression}))" + (f" AND {filters}" if filters else "")
-        shift = f" << {PARAGRAPH_BITS}" if table == "fts_titles" else ""
-        sql = f"SELECT rowid{shift} FROM {table} WHERE {table} MATCH ? LIMIT ?"
-        db = self.index.db
-        deadline = time.perf_counter() + STAGE_SECONDS
-        db.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
-        found: list[int] = []
-        try:
-            for (rowid,) in db.execute(sql, (match, limit)):
-                found.append(rowid)
-        except sqlite3.OperationalError as exc:
-            if "interrupted" not in str(exc):
-                raise
-        finally:
-            db.set_progress_handler(None, 0)
-        return found
+        return self.reader.fts_rowids(table, match, limit, STAGE_SECONDS)
 
     def _candidates(
         self, query: Query, filters: str, limit: int
@@ -418,20 +380,13 @@ class Searcher:
 
     def search(self, raw: str, limit: int = 20, per_article: int = 3) -> list[Hit]:
         query = parse_query(raw)
-        where, params = self._filter_sql(query)
-        db = self.index.db
         if not query.words:
-            if not where:
-                return []
-            rows = db.execute(
-                f"SELECT id, header FROM articles WHERE {where} ORDER BY sort_key DESC LIMIT ?",
-                (*params, limit),
-            ).fetchall()
-            hits = []
-            for article_id, header in rows:
-                title = json.loads(header)["title"]
-                hits.append(Hit(article_id, title, None, 100, title, 0, 0, title, 0))
-            return hits
+            return [
+                Hit(article_id, title, None, 100, title, 0, 0, title, 0, date=date)
+                for article_id, title, date in self.reader.filtered(
+                    query.year, query.directive, query.person, limit
+                )
+            ]
         filters = self._filter_terms(query)
         if filters is None:
             return []
@@ -440,19 +395,17 @@ class Searcher:
             return []
         matcher = _matcher(query, variants)
         scored: list[tuple[int, int, int, int, str]] = []
-        for rowid, text in db.execute(
-            "SELECT rowid, text FROM paragraphs WHERE rowid IN (SELECT value FROM json_each(?))",
-            (json.dumps(rowids),),
-        ):
-            result = score_text(matcher, text, is_title=(rowid & ((1 << PARAGRAPH_BITS) - 1)) == 0)
+        for rowid, text in self.reader.paragraph_texts(rowids):
+            result = score_text(matcher, text, is_title=(rowid & PARAGRAPH_MASK) == 0)
             if result:
                 scored.append((result[0], rowid, result[1], result[2], text))
         return self._assemble(scored, limit, per_article)
 
-    def _assemble(self, scored: list, limit: int, per_article: int) -> list[Hit]:
-        mask = (1 << PARAGRAPH_BITS) - 1
+    def _assemble(
+        self, scored: list[tuple[int, int, int, int, str]], limit: int, per_article: int
+    ) -> list[Hit]:
         scored.sort(key=lambda item: (-item[0], item[1]))
-        by_article: dict[int, list] = {}
+        by_article: dict[int, list[tuple[int, int, int, int, str]]] = {}
         for item in scored:
             by_article.setdefault(item[1] >> PARAGRAPH_BITS, []).append(item)
         chosen = []
@@ -468,17 +421,13 @@ class Searcher:
                 )
         chosen.sort(key=lambda pair: (-pair[0][0], pair[0][1]))
         chosen = chosen[:limit]
-        articles = {
-            rowid: (article_id, json.loads(header)["title"])
-            for rowid, article_id, header in self.index.db.execute(
-                "SELECT rowid, id, header FROM articles WHERE rowid IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted({item[1] >> PARAGRAPH_BITS for item, _ in chosen})),),
-            )
-        }
+        articles = self.reader.ids_and_titles(
+            list({item[1] >> PARAGRAPH_BITS for item, _ in chosen})
+        )
         hits = []
         for (score, rowid, start, end, text), more in chosen:
-            article_id, title = articles[rowid >> PARAGRAPH_BITS]
-            paragraph = (rowid & mask) - 1
+            article_id, title, date = articles[rowid >> PARAGRAPH_BITS]
+            paragraph = (rowid & PARAGRAPH_MASK) - 1
             snippet, offset = snippet_of(text, start, end)
             hits.append(
                 Hit(
@@ -492,13 +441,7 @@ class Searcher:
                     snippet,
                     offset,
                     more,
+                    date,
                 )
             )
         return hits
-
-
-def in_memory_index(root) -> CorpusIndex:
-    """An index that lives in memory only, for when the cache dir cannot be written."""
-    index = CorpusIndex(root, None)
-    index.refresh()
-    return index

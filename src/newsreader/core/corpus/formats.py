@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from newsreader.core.corpus.layout import layout_body
-from newsreader.core.model import Document
+from newsreader.core.model import Document, LoadWarning, SkipKind
 from newsreader.core.text.clean import clean_line, clean_text
 from newsreader.core.text.dates import parse_dateline
 
@@ -27,6 +27,10 @@ TEXT_FIELDS = ("text", "body", "content")
 
 class FormatError(ValueError):
     """The file decodes but is not an article; the message is the user-facing reason."""
+
+    def __init__(self, message: str, kind: SkipKind = SkipKind.JSON_SHAPE) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def normalise_published(value: object) -> str | None:
@@ -86,7 +90,9 @@ def _apply_metadata(doc: Document, meta: dict) -> None:
         if published:
             doc.published, doc.published_from = published, "metadata"
         else:
-            doc.warnings.append(f"unreadable date {_describe(published_raw)} ignored")
+            doc.warnings.append(
+                LoadWarning(SkipKind.DATE, f"unreadable date {_describe(published_raw)} ignored")
+            )
     doc.source = _meta_text(meta.get("source"))
     doc.url = _meta_text(meta.get("url"))
     doc.author = _meta_text(meta.get("author"))
@@ -124,14 +130,14 @@ def _strip_inline(text: str) -> str:
 def read_txt(text: str) -> Document:
     doc = layout_body(clean_text(text))
     if not doc.title:
-        raise FormatError("no text in file")
+        raise FormatError("no text in file", SkipKind.EMPTY)
     return doc
 
 
 def read_markdown(text: str) -> Document:
     text = clean_text(text)
     meta: dict = {}
-    warnings: list[str] = []
+    warnings: list[LoadWarning] = []
     match = _FRONT_MATTER.match(text)
     if match:
         body = text[match.end() :]
@@ -142,7 +148,12 @@ def read_markdown(text: str) -> Document:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (line {mark.line + 2})" if mark is not None else ""
-            warnings.append(f"front matter is not valid YAML{where}; read the body only")
+            warnings.append(
+                LoadWarning(
+                    SkipKind.FRONT_MATTER,
+                    f"front matter is not valid YAML{where}; read the body only",
+                )
+            )
             loaded = {}
         except (ValueError, TypeError, RecursionError) as exc:
             # PyYAML raises these past its own errors: an int over Python's digit limit,
@@ -150,24 +161,38 @@ def read_markdown(text: str) -> Document:
             why = (
                 "nested too deeply" if isinstance(exc, RecursionError) else "a value is unreadable"
             )
-            warnings.append(f"front matter is not valid YAML ({why}); read the body only")
+            warnings.append(
+                LoadWarning(
+                    SkipKind.FRONT_MATTER,
+                    f"front matter is not valid YAML ({why}); read the body only",
+                )
+            )
             loaded = {}
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):
-            warnings.append("front matter is not a mapping of fields; read the body only")
+            warnings.append(
+                LoadWarning(
+                    SkipKind.FRONT_MATTER,
+                    "front matter is not a mapping of fields; read the body only",
+                )
+            )
             loaded = {}
         meta = loaded
     elif text.startswith("---\n"):
         body = text[4:]
-        warnings.append("front matter has no closing '---'; read the body only")
+        warnings.append(
+            LoadWarning(
+                SkipKind.FRONT_MATTER, "front matter has no closing '---'; read the body only"
+            )
+        )
     else:
         body = text
     heading, prose = _markdown_to_text(body)
     title = _meta_text(meta.get("title")) or heading
     doc = layout_body(prose, title=title)
     if not doc.title and not doc.paragraphs:
-        raise FormatError("no text in file")
+        raise FormatError("no text in file", SkipKind.EMPTY)
     if not doc.title:
         doc.title = doc.paragraphs[0][:80]
     doc.warnings.extend(warnings)
@@ -195,7 +220,7 @@ def _document_from_object(obj: object) -> Document:
         raise FormatError("no 'title' and no 'text'/'body'/'content' field")
     doc = layout_body(clean_text(body or ""), title=title_text or None)
     if not doc.title:
-        raise FormatError("no text in article")
+        raise FormatError("no text in article", SkipKind.EMPTY)
     _apply_metadata(doc, obj)
     return doc
 
@@ -215,9 +240,9 @@ def read_json(text: str) -> Iterator[tuple[int | None, Document | FormatError]]:
     try:
         data = json.loads(text)
     except RecursionError:
-        raise FormatError("JSON nested too deeply to read") from None
+        raise FormatError("JSON nested too deeply to read", SkipKind.TOO_DEEP) from None
     except ValueError as exc:
-        raise FormatError(f"invalid JSON: {_json_error(exc)}") from None
+        raise FormatError(f"invalid JSON: {_json_error(exc)}", SkipKind.JSON) from None
     if isinstance(data, dict):
         yield None, _document_from_object(data)
         return
@@ -226,7 +251,7 @@ def read_json(text: str) -> Iterator[tuple[int | None, Document | FormatError]]:
             f"JSON must be an article object or a list of them, not {type(data).__name__}"
         )
     if not data:
-        raise FormatError("empty JSON list")
+        raise FormatError("empty JSON list", SkipKind.EMPTY)
     for index, obj in enumerate(data):
         try:
             yield index, _document_from_object(obj)
@@ -244,11 +269,11 @@ def read_jsonl(text: str) -> Iterator[tuple[int | None, Document | FormatError]]
             obj = json.loads(line)
         except (ValueError, RecursionError) as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else _json_error(exc)
-            yield index, FormatError(f"invalid JSON on line {index + 1}: {reason}")
+            yield index, FormatError(f"invalid JSON on line {index + 1}: {reason}", SkipKind.JSON)
             continue
         try:
             yield index, _document_from_object(obj)
         except FormatError as exc:
             yield index, exc
     if not found:
-        raise FormatError("no JSON lines in file")
+        raise FormatError("no JSON lines in file", SkipKind.EMPTY)

@@ -7,7 +7,7 @@ from pathlib import Path
 from newsreader.core.corpus.analysis import analyse
 from newsreader.core.corpus.grouping import sort_newest_first
 from newsreader.core.corpus.loader import Progress, read_corpus
-from newsreader.core.model import Corpus, Skipped
+from newsreader.core.model import Corpus, SkipKind, Skipped
 
 
 def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
@@ -16,8 +16,7 @@ def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
     root = Path(root)
     if not root.is_dir():
         reason = "no such folder" if not root.exists() else "not a folder"
-        return Corpus(str(root), [], [Skipped(str(root), reason)])
+        return Corpus(str(root), [], [Skipped(str(root), SkipKind.MISSING, reason)])
     documents, skipped = read_corpus(root, progress)
     articles = sort_newest_first(analyse(documents))
-    warnings = [Skipped(a.path, w) for a in articles for w in a.warnings]
-    return Corpus(str(root), articles, skipped, warnings)
+    return Corpus(str(root), articles, skipped, Corpus.warnings_of(articles))

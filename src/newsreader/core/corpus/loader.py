@@ -15,7 +15,7 @@ from newsreader.core.corpus.formats import (
     read_markdown,
     read_txt,
 )
-from newsreader.core.model import Document, Skipped
+from newsreader.core.model import Document, SkipKind, Skipped
 from newsreader.core.text.clean import DecodeError, decode_bytes
 
 ARTICLE_SUFFIXES = {
@@ -26,6 +26,7 @@ ARTICLE_SUFFIXES = {
     ".jsonl": "jsonl",
 }
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+K = SkipKind
 
 
 def max_file_bytes() -> int:
@@ -81,18 +82,28 @@ def walk_corpus(root: Path, skipped: list[Skipped]) -> Iterator[FoundFile]:
         try:
             info = folder.stat()
         except OSError as exc:
-            skipped.append(Skipped(prefix or ".", f"folder cannot be read: {exc.strerror or exc}"))
+            skipped.append(
+                Skipped(
+                    prefix or ".", K.UNREADABLE, f"folder cannot be read: {exc.strerror or exc}"
+                )
+            )
             return
         key = (info.st_dev, info.st_ino)
         if key in seen_dirs:
             if prefix:
-                skipped.append(Skipped(prefix, "folder already visited (symbolic link loop)"))
+                skipped.append(
+                    Skipped(prefix, K.LOOP, "folder already visited (symbolic link loop)")
+                )
             return
         seen_dirs.add(key)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            skipped.append(Skipped(prefix or ".", f"folder cannot be read: {exc.strerror or exc}"))
+            skipped.append(
+                Skipped(
+                    prefix or ".", K.UNREADABLE, f"folder cannot be read: {exc.strerror or exc}"
+                )
+            )
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -101,24 +112,25 @@ def walk_corpus(root: Path, skipped: list[Skipped]) -> Iterator[FoundFile]:
             try:
                 entry_stat = os.stat(entry.path)
             except OSError as exc:
-                reason = (
-                    "broken symbolic link"
-                    if entry.is_symlink()
-                    else f"cannot be read: {exc.strerror or exc}"
-                )
-                skipped.append(Skipped(relative, reason))
+                if entry.is_symlink():
+                    skipped.append(Skipped(relative, K.BROKEN_LINK, "broken symbolic link"))
+                else:
+                    skipped.append(
+                        Skipped(relative, K.UNREADABLE, f"cannot be read: {exc.strerror or exc}")
+                    )
                 continue
             if stat.S_ISDIR(entry_stat.st_mode):
                 yield from visit(Path(entry.path), f"{prefix}{entry.name}/")
                 continue
             if not stat.S_ISREG(entry_stat.st_mode):
-                skipped.append(Skipped(relative, "not a regular file"))
+                skipped.append(Skipped(relative, K.SPECIAL, "not a regular file"))
                 continue
             suffix = os.path.splitext(entry.name)[1].lower()
             if suffix not in ARTICLE_SUFFIXES:
                 skipped.append(
                     Skipped(
                         relative,
+                        K.NOT_ARTICLE,
                         f"not an article format ({display_path(suffix) or 'no extension'}); "
                         "newsreader reads .txt, .md, .json and .jsonl",
                     )
@@ -128,6 +140,7 @@ def walk_corpus(root: Path, skipped: list[Skipped]) -> Iterator[FoundFile]:
                 skipped.append(
                     Skipped(
                         relative,
+                        K.TOO_LARGE,
                         f"file too large ({entry_stat.st_size / 1048576:.1f} MB, "
                         f"limit {limit / 1048576:.0f} MB; set NEWSREADER_MAX_FILE_MB)",
                     )
@@ -157,20 +170,23 @@ def read_file(
         for index, result in reader(text):
             article_id = found.relative if index is None else f"{found.relative}#{index}"
             if isinstance(result, FormatError):
-                skipped.append(Skipped(article_id, str(result)))
+                skipped.append(Skipped(article_id, result.kind, str(result)))
             else:
                 loaded.append(LoadedDocument(article_id, found.relative, result))
         return loaded, skipped
-    except (DecodeError, FormatError) as exc:
-        return [], [Skipped(found.relative, str(exc))]
+    except DecodeError as exc:
+        return [], [Skipped(found.relative, SkipKind(exc.kind), str(exc))]
+    except FormatError as exc:
+        return [], [Skipped(found.relative, exc.kind, str(exc))]
     except PermissionError:
-        return [], [Skipped(found.relative, "permission denied")]
+        return [], [Skipped(found.relative, K.UNREADABLE, "permission denied")]
     except OSError as exc:
-        return [], [Skipped(found.relative, f"cannot be read: {exc.strerror or exc}")]
+        return [], [Skipped(found.relative, K.UNREADABLE, f"cannot be read: {exc.strerror or exc}")]
     except RecursionError:
-        return [], [Skipped(found.relative, "nested too deeply to read")]
+        return [], [Skipped(found.relative, K.TOO_DEEP, "nested too deeply to read")]
     except Exception as exc:  # a bug of ours must not lose the rest of the corpus
-        return [], [Skipped(found.relative, f"could not be read ({type(exc).__name__}: {exc})")]
+        detail = f"could not be read ({type(exc).__name__}: {exc})"
+        return [], [Skipped(found.relative, K.OTHER, detail)]
 
 
 Progress = Callable[[int, int], None]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from newsreader import locations
+from newsreader.core.formatting import count_text, range_label
 from newsreader.core.model import Article
 from newsreader.core.store.reading_state import ReadingState, load_state
 from newsreader.core.text.clean import clean_text
@@ -114,11 +115,6 @@ def passage_text(paragraphs: list[str], first: int, last: int) -> str:
     return "\n\n".join(paragraphs[first : last + 1])
 
 
-def range_label(first: int, last: int) -> str:
-    """¶ numbers as the reader shows them (index + 1): ¶3 or ¶3–4."""
-    return f"¶{first + 1}" if first == last else f"¶{first + 1}–{last + 1}"
-
-
 @dataclass(slots=True)
 class Bookmark:
     article_id: str
@@ -196,6 +192,44 @@ class Bookmark:
         if values.get("status", "ok") not in ("ok", "orphaned"):
             raise ValueError("bookmark status must be 'ok' or 'orphaned'")
         return cls(**values)
+
+
+def make_bookmark(
+    article: Article, first: int, last: int, note: str | None = None, now: str | None = None
+) -> Bookmark:
+    """A bookmark of paragraphs first..last (0-based, inclusive) of a loaded article, not
+    stored. Raises InvalidRange for a range outside the article."""
+    if article.is_header:
+        raise ValueError("a header has no text: load the article first")
+    count = len(article.paragraphs)
+    if not (0 <= first <= last < count):
+        shown = range_label(first, last)
+        whole = range_label(0, count - 1) if count else "none"
+        raise InvalidRange(
+            f"{shown} is not a passage of {article.id!r}: it has "
+            f"{count_text(count, 'paragraph')} ({whole})"
+        )
+    now = now or utc_now()
+    before = article.paragraphs[first - 1][-CONTEXT_CHARS:] if first > 0 else ""
+    after = article.paragraphs[last + 1][:CONTEXT_CHARS] if last + 1 < count else ""
+    return Bookmark(
+        article_id=article.id,
+        first=first,
+        last=last,
+        quote=passage_text(article.paragraphs, first, last),
+        note=_clean_note(note),
+        created=now,
+        updated=now,
+        title=article.title,
+        published=article.published,
+        year=article.year,
+        year_source=article.year_source,
+        directive=article.directive,
+        path=article.path,
+        paragraph_count=count,
+        context_before=before,
+        context_after=after,
+    )
 
 
 _COLUMNS = [f.name for f in fields(Bookmark)]
@@ -290,7 +324,7 @@ class BookmarkStore:
             db = cls._open_checked(path)
         except sqlite3.DatabaseError as exc:
             if _is_read_only_error(exc):
-                raise StoreReadOnly(_read_only_message(path), path) from exc
+                raise StoreReadOnly(read_only_message(path), path) from exc
             if _is_busy(exc):
                 raise StoreError(f"the bookmark store {path} is busy ({exc})") from exc
             try:
@@ -311,7 +345,7 @@ class BookmarkStore:
         except sqlite3.DatabaseError as exc:
             db.close()
             if _is_read_only_error(exc):
-                raise StoreReadOnly(_read_only_message(path), path) from exc
+                raise StoreReadOnly(read_only_message(path), path) from exc
             raise StoreError(f"cannot prepare the bookmark store {path}: {exc}") from exc
         return store
 
@@ -329,7 +363,7 @@ class BookmarkStore:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except PermissionError as exc:
-            raise StoreReadOnly(_read_only_message(path), path) from exc
+            raise StoreReadOnly(read_only_message(path), path) from exc
         except OSError as exc:
             raise StoreError(
                 f"cannot create the data folder {folder}: {exc.strerror or exc}"
@@ -339,7 +373,7 @@ class BookmarkStore:
         if not os.access(folder, os.W_OK | os.X_OK) or (
             path.exists() and not os.access(path, os.R_OK | os.W_OK)
         ):
-            raise StoreReadOnly(_read_only_message(path), path)
+            raise StoreReadOnly(read_only_message(path), path)
 
     @classmethod
     def _open_checked(cls, path: Path) -> sqlite3.Connection:
@@ -428,12 +462,12 @@ class BookmarkStore:
     @contextmanager
     def _write(self, *, allow_read_only: bool = False) -> Iterator[sqlite3.Connection]:
         if self.read_only and not allow_read_only:
-            raise StoreReadOnly(_read_only_message(self.path or self.default_path()), self.path)
+            raise StoreReadOnly(read_only_message(self.path or self.default_path()), self.path)
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if _is_read_only_error(exc):
-                raise StoreReadOnly(_read_only_message(self.path), self.path) from exc
+                raise StoreReadOnly(read_only_message(self.path), self.path) from exc
             raise
         try:
             yield self.db
@@ -446,7 +480,7 @@ class BookmarkStore:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             if _is_read_only_error(exc):
-                raise StoreReadOnly(_read_only_message(self.path), self.path) from exc
+                raise StoreReadOnly(read_only_message(self.path), self.path) from exc
             raise
 
     # --- bookmarks --------------------------------------------------------------------
@@ -474,37 +508,7 @@ class BookmarkStore:
         self, article: Article, first: int, last: int, note: str | None = None
     ) -> Bookmark:
         """The bookmark add() would store, without storing it."""
-        if article.is_header:
-            raise ValueError("a header has no text: pass corpus.load(id)")
-        count = len(article.paragraphs)
-        if not (0 <= first <= last < count):
-            shown = range_label(first, last)
-            whole = range_label(0, count - 1) if count else "none"
-            raise InvalidRange(
-                f"{shown} is not a passage of {article.id!r}: it has {count} "
-                f"paragraph{'s' if count != 1 else ''} ({whole})"
-            )
-        now = self.clock()
-        before = article.paragraphs[first - 1][-CONTEXT_CHARS:] if first > 0 else ""
-        after = article.paragraphs[last + 1][:CONTEXT_CHARS] if last + 1 < count else ""
-        return Bookmark(
-            article_id=article.id,
-            first=first,
-            last=last,
-            quote=passage_text(article.paragraphs, first, last),
-            note=_clean_note(note),
-            created=now,
-            updated=now,
-            title=article.title,
-            published=article.published,
-            year=article.year,
-            year_source=article.year_source,
-            directive=article.directive,
-            path=article.path,
-            paragraph_count=count,
-            context_before=before,
-            context_after=after,
-        )
+        return make_bookmark(article, first, last, note, self.clock())
 
     def add(self, article: Article, first: int, last: int, note: str | None = None) -> Bookmark:
         """Mark paragraphs first..last (0-based, inclusive) of a loaded article.
@@ -572,7 +576,7 @@ class BookmarkStore:
             restored = Bookmark(**bookmark.to_json())
             return self._insert(restored, keep_id=bookmark.id is not None and not taken)
 
-    def list(self, article_id: str | None = None) -> list[Bookmark]:
+    def bookmarks(self, article_id: str | None = None) -> list[Bookmark]:
         """Every bookmark (of one article), by article id, then range, then age."""
         order = " ORDER BY article_id, first, last, created, id"
         if article_id is None:
@@ -582,16 +586,16 @@ class BookmarkStore:
         return [_row(r) for r in rows]
 
     def for_article(self, article_id: str) -> list[Bookmark]:
-        return self.list(article_id)
+        return self.bookmarks(article_id)
 
     def covering(self, article_id: str, paragraph: int) -> list[Bookmark]:
         """The article's bookmarks whose range holds paragraph (for `a` on a passage)."""
-        return [b for b in self.list(article_id) if b.covers(paragraph)]
+        return [b for b in self.bookmarks(article_id) if b.covers(paragraph)]
 
     def marked_paragraphs(self, article_id: str) -> set[int]:
         """Paragraph indexes inside any non-orphaned bookmark of the article (the gutter)."""
         marked: set[int] = set()
-        for b in self.list(article_id):
+        for b in self.bookmarks(article_id):
             if not b.orphaned:
                 marked.update(range(b.first, b.last + 1))
         return marked
@@ -677,12 +681,11 @@ class BookmarkStore:
                 [(k, v) for k, v in state.positions.items() if isinstance(v, int) and v >= 0],
             )
 
-    def import_state_file(self, path: Path | None = None) -> bool:
+    def import_state_file(self, path: Path) -> bool:
         """Take the reading state from the old state.json once (the file is left alone).
 
         True when it was imported now; False when there is no file or it was done before.
         """
-        path = Path(path) if path is not None else locations.state_file()
         if self.db.execute("SELECT 1 FROM meta WHERE key = 'state_json_imported'").fetchone():
             return False
         if not path.is_file():
@@ -725,7 +728,7 @@ def _is_busy(exc: BaseException) -> bool:
     return "locked" in text or "busy" in text
 
 
-def _read_only_message(path: Path | None) -> str:
+def read_only_message(path: Path | None) -> str:
     folder = path.parent if path is not None else locations.data_dir()
     return (
         f"cannot write bookmarks: the data folder {folder} is read-only "

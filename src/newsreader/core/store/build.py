@@ -1,12 +1,9 @@
-"""The corpus index: analysed articles and a full-text index over folded text, in SQLite.
+"""Building the corpus index: reading, analysing and storing every article of a folder.
 
 Loading a corpus means reading, cleaning and analysing every file; the index keeps the
-result in the user's cache dir so the next start only re-reads files whose size, mtime or
-content hash changed, and drops files that are gone. A cache that is corrupt, of another
-schema or made by another version of the rules is rebuilt, never trusted.
-
-Full-text search uses SQLite FTS5 over folded text (see fold.py): it finds candidates fast;
-search.py ranks them.
+result so the next start only re-reads files whose size, mtime or content hash changed, and
+drops files that are gone. Which index to use (a file in the cache dir, or memory) and what to
+do with a stale or damaged one is Library's decision; this module builds and refreshes one.
 """
 
 from __future__ import annotations
@@ -15,56 +12,38 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
+import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsreader.core.corpus.analysis import DirectiveIndex, PreparedDocument, build_article, prepare
-from newsreader.core.corpus.grouping import sort_newest_first
+from newsreader.core.corpus.analysis import (
+    DirectiveIndex,
+    PreparedDocument,
+    build_article,
+    prepare,
+)
 from newsreader.core.corpus.loader import FoundFile, LoadedDocument, read_file, walk_corpus
-from newsreader.core.model import Article, Document, Skipped
+from newsreader.core.model import Article, Document, LoadWarning, Skipped
 from newsreader.core.store.index import (
     PARAGRAPH_BITS,
     RULES,
     SCHEMA,
-    IndexedCorpus,
-    cache_path_for,
-    read_article,
-    read_headers,
-    read_skipped,
-    read_texts,
+    SCHEMA_SQL,
+    IndexReader,
+    file_uri,
+    sort_key,
 )
 from newsreader.core.store.tags import filter_tags
-from newsreader.core.text.directives import find_anniversary, resolve_short
+from newsreader.core.text.directives import directive_label, find_anniversary, resolve_short
 from newsreader.core.text.fold import fold
 
 BATCH = 200
 
 Progress = Callable[[int, int], None]
-
-_SCHEMA_SQL = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE files (
-    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-    hash TEXT NOT NULL, skipped TEXT NOT NULL
-);
-CREATE TABLE articles (
-    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file TEXT NOT NULL,
-    year INTEGER, sort_key TEXT NOT NULL,
-    header TEXT NOT NULL, entities TEXT NOT NULL, document TEXT NOT NULL,
-    codes TEXT NOT NULL, needs_corpus INTEGER NOT NULL
-);
-CREATE INDEX articles_file ON articles(file);
-CREATE TABLE article_directives (article INTEGER NOT NULL, code TEXT NOT NULL);
-CREATE INDEX article_directives_code ON article_directives(code);
-CREATE TABLE article_people (article INTEGER NOT NULL, folded TEXT NOT NULL);
-CREATE INDEX article_people_folded ON article_people(folded);
-CREATE TABLE paragraphs (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL);
-CREATE VIRTUAL TABLE fts USING fts5(folded, tags, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
-CREATE VIRTUAL TABLE fts_titles USING fts5(folded, tags, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
-"""
 
 
 def _hash_bytes(data: bytes) -> str:
@@ -83,7 +62,7 @@ def _document_meta(doc: Document) -> str:
             "url": doc.url,
             "author": doc.author,
             "directive_hint": doc.directive_hint,
-            "warnings": doc.warnings,
+            "warnings": [w.to_record() for w in doc.warnings],
         },
         ensure_ascii=False,
     )
@@ -94,6 +73,10 @@ def _entities_json(article: Article) -> str:
         [[e.kind, e.text, e.value, e.paragraph, e.start, e.end] for e in article.entities],
         ensure_ascii=False,
     )
+
+
+class RefreshCancelled(Exception):
+    """A refresh was stopped before its end (the reader is quitting)."""
 
 
 @dataclass(slots=True)
@@ -166,67 +149,54 @@ def _analyse_file(found: FoundFile) -> _Parsed:
 
 
 class CorpusIndex:
-    """An open index for one corpus folder. Not shared between threads: open one per thread."""
+    """The writer of one corpus's index: a file, or a shared in-memory database that the
+    read connections of the same process see (`read_target`). Used from one thread at a time.
+    """
 
-    def __init__(self, root: Path, cache_dir: Path | None) -> None:
-        """cache_dir None keeps the index in memory (nothing written)."""
+    def __init__(self, root: Path, db: sqlite3.Connection, read_target: str) -> None:
         self.root = Path(root)
-        self.path = cache_path_for(self.root, cache_dir) if cache_dir is not None else None
-        self.rebuilt: str | None = None
-        self.db = self._open()
+        self.db = db
+        self.read_target = read_target
+        self.reader = IndexReader(db)
+        self._new_codes: set[str] = set()  # seen since labels were last stored
 
-    # --- opening and validating -------------------------------------------------------
-    def _connect(self) -> sqlite3.Connection:
-        if self.path is None:
-            return sqlite3.connect(":memory:", check_same_thread=False)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        return sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+    @classmethod
+    def open_file(cls, root: Path, path: Path) -> CorpusIndex:
+        """The index at path as it is (check it with stale_reason before trusting it)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        index = cls(root, db, file_uri(path))
+        if index.reader.meta().get("complete") == "1":
+            index._use_wal()
+        return index
 
-    def _open(self) -> sqlite3.Connection:
-        reason = None
-        if self.path is None or not self.path.exists():
-            return self._create()
-        try:
-            db = self._connect()
-            meta = dict(db.execute("SELECT key, value FROM meta"))
-            if meta.get("schema") != str(SCHEMA) or meta.get("rules") != RULES:
-                reason = "made by another version"
-            elif meta.get("complete") != "1":
-                reason = "its first build was interrupted"
-            elif meta.get("root") != str(self.root.resolve()):
-                reason = "made for another folder"
-            else:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")
-                return db
-            db.close()
-        except sqlite3.DatabaseError as exc:
-            reason = f"unreadable ({exc})"
-        self.rebuilt = reason
-        self._delete_files()
-        return self._create()
+    @classmethod
+    def create_file(cls, root: Path, path: Path) -> CorpusIndex:
+        """A new, empty index at path (whatever was there is deleted)."""
+        delete_index_files(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        index = cls(root, db, file_uri(path))
+        index._create()
+        return index
 
-    def _delete_files(self) -> None:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+    @classmethod
+    def create_memory(cls, root: Path) -> CorpusIndex:
+        """A new index in memory: nothing is written to disk."""
+        uri = f"file:newsreader-{uuid.uuid4().hex}?mode=memory&cache=shared"
+        db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        index = cls(root, db, uri)
+        index._create()
+        return index
 
-    def discard(self, reason: str) -> None:
-        """Throw the cache away and start an empty one (damage found while using it)."""
-        self.db.close()
-        self.rebuilt = reason
-        if self.path is not None:
-            self._delete_files()
-        self.db = self._create()
-
-    def _create(self) -> sqlite3.Connection:
-        """A new, empty index. Until its first refresh completes it is written without a
-        journal on disk (half the writes of WAL); 'complete' stays 0 meanwhile, so a build
-        that dies half-way is thrown away at the next open rather than trusted."""
-        db = self._connect()
-        db.execute("PRAGMA journal_mode=MEMORY")
-        db.execute("PRAGMA synchronous=OFF")
-        db.executescript(_SCHEMA_SQL)
-        db.executemany(
+    def _create(self) -> None:
+        """The schema, empty. Until its first refresh completes a file index is written
+        without a journal on disk (half the writes of WAL); 'complete' stays 0 meanwhile, so a
+        build that dies half-way is thrown away at the next open rather than trusted."""
+        self.db.execute("PRAGMA journal_mode=MEMORY")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.executescript(SCHEMA_SQL)
+        self.db.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [
                 ("schema", str(SCHEMA)),
@@ -236,26 +206,41 @@ class CorpusIndex:
                 ("complete", "0"),
             ],
         )
-        db.commit()
-        return db
+        self.db.commit()
+
+    def _use_wal(self) -> None:
+        # Once complete, other processes read while this one writes: WAL.
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
 
     def _is_complete(self) -> bool:
-        return self.db.execute("SELECT value FROM meta WHERE key='complete'").fetchone()[0] == "1"
+        return self.reader.meta_value("complete") == "1"
 
     def _mark_complete(self) -> None:
         if self._is_complete():
             return
         self.db.execute("UPDATE meta SET value='1' WHERE key='complete'")
         self.db.commit()
-        # From now on other processes read while this one writes: WAL.
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
+        if not self.read_target.startswith("file:newsreader-"):
+            self._use_wal()
 
     def close(self) -> None:
         self.db.close()
 
     def is_empty(self) -> bool:
-        return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+        return self.reader.is_empty()
+
+    def store_articles(self, articles: list[Article], skipped: list[Skipped]) -> None:
+        """Put articles analysed elsewhere in the index, as if read from files (an index
+        of articles made in memory, for tests and tools); the index is then complete."""
+        for article in articles:
+            found = FoundFile(article.path, article.id, 0, 0)
+            analysed = _Analysed(article, "{}", DirectiveIndex(), needs_corpus=False)
+            self._store_file(_Parsed(found, "", [analysed]))
+        self._store_walk_skipped(skipped)
+        self._store_summary_facts()
+        self.db.commit()
+        self._mark_complete()
 
     # --- refreshing -------------------------------------------------------------------
     def refresh(
@@ -263,10 +248,12 @@ class CorpusIndex:
         progress: Progress | None = None,
         workers: int | None = None,
         on_commit: Callable[[], None] | None = None,
+        cancel: threading.Event | None = None,
     ) -> RefreshStats:
         """Bring the index in line with the folder; commits every BATCH articles so another
-        connection can read what is done while a cold build goes on."""
-        stats = RefreshStats(rebuilt=self.rebuilt)
+        connection can read what is done while a cold build goes on. `cancel` set stops it
+        at the next file with RefreshCancelled (a first build stays incomplete)."""
+        stats = RefreshStats()
         walk_skipped: list[Skipped] = []
         found = list(walk_corpus(self.root, walk_skipped)) if self.root.is_dir() else []
         stats.files = len(found)
@@ -291,7 +278,14 @@ class CorpusIndex:
         total = len(found)
         if progress:
             progress(stats.reused, total)
-        for parsed in self._parse_all(changed, workers):
+        parsed_files = self._parse_all(changed, workers)
+        for parsed in parsed_files:
+            if cancel is not None and cancel.is_set():
+                close = getattr(parsed_files, "close", None)
+                if close is not None:
+                    close()  # shuts the worker processes down
+                self.db.commit()
+                raise RefreshCancelled()
             old = known.get(parsed.found.relative)
             if old and parsed.digest and old[2] == parsed.digest:
                 self.db.execute(
@@ -304,6 +298,7 @@ class CorpusIndex:
                 stats.parsed += 1
             done += 1
             if done % BATCH == 0:
+                self._store_new_labels()
                 self.db.commit()
                 if on_commit:
                     on_commit()
@@ -313,6 +308,7 @@ class CorpusIndex:
         self.db.commit()
         if stats.parsed or stats.removed or not self._is_complete():
             stats.reanalysed = self._finish_corpus_pass()
+            self._store_summary_facts()
         self.db.commit()
         self._mark_complete()
         return stats
@@ -324,9 +320,11 @@ class CorpusIndex:
             return map(_analyse_file, files)
         pool = ProcessPoolExecutor(max_workers=workers)
 
-        def run() -> Iterable[_Parsed]:
-            with pool:
+        def run() -> Iterator[_Parsed]:
+            try:
                 yield from pool.map(_analyse_file, files, chunksize=16)
+            finally:  # also when the caller stops early (generator closed)
+                pool.shutdown(wait=False, cancel_futures=True)
 
         return run()
 
@@ -349,14 +347,15 @@ class CorpusIndex:
                 parsed.found.size,
                 parsed.found.mtime_ns,
                 parsed.digest,
-                json.dumps([s.to_json() for s in parsed.skipped], ensure_ascii=False),
+                json.dumps([s.to_record() for s in parsed.skipped], ensure_ascii=False),
             ),
         )
         for item in parsed.articles:
             article = item.article
             cursor = self.db.execute(
-                "INSERT INTO articles (id, file, year, sort_key, header, entities, document, codes,"
-                " needs_corpus) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles (id, file, directive, year, sort_key, title_key, warnings,"
+                " header, entities, document, codes, needs_corpus)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.id,
                     relative,
@@ -372,11 +371,14 @@ class CorpusIndex:
             self._index_article(cursor.lastrowid, article)
 
     @staticmethod
-    def _article_columns(article: Article) -> tuple:
+    def _article_columns(article: Article) -> tuple[object, ...]:
         header = article.header().to_record() | {"paragraph_count": article.paragraph_count}
         return (
+            article.directive,
             article.year,
-            article.published or str(article.year or ""),
+            sort_key(article),
+            article.title.casefold(),
+            len(article.warnings),
             json.dumps(header, ensure_ascii=False),
             _entities_json(article),
         )
@@ -396,6 +398,7 @@ class CorpusIndex:
             "INSERT INTO fts (rowid, folded, tags) VALUES (?, ?, ?)",
             ((base + i, fold(t), tags) for i, t in enumerate(texts)),
         )
+        self._new_codes.update(article.directives)
         self.db.executemany(
             "INSERT INTO article_directives VALUES (?, ?)",
             ((rowid, code) for code in article.directives),
@@ -421,10 +424,37 @@ class CorpusIndex:
         self.db.execute("DELETE FROM articles WHERE file = ?", (relative,))
         self.db.execute("DELETE FROM files WHERE path = ?", (relative,))
 
+    def _store_new_labels(self) -> None:
+        """Labels of the codes met since the last batch, so the articles readable during a
+        first build show them too."""
+        if not self._new_codes:
+            return
+        labels = self.reader.labels()
+        labels.update((code, directive_label(code)) for code in self._new_codes)
+        self._new_codes.clear()
+        self.db.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('labels', ?)",
+            (json.dumps(labels, ensure_ascii=False),),
+        )
+
+    def _store_summary_facts(self) -> None:
+        """The labels of every directive code, and how many load warnings there are: what
+        the first screen needs without reading any article."""
+        codes = {
+            code for (code,) in self.db.execute("SELECT DISTINCT code FROM article_directives")
+        }
+        labels = {code: directive_label(code) for code in sorted(codes)}
+        self._new_codes.clear()
+        (warnings,) = self.db.execute("SELECT coalesce(sum(warnings), 0) FROM articles").fetchone()
+        self.db.executemany(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            [("labels", json.dumps(labels, ensure_ascii=False)), ("warnings", str(warnings))],
+        )
+
     def _store_walk_skipped(self, skipped: list[Skipped]) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO meta VALUES ('walk_skipped', ?)",
-            (json.dumps([s.to_json() for s in skipped], ensure_ascii=False),),
+            (json.dumps([s.to_record() for s in skipped], ensure_ascii=False),),
         )
 
     def _finish_corpus_pass(self) -> int:
@@ -443,15 +473,18 @@ class CorpusIndex:
             "SELECT rowid, id, file, document, header, entities FROM articles WHERE needs_corpus = 1"
         ).fetchall()
         for rowid, article_id, relative, document, old_header, old_entities in rows:
-            title, *paragraphs = self._texts(rowid)
-            doc = Document(title=title, paragraphs=paragraphs, **json.loads(document))
+            title, *paragraphs = self.reader.texts_of(rowid)
+            fields = json.loads(document)
+            fields["warnings"] = [LoadWarning.from_record(w) for w in fields.get("warnings", [])]
+            doc = Document(title=title, paragraphs=paragraphs, **fields)
             article = build_article(prepare(LoadedDocument(article_id, relative, doc)), index)
             columns = self._article_columns(article)
-            if columns[2:] == (old_header, old_entities):
+            if columns[-2:] == (old_header, old_entities):
                 continue
             self._unindex_article(rowid)
             self.db.execute(
-                "UPDATE articles SET year=?, sort_key=?, header=?, entities=? WHERE rowid=?",
+                "UPDATE articles SET directive=?, year=?, sort_key=?, title_key=?, warnings=?,"
+                " header=?, entities=? WHERE rowid=?",
                 (*columns, rowid),
             )
             self._index_article(rowid, article)
@@ -459,54 +492,7 @@ class CorpusIndex:
         self.db.execute("UPDATE meta SET value=? WHERE key='directive_index'", (digest,))
         return count
 
-    # --- reading ----------------------------------------------------------------------
-    def headers(self) -> list[Article]:
-        return sort_newest_first(read_headers(self.db))
 
-    def _texts(self, rowid: int) -> list[str]:
-        return read_texts(self.db, rowid)
-
-    def article(self, article_id: str) -> Article | None:
-        return read_article(self.db, article_id)
-
-    def skipped(self) -> list[Skipped]:
-        return read_skipped(self.db)
-
-    def corpus(self) -> IndexedCorpus:
-        headers = self.headers()
-        warnings = [Skipped(a.path, w) for a in headers for w in a.warnings]
-        path = str(self.path) if self.path is not None else None
-        corpus = IndexedCorpus(str(self.root), headers, self.skipped(), warnings, index_path=path)
-        if path is None:  # an in-memory index: lend it our connection
-            corpus._db = self.db
-        return corpus
-
-
-def refreshed_index(
-    root: Path,
-    cache_dir: Path | None,
-    progress: Progress | None = None,
-    workers: int | None = None,
-    on_commit: Callable[[], None] | None = None,
-) -> CorpusIndex:
-    """Open and refresh the index of root. Opening checks only the header and metadata
-    (a full integrity check would cost seconds on a large index), so damage found while
-    refreshing throws the cache away and builds it again, once."""
-    index = CorpusIndex(root, cache_dir)
-    try:
-        index.refresh(progress, workers, on_commit)
-    except sqlite3.DatabaseError as exc:
-        index.discard(f"damaged ({exc})")
-        index.refresh(progress, workers, on_commit)
-    return index
-
-
-def open_corpus(
-    root: Path, cache_dir: Path, progress: Progress | None = None, workers: int | None = None
-) -> IndexedCorpus:
-    """Refresh the index of root and return its corpus (headers plus skipped files)."""
-    root = Path(root)
-    if not root.is_dir():
-        reason = "no such folder" if not root.exists() else "not a folder"
-        return IndexedCorpus(str(root), [], [Skipped(str(root), reason)])
-    return refreshed_index(root, cache_dir, progress, workers).corpus()
+def delete_index_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -1,7 +1,14 @@
-"""The read side of the corpus index: articles by id, without the text engine.
+"""The corpus index in SQLite: its schema, and every query that reads it.
 
-The reader's UI process imports this, not index.py, so it never loads the extraction rules;
-a Corpus built here pickles without its database connection and reopens it on demand.
+build.py writes the index (reading and analysing the files); this module only reads, and
+imports nothing of the text engine, so a reader's first screen costs a few queries. Both go
+through the connections Library hands out: one writer, and one read connection per thread.
+
+Articles are kept with their headers (the metadata as JSON), their entities, and their title
+and paragraphs in `paragraphs` under rowid article << PARAGRAPH_BITS | n (n = 0 the title,
+n = i + 1 paragraph i). Full-text search uses FTS5 over folded text (see text/fold.py):
+`fts` holds every title and paragraph, `fts_titles` the titles alone; `tags` carries each
+article's year, directives and people as terms (see tags.py).
 """
 
 from __future__ import annotations
@@ -9,17 +16,45 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsreader import __version__
-from newsreader.core.corpus.grouping import sort_newest_first
-from newsreader.core.model import Article, Corpus, Skipped
+from newsreader.core.model import Article, Entity, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
-SCHEMA = 3
+SCHEMA = 4
 RULES = f"{__version__}/2"
-PARAGRAPH_BITS = 20  # FTS rowid = article rowid << 20 | paragraph + 1 (0 is the title)
+PARAGRAPH_BITS = 20
+PARAGRAPH_MASK = (1 << PARAGRAPH_BITS) - 1
+
+SCHEMA_SQL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL, skipped TEXT NOT NULL
+);
+CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file TEXT NOT NULL,
+    directive TEXT, year INTEGER, sort_key TEXT NOT NULL, title_key TEXT NOT NULL,
+    warnings INTEGER NOT NULL,
+    header TEXT NOT NULL, entities TEXT NOT NULL, document TEXT NOT NULL,
+    codes TEXT NOT NULL, needs_corpus INTEGER NOT NULL
+);
+CREATE INDEX articles_file ON articles(file);
+CREATE INDEX articles_group ON articles(directive, year);
+CREATE TABLE article_directives (article INTEGER NOT NULL, code TEXT NOT NULL);
+CREATE INDEX article_directives_code ON article_directives(code);
+CREATE TABLE article_people (article INTEGER NOT NULL, folded TEXT NOT NULL);
+CREATE INDEX article_people_folded ON article_people(folded);
+CREATE TABLE paragraphs (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE VIRTUAL TABLE fts USING fts5(folded, tags, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE fts_titles USING fts5(folded, tags, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
+"""
+
+# Newest first by published date (else year); undated last; ties by title, then id.
+NEWEST_FIRST = "ORDER BY sort_key = '', sort_key DESC, title_key, id"
 
 
 def cache_path_for(root: Path, cache_dir: Path) -> Path:
@@ -27,104 +62,303 @@ def cache_path_for(root: Path, cache_dir: Path) -> Path:
     return cache_dir / f"corpus-{key}.sqlite3"
 
 
-def cached_corpus(root: Path, cache_dir: Path) -> IndexedCorpus | None:
-    """What a complete index of root holds, read-only and without the text engine (for a
-    fast first screen); None when there is no such index or it cannot be read."""
-    path = cache_path_for(Path(root), cache_dir)
-    if not path.exists():
-        return None
-    try:
-        db = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
-        try:
-            meta = dict(db.execute("SELECT key, value FROM meta"))
-            if (meta.get("complete"), meta.get("schema"), meta.get("rules")) != (
-                "1",
-                str(SCHEMA),
-                RULES,
-            ):
-                return None
-            headers = sort_newest_first(read_headers(db))
-            skipped = read_skipped(db)
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return None
-    warnings = [Skipped(a.path, w) for a in headers for w in a.warnings]
-    return IndexedCorpus(str(root), headers, skipped, warnings, index_path=str(path))
+def sort_key(article: Article) -> str:
+    return article.published or (str(article.year) if article.year else "")
 
 
-def read_skipped(db: sqlite3.Connection) -> list[Skipped]:
-    """Files the last refresh could not read, with their reasons."""
-    items: list[Skipped] = []
-    row = db.execute("SELECT value FROM meta WHERE key='walk_skipped'").fetchone()
-    if row:
-        items.extend(Skipped(**s) for s in json.loads(row[0]))
-    for (raw,) in db.execute("SELECT skipped FROM files ORDER BY path"):
-        items.extend(Skipped(**s) for s in json.loads(raw))
-    return items
+def stale_reason(meta: dict[str, str], root: Path) -> str | None:
+    """Why an index with this meta table cannot be used for root; None when it can."""
+    if meta.get("schema") != str(SCHEMA) or meta.get("rules") != RULES:
+        return "made by another version"
+    if meta.get("complete") != "1":
+        return "its first build was interrupted"
+    if meta.get("root") != str(root.resolve()):
+        return "made for another folder"
+    return None
 
 
-def read_texts(db: sqlite3.Connection, rowid: int) -> list[str]:
-    """The title then the paragraphs of the article stored at rowid."""
-    low, high = rowid << PARAGRAPH_BITS, (rowid + 1) << PARAGRAPH_BITS
-    rows = db.execute(
-        "SELECT text FROM paragraphs WHERE rowid >= ? AND rowid < ? ORDER BY rowid", (low, high)
-    )
-    return [text for (text,) in rows]
+def connect_read(target: str) -> sqlite3.Connection:
+    """A read connection: `target` is a file URI (?mode=ro) or a shared in-memory URI."""
+    db = sqlite3.connect(target, uri=True, timeout=30, check_same_thread=False)
+    if "mode=memory" in target:
+        # A shared in-memory index is written in the same process: read what is committed
+        # without waiting on the writer's table locks.
+        db.execute("PRAGMA read_uncommitted = 1")
+    return db
 
 
-def read_article(db: sqlite3.Connection, article_id: str) -> Article | None:
-    row = db.execute(
-        "SELECT rowid, header, entities FROM articles WHERE id = ?", (article_id,)
-    ).fetchone()
-    if row is None:
-        return None
-    rowid, header, entities = row
-    data = json.loads(header)
-    data["title"], *data["paragraphs"] = read_texts(db, rowid)
-    data["entities"] = [
-        {"kind": k, "text": t, "value": v, "paragraph": p, "start": s, "end": e}
-        for k, t, v, p, s, e in json.loads(entities)
+def file_uri(path: Path, *, read_only: bool = True) -> str:
+    uri = path.absolute().as_uri()  # as_uri escapes ? and #
+    return uri + "?mode=ro" if read_only else uri
+
+
+@dataclass(frozen=True, slots=True)
+class YearCount:
+    year: int | None
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupCount:
+    """One directive of the sidebar (None: the articles that cite no directive)."""
+
+    code: str | None
+    label: str
+    years: tuple[YearCount, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(y.count for y in self.years)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the sidebar shows first: directives, years and counts, without any article."""
+
+    root: str
+    groups: tuple[GroupCount, ...]
+    skipped: int = 0
+    warnings: int = 0
+
+    @property
+    def articles(self) -> int:
+        return sum(g.count for g in self.groups)
+
+    def order(self) -> list[tuple[str | None, int | None]]:
+        """(directive, year) of each year node, in the sidebar's order."""
+        return [(g.code, y.year) for g in self.groups for y in g.years]
+
+
+def order_groups(
+    counts: list[tuple[str | None, int | None, int]], labels: dict[str, str]
+) -> tuple[GroupCount, ...]:
+    """Directives by number of articles (then code), no directive last; years newest first,
+    unknown year last."""
+    by_code: dict[str | None, list[YearCount]] = {}
+    for code, year, count in counts:
+        by_code.setdefault(code, []).append(YearCount(year, count))
+    groups = [
+        GroupCount(
+            code,
+            labels.get(code, code) if code else "",
+            tuple(sorted(years, key=lambda y: (y.year is None, -(y.year or 0)))),
+        )
+        for code, years in by_code.items()
     ]
-    return Article.from_record(data)
+    groups.sort(key=lambda g: (g.code is None, -g.count, g.code or ""))
+    return tuple(groups)
 
 
-def read_headers(db: sqlite3.Connection) -> list[Article]:
-    """Every article's metadata, without text: what lists and the sidebar need."""
-    articles = []
-    for (header,) in db.execute("SELECT header FROM articles"):
-        data = json.loads(header)
-        article = Article.from_record(data | {"paragraphs": [], "entities": []})
-        article.stored_paragraph_count = data["paragraph_count"]
-        articles.append(article)
-    return articles
+class IndexReader:
+    """Queries over one connection to the index. Not shared between threads."""
 
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
 
-@dataclass(slots=True)
-class IndexedCorpus(Corpus):
-    """A Corpus whose articles are headers; load() reads an article's text from the index
-    file at `index_path` (opened on first use, in whichever process asks)."""
+    def close(self) -> None:
+        self.db.close()
 
-    index_path: str | None = None
-    _db: sqlite3.Connection | None = field(default=None, repr=False, compare=False)
+    # --- state of the index --------------------------------------------------------------
+    def meta(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, value FROM meta"))
 
-    def load(self, article_id: str) -> Article | None:
-        if self._db is None:
-            if self.index_path is None:
-                return self.get(article_id)
-            uri = Path(self.index_path).absolute().as_uri() + "?mode=ro"  # as_uri escapes ? and #
-            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        try:
-            return read_article(self._db, article_id)
-        except sqlite3.Error:
+    def meta_value(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def is_empty(self) -> bool:
+        return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+
+    def labels(self) -> dict[str, str]:
+        raw = self.meta_value("labels")
+        return dict(json.loads(raw)) if raw else {}
+
+    # --- the sidebar ------------------------------------------------------------------
+    def summary(self, root: str) -> Summary:
+        counts = [
+            (code, year, int(n))
+            for code, year, n in self.db.execute(
+                "SELECT directive, year, count(*) FROM articles GROUP BY directive, year"
+            )
+        ]
+        warnings = self.meta_value("warnings")
+        return Summary(
+            root,
+            order_groups(counts, self.labels()),
+            skipped=len(self.skipped()),
+            warnings=int(warnings) if warnings else 0,
+        )
+
+    def headers(self) -> list[Article]:
+        """Every article's metadata, without text, newest first."""
+        return self._headers(f"SELECT header FROM articles {NEWEST_FIRST}", ())
+
+    def headers_in(self, directive: str | None, year: int | None) -> list[Article]:
+        """The articles of one year node of the sidebar, newest first."""
+        return self._headers(
+            f"SELECT header FROM articles WHERE directive IS ? AND year IS ? {NEWEST_FIRST}",
+            (directive, year),
+        )
+
+    def warned(self) -> list[Article]:
+        """Headers of the articles loaded with something ignored."""
+        return self._headers(f"SELECT header FROM articles WHERE warnings > 0 {NEWEST_FIRST}", ())
+
+    def header(self, article_id: str) -> Article | None:
+        found = self._headers("SELECT header FROM articles WHERE id = ?", (article_id,))
+        return found[0] if found else None
+
+    def _headers(self, sql: str, params: tuple[object, ...]) -> list[Article]:
+        articles = []
+        for (header,) in self.db.execute(sql, params):
+            data = json.loads(header)
+            article = Article.from_record(data | {"paragraphs": [], "entities": []})
+            article.stored_paragraph_count = data["paragraph_count"]
+            articles.append(article)
+        return articles
+
+    def place(self, article_id: str) -> tuple[str | None, int | None] | None:
+        """(directive, year) of the article's year node; None when there is no such article."""
+        row = self.db.execute(
+            "SELECT directive, year FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def titles(self) -> list[tuple[str, str, str, str | None]]:
+        """(id, title, date: published or year, directive) of every article, for finding
+        one by its title."""
+        return list(
+            self.db.execute(
+                "SELECT a.id, p.text, a.sort_key, a.directive FROM articles a JOIN paragraphs p"
+                f" ON p.rowid = a.rowid << {PARAGRAPH_BITS}"
+            )
+        )
+
+    # --- articles -----------------------------------------------------------------------
+    def texts_of(self, rowid: int) -> list[str]:
+        """The title then the paragraphs of the article stored at rowid."""
+        low, high = rowid << PARAGRAPH_BITS, (rowid + 1) << PARAGRAPH_BITS
+        rows = self.db.execute(
+            "SELECT text FROM paragraphs WHERE rowid >= ? AND rowid < ? ORDER BY rowid",
+            (low, high),
+        )
+        return [text for (text,) in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.db.execute(
+            "SELECT rowid, header, entities FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
             return None
+        rowid, header, entities = row
+        data = json.loads(header)
+        data["title"], *data["paragraphs"] = self.texts_of(rowid)
+        article = Article.from_record(data | {"entities": []})
+        article.entities = [Entity(k, t, v, p, s, e) for k, t, v, p, s, e in json.loads(entities)]
+        return article
 
-    def __getstate__(self) -> dict:
-        return {name: getattr(self, name) for name in self.__slots__ if name != "_db"} | {
-            name: getattr(self, name) for name in Corpus.__slots__
-        }
+    def has_article(self, article_id: str) -> bool:
+        return (
+            self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+            is not None
+        )
 
-    def __setstate__(self, state: dict) -> None:
-        for name, value in state.items():
-            object.__setattr__(self, name, value)
-        self._db = None
+    def skipped(self) -> list[Skipped]:
+        """Files the last refresh could not read, with their reasons."""
+        items: list[Skipped] = []
+        walk = self.meta_value("walk_skipped")
+        if walk:
+            items.extend(Skipped.from_record(s) for s in json.loads(walk))
+        for (raw,) in self.db.execute(
+            "SELECT skipped FROM files WHERE skipped != '[]' ORDER BY path"
+        ):
+            items.extend(Skipped.from_record(s) for s in json.loads(raw))
+        return items
+
+    # --- search -----------------------------------------------------------------------
+    def fts_rowids(self, table: str, match: str, limit: int, seconds: float) -> list[int]:
+        """Rowids (paragraph rowids, for titles too) of an FTS5 MATCH, in index order. Past
+        `seconds` the query is interrupted and what was found so far is returned."""
+        if table not in ("fts", "fts_titles"):
+            raise ValueError(table)
+        shift = f" << {PARAGRAPH_BITS}" if table == "fts_titles" else ""
+        sql = f"SELECT rowid{shift} FROM {table} WHERE {table} MATCH ? LIMIT ?"
+        deadline = time.perf_counter() + seconds
+        self.db.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
+        found: list[int] = []
+        try:
+            for (rowid,) in self.db.execute(sql, (match, limit)):
+                found.append(rowid)
+        except sqlite3.OperationalError as exc:
+            if "interrupted" not in str(exc):
+                raise
+        finally:
+            self.db.set_progress_handler(None, 0)
+        return found
+
+    def paragraph_texts(self, rowids: list[int]) -> list[tuple[int, str]]:
+        return list(
+            self.db.execute(
+                "SELECT rowid, text FROM paragraphs WHERE rowid IN (SELECT value FROM json_each(?))",
+                (json.dumps(rowids),),
+            )
+        )
+
+    def ids_and_titles(self, article_rowids: list[int]) -> dict[int, tuple[str, str, str]]:
+        """rowid -> (id, title, date: published or year) of articles."""
+        rows = self.db.execute(
+            "SELECT a.rowid, a.id, p.text, a.sort_key FROM articles a JOIN paragraphs p"
+            f" ON p.rowid = a.rowid << {PARAGRAPH_BITS}"
+            " WHERE a.rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(article_rowids)),),
+        )
+        return {rowid: (article_id, title, date) for rowid, article_id, title, date in rows}
+
+    def vocabulary(self) -> list[str]:
+        self.db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, fts, 'row')"
+        )
+        return [term for (term,) in self.db.execute("SELECT term FROM temp.fts_vocab")]
+
+    def people_like(self, folded: str, limit: int = 50) -> list[str]:
+        return [
+            name
+            for (name,) in self.db.execute(
+                "SELECT DISTINCT folded FROM article_people WHERE folded LIKE ? LIMIT ?",
+                (f"%{folded}%", limit),
+            )
+        ]
+
+    def filtered(
+        self, year: int | None, directive: str | None, person: str | None, limit: int
+    ) -> list[tuple[str, str, str]]:
+        """(id, title, date) of the newest articles that pass the filters alone (no words)."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if year is not None:
+            clauses.append("a.year = ?")
+            params.append(year)
+        if directive:
+            if directive.endswith(("-", "/")):
+                clauses.append(
+                    "a.rowid IN (SELECT article FROM article_directives WHERE code LIKE ?)"
+                )
+                params.append(directive + "%")
+            else:
+                clauses.append("a.rowid IN (SELECT article FROM article_directives WHERE code = ?)")
+                params.append(directive)
+        if person:
+            clauses.append("a.rowid IN (SELECT article FROM article_people WHERE folded LIKE ?)")
+            params.append(f"%{person}%")
+        if not clauses:
+            return []
+        rows = self.db.execute(
+            f"SELECT a.id, p.text, a.sort_key FROM articles a JOIN paragraphs p"
+            f" ON p.rowid = a.rowid << {PARAGRAPH_BITS}"
+            f" WHERE {' AND '.join(clauses)} ORDER BY a.sort_key DESC LIMIT ?",
+            (*params, limit),
+        )
+        return [(article_id, title, date) for article_id, title, date in rows]

@@ -1,12 +1,13 @@
-"""Reading state (last article, passage, theme) kept between runs as a small JSON file."""
+"""Reading state: the last article, passage and theme, and the last passage of each article.
+
+It lives in the bookmark store; `load_state` reads the JSON file older versions kept, which
+the store imports once."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from newsreader.core.store.atomic import write_atomic
 
 
 @dataclass(slots=True)
@@ -37,9 +38,3 @@ def load_state(path: Path) -> ReadingState:
             k: v for k, v in raw["positions"].items() if isinstance(k, str) and isinstance(v, int)
         }
     return state
-
-
-def save_state(path: Path, state: ReadingState) -> None:
-    """Write atomically; a read-only data dir raises OSError for the caller to report."""
-    data = json.dumps(asdict(state), ensure_ascii=False, indent=1).encode("utf-8")
-    write_atomic(path, data)

@@ -8,7 +8,12 @@ import unicodedata
 
 
 class DecodeError(ValueError):
-    """The bytes are not text we can read; the message is the user-facing reason."""
+    """The bytes are not text we can read; the message is the user-facing reason.
+    `kind` is one of "empty", "binary", "encoding" (the values of model.SkipKind)."""
+
+    def __init__(self, message: str, kind: str = "encoding") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 # ESC-introduced sequences: CSI, OSC/DCS/SOS/PM/APC strings (ended by BEL or ST), and the
@@ -82,7 +87,7 @@ def _looks_vietnamese(text: str) -> bool:
 def decode_bytes(data: bytes) -> str:
     """Decode file bytes to str (not yet cleaned). Raises DecodeError with the reason."""
     if not data.strip():
-        raise DecodeError("empty file")
+        raise DecodeError("empty file", "empty")
     for bom, codec in (
         (codecs.BOM_UTF32_LE, "utf-32-le"),
         (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -101,7 +106,7 @@ def decode_bytes(data: bytes) -> str:
     controls = len(head) - len(head.translate(None, _BINARY_CONTROLS))
     # A stray NUL or two in scraped text is noise to strip; many control bytes are a binary file.
     if controls > 4 and controls > len(head) / 100 or head.count(b"\x00") > len(head) / 20:
-        raise DecodeError("binary file (control bytes, no UTF-16 byte-order mark)")
+        raise DecodeError("binary file (control bytes, no UTF-16 byte-order mark)", "binary")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
