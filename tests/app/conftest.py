@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.core.model import Article, Corpus, Entity, Skipped
+from newsreader.app.main import NewsreaderApp
+from newsreader.core.library import Library
+from newsreader.core.model import Article, Entity, Skipped
 from newsreader.locations import bundled_corpus
 
 WAIT_ROUNDS = 200  # pilot.pause() rounds before a wait gives up (no sleeps: state polling)
+TEST_ROOT = "/tmp/corpus-for-tests"
 
 
 def article(
@@ -69,12 +72,27 @@ def sample_articles() -> list[Article]:
     ])
 
 
-def loader_for(articles: list[Article], skipped: list[Skipped] | None = None):
-    def load(root: Path, progress) -> Corpus:
-        progress(len(articles), len(articles))
-        return Corpus(str(root), list(articles), list(skipped or []))
+def library_for(
+    articles: list[Article], skipped: list[Skipped] | None = None, root: str = TEST_ROOT
+) -> Library:
+    """A Library over these articles (no folder is read)."""
+    return Library.of_articles(Path(root), articles, skipped)
 
-    return load
+
+def make_app(
+    articles: list[Article] | None = None,
+    skipped: list[Skipped] | None = None,
+    lang: str = "en",
+    root: str = TEST_ROOT,
+    **options,
+) -> NewsreaderApp:
+    articles = sample_articles() if articles is None else articles
+    return NewsreaderApp(library_for(articles, skipped, root), lang, **options)
+
+
+def app_on(root: Path, lang: str = "en", **options) -> NewsreaderApp:
+    """The reader on a real folder, through its index (as `newsreader --corpus root`)."""
+    return NewsreaderApp(Library(Path(root)), lang, **options)
 
 
 async def wait_for(pilot, condition, what: str = "condition") -> None:
@@ -88,8 +106,8 @@ async def wait_for(pilot, condition, what: str = "condition") -> None:
 
 async def loaded(pilot) -> None:
     app = pilot.app
+    await wait_for(pilot, lambda: app.main_screen.flow.done, "the corpus to load")
     await app.workers.wait_for_complete()
-    await wait_for(pilot, lambda: app.loaded, "the corpus to load")
     await pilot.pause()
 
 

@@ -14,18 +14,13 @@ from newsreader.app.reader import ReaderView
 from newsreader.app.screens import EmptyScreen, HelpScreen, SkippedScreen
 from newsreader.app.sidebar import ArticleTree
 from newsreader.core.corpus.grouping import sidebar_order
-from newsreader.core.model import Skipped
+from newsreader.core.model import SkipKind, Skipped
 from newsreader.core.store.bookmarks import BookmarkStore
-from newsreader.locations import state_file
+from newsreader.locations import old_state_file as state_file
 
-from .conftest import article, loaded, loader_for, sample_articles, wait_for
+from .conftest import app_on, article, library_for, loaded, make_app, sample_articles, wait_for
 
 SIZE = (100, 30)
-
-
-def make_app(articles=None, skipped=None, lang="en", root="/tmp/corpus-for-tests"):
-    articles = sample_articles() if articles is None else articles
-    return NewsreaderApp(root, lang, loader=loader_for(articles, skipped))
 
 
 def tree_labels(tree: ArticleTree) -> list[str]:
@@ -49,9 +44,9 @@ async def test_first_run_opens_the_newest_article_with_the_tree_grouped():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert app.reader.article.id == "a2024"
-        assert app.reader.cursor == 0
-        assert app.focused is app.reader
+        assert app.main_screen.reader.article.id == "a2024"
+        assert app.main_screen.reader.cursor == 0
+        assert app.focused is app.main_screen.reader
         labels = tree_labels(app.query_one(ArticleTree))
         assert labels[:4] == [
             "Chỉ thị 39-CT/TW (3)",
@@ -74,12 +69,12 @@ async def test_open_an_article_from_the_tree_by_keys():
         assert tree.cursor_node.data.article_id == "a2019"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.reader.article.id == "a2019"
-        assert app.focused is app.reader  # Enter opens and reads
+        assert app.main_screen.reader.article.id == "a2019"
+        assert app.focused is app.main_screen.reader  # Enter opens and reads
         assert tree.open_article_id == "a2019"
         await pilot.press("tab", "j", "j", "l")  # → / l open but stay in the tree
         await pilot.pause()
-        assert app.reader.article.id == "a2018"
+        assert app.main_screen.reader.article.id == "a2018"
         assert app.focused is tree
 
 
@@ -111,14 +106,14 @@ async def test_click_an_article_in_the_tree():
         )
         await pilot.click(ArticleTree, offset=(12, line))
         await pilot.pause()
-        assert app.reader.article.id == "b2020"
+        assert app.main_screen.reader.article.id == "b2020"
 
 
 async def test_passage_cursor_moves_and_scrolls():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        reader = app.reader
+        reader = app.main_screen.reader
         await pilot.press("j", "j", "j")
         assert reader.cursor == 3
         await pilot.press("k")
@@ -146,7 +141,7 @@ async def test_cursor_is_marked_in_the_gutter():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        reader = app.reader
+        reader = app.main_screen.reader
         await pilot.press("j")
         first, _ = reader._para_lines[1]
         line = reader.render_line(first - round(reader.scroll_y)).text
@@ -159,23 +154,23 @@ async def test_v_extends_the_passage_to_a_range():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        reader = app.reader
+        reader = app.main_screen.reader
         await pilot.press("j", "v", "j", "j")
         passage = reader.passage
         assert (passage.article_id, passage.first, passage.last) == ("a2024", 1, 3)
         await pilot.press("k", "k", "k")
         assert (reader.passage.first, reader.passage.last) == (0, 1)
         await pilot.press("v")
-        assert reader.anchor is None and reader.passage.first == reader.passage.last == 0
+        assert reader.range_anchor is None and reader.passage.first == reader.passage.last == 0
         await pilot.press("v", "j", "escape")
-        assert reader.anchor is None
+        assert reader.range_anchor is None
 
 
 async def test_click_a_paragraph_moves_the_cursor():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        reader = app.reader
+        reader = app.main_screen.reader
         first, _ = reader._para_lines[2]
         await pilot.click(ReaderView, offset=(20, first - round(reader.scroll_y)))
         assert reader.cursor == 2
@@ -187,16 +182,16 @@ async def test_next_and_previous_article_follow_the_sidebar_order():
     app = make_app(articles)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert app.reader.article.id == order[0]
-        seen = [app.reader.article.id]
+        assert app.main_screen.reader.article.id == order[0]
+        seen = [app.main_screen.reader.article.id]
         for _ in range(len(order) - 1):
             await pilot.press("right_square_bracket")
-            seen.append(app.reader.article.id)
+            seen.append(app.main_screen.reader.article.id)
         assert seen == order
         await pilot.press("right_square_bracket")  # at the end: stays, says so
-        assert app.reader.article.id == order[-1]
+        assert app.main_screen.reader.article.id == order[-1]
         await pilot.press("left_square_bracket")
-        assert app.reader.article.id == order[-2]
+        assert app.main_screen.reader.article.id == order[-2]
         assert app.query_one(ArticleTree).open_article_id == order[-2]
 
 
@@ -205,16 +200,16 @@ async def test_each_article_remembers_its_passage():
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("j", "j", "right_square_bracket")
-        assert app.reader.cursor == 0
+        assert app.main_screen.reader.cursor == 0
         await pilot.press("left_square_bracket")
-        assert app.reader.article.id == "a2024" and app.reader.cursor == 2
+        assert app.main_screen.reader.article.id == "a2024" and app.main_screen.reader.cursor == 2
 
 
 async def test_toggle_highlights():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        reader = app.reader
+        reader = app.main_screen.reader
         person = reader.get_component_rich_style("reader--person", partial=True)
 
         def styles_of_first_paragraph():
@@ -242,13 +237,13 @@ async def test_hide_and_show_the_sidebar():
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         tree = app.query_one(ArticleTree)
-        width_with = app.reader.size.width
+        width_with = app.main_screen.reader.size.width
         tree.focus()
         await pilot.press("s")
         assert tree.display is False
-        assert app.focused is app.reader  # focus leaves the hidden tree
+        assert app.focused is app.main_screen.reader  # focus leaves the hidden tree
         await pilot.pause()
-        assert app.reader.size.width > width_with
+        assert app.main_screen.reader.size.width > width_with
         await pilot.press("s")
         assert tree.display is True
 
@@ -299,8 +294,8 @@ async def test_palette_opens_an_article_by_folded_fuzzy_title():
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await _open_palette_and_choose(pilot, "so ket 5 nam")  # no diacritics
-        await wait_for(pilot, lambda: app.reader.article.id == "a2019", "a2019 to open")
-        assert app.focused is app.reader
+        await wait_for(pilot, lambda: app.main_screen.reader.article.id == "a2019", "a2019 to open")
+        assert app.focused is app.main_screen.reader
 
 
 async def test_palette_runs_an_action():
@@ -317,7 +312,7 @@ async def test_restores_the_last_article_and_passage(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "j", "j")
-        opened = app.reader.article.id
+        opened = app.main_screen.reader.article.id
         await pilot.press("q")
     assert opened != "a2024"
     with BookmarkStore.open() as store:  # the reading state lives in the bookmark store
@@ -328,8 +323,8 @@ async def test_restores_the_last_article_and_passage(tmp_path):
     again = make_app(articles)
     async with again.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert again.reader.article.id == opened
-        assert again.reader.cursor == 2
+        assert again.main_screen.reader.article.id == opened
+        assert again.main_screen.reader.cursor == 2
         assert again.query_one(ArticleTree).open_article_id == opened
 
 
@@ -342,13 +337,13 @@ async def test_an_old_state_json_carries_over_into_the_store():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert app.reader.article.id == "a2019" and app.reader.cursor == 1
+        assert app.main_screen.reader.article.id == "a2019" and app.main_screen.reader.cursor == 1
         await pilot.press("j", "q")
     state_file().write_text(json.dumps({"article_id": "a2018"}), encoding="utf-8")
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:  # imported once: the store wins now
         await loaded(pilot)
-        assert again.reader.article.id == "a2019" and again.reader.cursor == 2
+        assert again.main_screen.reader.article.id == "a2019" and again.main_screen.reader.cursor == 2
 
 
 async def test_theme_choice_persists():
@@ -368,8 +363,8 @@ async def test_theme_choice_persists():
 
 async def test_skipped_files_are_announced_once_and_listed():
     skipped = [
-        Skipped("bad.json", "not valid JSON: line 1"),
-        Skipped("[b]x[/b].bin", "binary file"),
+        Skipped("bad.json", SkipKind.JSON, "not valid JSON: line 1"),
+        Skipped("[b]x[/b].bin", SkipKind.BINARY, "binary file"),
     ]
     app = make_app(skipped=skipped)
     async with app.run_test(size=SIZE) as pilot:
@@ -392,17 +387,17 @@ async def test_skipped_files_from_a_real_folder(tmp_path):
         "Tiêu đề\n\nMột đoạn văn về Chỉ thị 39-CT/TW.\n", encoding="utf-8"
     )
     (root / "broken.json").write_text("{not json", encoding="utf-8")
-    app = NewsreaderApp(root, "en")
+    app = app_on(root, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert [a.title for a in app.corpus.articles] == ["Tiêu đề"]
-        assert app.corpus.skipped
+        assert [a.title for a in app.library.articles()] == ["Tiêu đề"]
+        assert app.library.skipped()
         assert any("skipped — press ! to see why" in n.message for n in app._notifications)
 
 
 async def test_missing_corpus_shows_where_it_looked(tmp_path):
     root = tmp_path / "nowhere"
-    app = NewsreaderApp(root, "en")
+    app = app_on(root, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert isinstance(app.screen, EmptyScreen)
@@ -416,7 +411,7 @@ async def test_missing_corpus_shows_where_it_looked(tmp_path):
 
 
 async def test_empty_folder_in_vietnamese(tmp_path):
-    app = NewsreaderApp(tmp_path, "vi")
+    app = app_on(tmp_path, "vi")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         assert isinstance(app.screen, EmptyScreen)
@@ -435,15 +430,15 @@ async def test_markup_in_titles_and_text_is_shown_literally():
         published="2025-01-01",
         people=(),
     )
-    app = make_app([nasty, *sample_articles()], skipped=[Skipped("[red]f[/].txt", "[/]")])
+    app = make_app([nasty, *sample_articles()], skipped=[Skipped("[red]f[/].txt", SkipKind.OTHER, "[/]")])
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert app.reader.article.id == "nasty"
-        lines = [line.text.plain for line in app.reader._lines]
+        assert app.main_screen.reader.article.id == "nasty"
+        lines = [line.text.plain for line in app.main_screen.reader._lines]
         assert "[bold red]x[/] and a stray [/] [link=http://e]" in " ".join(lines)
         assert any("[/] a paragraph" in line for line in lines)
         assert any("[@click=app.quit]quit[/]" in line for line in lines)
-        rendered = "".join(app.reader.render_line(y).text for y in range(app.reader.size.height))
+        rendered = "".join(app.main_screen.reader.render_line(y).text for y in range(app.main_screen.reader.size.height))
         assert "[bold red]x[/]" in rendered
         labels = tree_labels(app.query_one(ArticleTree))
         assert "[bold red]x[/] and a stray [/] [link=http://e]" in labels
@@ -453,7 +448,7 @@ async def test_markup_in_titles_and_text_is_shown_literally():
         await pilot.press("exclamation_mark")
         await pilot.press("escape")
         await _open_palette_and_choose(pilot, "bold red")
-        assert app.reader.article.id == "nasty"
+        assert app.main_screen.reader.article.id == "nasty"
         assert app.is_running
 
 
@@ -464,7 +459,7 @@ async def test_vietnamese_interface():
         labels = tree_labels(app.query_one(ArticleTree))
         assert "Không có chỉ thị (1)" in labels
         assert "Tô sáng" in str(app.query_one("#legend").content)
-        descriptions = {b.description for _, b in app.reader._bindings}
+        descriptions = {b.description for b in type(app.main_screen.reader).BINDINGS}
         assert "khoảng" in descriptions
 
 
@@ -483,7 +478,7 @@ async def test_inferred_year_is_marked_and_explained():
     app = make_app([inferred])
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        text = " ".join(line.text.plain for line in app.reader._lines)
+        text = " ".join(line.text.plain for line in app.main_screen.reader._lines)
         assert "year 2024*" in text
         assert "* Year inferred: 10 years after 39-CT/TW of 18/08/2014" in text
 
@@ -493,11 +488,11 @@ async def test_tab_cycles_panes():
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         tree = app.query_one(ArticleTree)
-        assert app.focused is app.reader
+        assert app.focused is app.main_screen.reader
         await pilot.press("tab")
         assert app.focused is tree
         await pilot.press("tab")
-        assert app.focused is app.reader
+        assert app.focused is app.main_screen.reader
         await pilot.press("shift+tab")
         assert app.focused is tree
 
@@ -531,7 +526,7 @@ async def test_large_corpus_tree_adds_a_years_articles_only_when_it_is_opened():
         tree = app.query_one(ArticleTree)
         # only the year of the open article has leaves
         assert len(tree._article_nodes) == 60
-        open_year = app.reader.article.id[1:5]
+        open_year = app.main_screen.reader.article.id[1:5]
         other = "2017" if open_year != "2017" else "2018"
         year_node = next(
             n for n in tree.root.children[0].children if str(n.label).startswith(other)
@@ -540,45 +535,55 @@ async def test_large_corpus_tree_adds_a_years_articles_only_when_it_is_opened():
         year_node.expand()
         await wait_for(pilot, lambda: len(year_node.children) == 60, "the year's leaves")
         # [ and ] walk into years not yet opened
-        app.open_article("y2019-5")
+        app.main_screen.open_article("y2019-5")
         await pilot.pause()
         assert "y2019-5" in tree._article_nodes and tree.open_article_id == "y2019-5"
 
 
-async def test_articles_indexed_so_far_can_be_read_during_a_first_build():
+class BuildingLibrary:
+    """A Library whose first build the test lets go on: the first article is indexed at
+    once, the rest when `finish` is set."""
+
+    def __new__(cls, articles, finish):
+        library = library_for(articles[:1])
+        real_refresh = library.refresh
+
+        def refresh(progress=None, on_batch=None, *, cancel=None):
+            progress(1, len(articles))
+            on_batch()
+            finish.wait(10)
+            library._writer.store_articles(articles[1:], [])
+            return real_refresh()
+
+        library.refresh = refresh
+        return library
+
+
+async def test_articles_indexed_so_far_can_be_read_during_a_first_build(monkeypatch):
     import threading
-    import time
 
-    from newsreader.app.loading import prepare
-    from newsreader.core.model import Corpus
+    from newsreader.app import loading
 
+    monkeypatch.setattr(loading, "FIRST_PARTIAL_AFTER", 0)
     articles = sample_articles()
     finish = threading.Event()
-    app_ref: list[NewsreaderApp] = []
-
-    def load(root, progress, partial):
-        deadline = time.monotonic() + 10
-        while not app_ref[0]._store_ready and time.monotonic() < deadline:
-            time.sleep(0.01)  # a background thread waiting for the app, not the test
-        progress(1, len(articles))
-        partial(prepare(Corpus(str(root), articles[:1])))
-        finish.wait(10)
-        return Corpus(str(root), articles)
-
-    app = NewsreaderApp("/tmp/corpus-for-tests", "en", loader=load)
-    app_ref.append(app)
+    app = NewsreaderApp(BuildingLibrary(articles, finish), "en")
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.reader.article is not None, "the first indexed article")
-        assert not app.loaded
-        first = app.reader.article.id
+        reader = app.main_screen.reader
+        await wait_for(pilot, lambda: reader.article is not None, "the first indexed article")
+        assert not app.main_screen.flow.done and app.main_screen.load_state == "partial"
+        first = reader.article.id
         assert first == articles[0].id
         await pilot.press("j")
-        cursor = app.reader.cursor
+        cursor = reader.cursor
         await wait_for(
-            pilot, lambda: "1/" in app._q("#header").render().plain, "progress in the header"
+            pilot,
+            lambda: "1/5" in app.main_screen.header.render().plain,
+            "progress in the header",
         )
         finish.set()
         await loaded(pilot)
         # the build finished under the reader: same article, same passage, the whole tree
-        assert app.reader.article.id == first and app.reader.cursor == cursor
-        assert len(app.corpus.articles) == len(articles)
+        assert reader.article.id == first and reader.cursor == cursor
+        assert app.main_screen.flow.shown.articles == len(articles)
+        assert app.main_screen.load_state == "ready"

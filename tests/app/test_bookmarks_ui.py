@@ -8,22 +8,16 @@ from textual.widgets import Input
 
 from newsreader.app.bookmarks_screen import BookmarkList, BookmarksScreen
 from newsreader.app.dialogs import ConfirmDialog, ExportDialog, NoteDialog
-from newsreader.app.main import NewsreaderApp
 from newsreader.core.store.bookmarks import BookmarkStore, StoreReadOnly
 
-from .conftest import loaded, loader_for, sample_articles, wait_for
+from .conftest import loaded, make_app, sample_articles, wait_for
 
 SIZE = (100, 30)
 
 
-def make_app(articles=None):
-    articles = sample_articles() if articles is None else articles
-    return NewsreaderApp("/tmp/corpus-for-tests", "en", loader=loader_for(articles))
-
-
 def stored() -> list:
     with BookmarkStore.open() as store:
-        return store.list()
+        return store.bookmarks()
 
 
 def notifications(app) -> list[str]:
@@ -32,7 +26,7 @@ def notifications(app) -> list[str]:
 
 def gutter(app, paragraph: int) -> str:
     """The gutter cells of a paragraph's first line, as drawn."""
-    reader = app.reader
+    reader = app.main_screen.reader
     for line in reader._lines:
         if line.kind == "para" and line.paragraph == paragraph and line.first:
             return reader._gutter(line)[0].plain
@@ -47,7 +41,7 @@ async def test_b_toggles_a_bookmark_and_marks_the_gutter():
         await wait_for(pilot, lambda: len(stored()) == 1, "the bookmark")
         (bookmark,) = stored()
         assert (bookmark.article_id, bookmark.first, bookmark.last) == ("a2024", 1, 1)
-        assert bookmark.quote == app.reader.article.paragraphs[1]
+        assert bookmark.quote == app.main_screen.reader.article.paragraphs[1]
         assert "★" in gutter(app, 1) and "★" not in gutter(app, 0)
         assert "▶" in gutter(app, 1)  # the cursor mark is still there, beside the star
         assert any("Bookmarked ¶2" in m for m in notifications(app))
@@ -65,7 +59,7 @@ async def test_b_on_a_v_range_marks_the_range_and_b_inside_it_removes_it():
         await wait_for(pilot, lambda: len(stored()) == 1, "the bookmark")
         (bookmark,) = stored()
         assert (bookmark.first, bookmark.last) == (1, 3)
-        assert app.reader.anchor is None  # the range is dropped once marked
+        assert app.main_screen.reader.range_anchor is None  # the range is dropped once marked
         assert all("★" in gutter(app, p) for p in (1, 2, 3))
         await pilot.press("k", "b")  # on ¶3, inside the bookmark: removes it
         await wait_for(pilot, lambda: not stored(), "the bookmark to go")
@@ -76,11 +70,11 @@ async def test_marks_come_back_when_the_article_is_opened_again():
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("j", "j", "b", "right_square_bracket")
-        await wait_for(pilot, lambda: app.reader.article.id != "a2024", "the next article")
-        assert app.reader.marked == set()
+        await wait_for(pilot, lambda: app.main_screen.reader.article.id != "a2024", "the next article")
+        assert app.main_screen.reader.marked == set()
         await pilot.press("left_square_bracket")
-        await wait_for(pilot, lambda: app.reader.article.id == "a2024", "a2024 again")
-        assert app.reader.marked == {2}
+        await wait_for(pilot, lambda: app.main_screen.reader.article.id == "a2024", "a2024 again")
+        assert app.main_screen.reader.marked == {2}
 
 
 async def test_a_saves_a_note_in_a_dialog_and_esc_cancels():
@@ -93,7 +87,7 @@ async def test_a_saves_a_note_in_a_dialog_and_esc_cancels():
         await wait_for(pilot, lambda: not isinstance(app.screen, NoteDialog), "the dialog to close")
         (bookmark,) = stored()
         assert bookmark.note == "[bold]x[/]" and (bookmark.first, bookmark.last) == (1, 1)
-        assert 1 in app.reader.marked
+        assert 1 in app.main_screen.reader.marked
         await pilot.press("a")  # edits the same bookmark's note
         await wait_for(pilot, lambda: isinstance(app.screen, NoteDialog), "the note dialog")
         assert app.screen.query_one(Input).value == "[bold]x[/]"
@@ -110,7 +104,7 @@ async def test_y_copies_the_passage_with_its_citation(monkeypatch):
         await loaded(pilot)
         await pilot.press("j", "v", "j", "y")
         await wait_for(pilot, lambda: copied, "the copy")
-        paragraphs = app.reader.article.paragraphs
+        paragraphs = app.main_screen.reader.article.paragraphs
         assert copied[0] == (
             f"{paragraphs[1]}\n\n{paragraphs[2]}\n\n— Tổng kết 10 năm Chỉ thị 39-CT/TW, "
             "Published 23/05/2024, ¶2–3, a2024.txt"
@@ -130,7 +124,7 @@ async def _mark_some(app, pilot) -> None:
     """¶2 of a2024 with a note, ¶1 and ¶2–3 of a2019."""
     await pilot.press("j", "b", "a", *"ghi chú quan trọng", "enter")
     await pilot.press("right_square_bracket")
-    await wait_for(pilot, lambda: app.reader.article.id == "a2019", "a2019")
+    await wait_for(pilot, lambda: app.main_screen.reader.article.id == "a2019", "a2019")
     await pilot.press("b", "j", "v", "j", "b")
     await wait_for(pilot, lambda: len(stored()) == 3, "three bookmarks")
 
@@ -169,16 +163,16 @@ async def test_enter_on_a_bookmark_jumps_to_its_passage():
         await loaded(pilot)
         await _mark_some(app, pilot)
         await pilot.press("left_square_bracket")
-        await wait_for(pilot, lambda: app.reader.article.id == "a2024", "a2024")
+        await wait_for(pilot, lambda: app.main_screen.reader.article.id == "a2024", "a2024")
         screen = await _bookmarks(app, pilot)
         await pilot.press("j")  # from the first passage (a2019 ¶1) to a2019 ¶2–3
         assert (screen.current.first, screen.current.last) == (1, 2)
         await pilot.press("enter")
         await wait_for(pilot, lambda: not isinstance(app.screen, BookmarksScreen), "closed")
-        assert app.reader.article.id == "a2019"
-        passage = app.reader.passage
-        assert (passage.first, passage.last) == (1, 2) and app.reader.cursor == 1
-        assert app.focused is app.reader
+        assert app.main_screen.reader.article.id == "a2019"
+        passage = app.main_screen.reader.passage
+        assert (passage.first, passage.last) == (1, 2) and app.main_screen.reader.cursor == 1
+        assert app.focused is app.main_screen.reader
 
 
 async def test_d_deletes_and_u_undoes_while_the_screen_is_open():
@@ -280,8 +274,8 @@ async def test_reading_state_is_restored_from_the_store_with_the_marks():
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert again.reader.article.id == "a2019" and again.reader.cursor == 2
-        assert again.reader.marked == {1}
+        assert again.main_screen.reader.article.id == "a2019" and again.main_screen.reader.cursor == 2
+        assert again.main_screen.reader.marked == {1}
 
 
 async def test_a_read_only_store_still_reads_and_says_why(tmp_path, monkeypatch):
@@ -298,13 +292,13 @@ async def test_a_read_only_store_still_reads_and_says_why(tmp_path, monkeypatch)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert app.store.read_only
+        assert app.library.store_writable is False
         assert any("read-only" in m for m in notifications(app))
-        assert app.reader.marked == {0}  # what is there is still shown
+        assert app.main_screen.reader.marked == {0}  # what is there is still shown
         await pilot.press("j", "b")
         await pilot.pause()
         assert any("Cannot change bookmarks" in m for m in notifications(app))
-        assert app.reader.cursor == 1  # reading goes on
+        assert app.main_screen.reader.cursor == 1  # reading goes on
         await pilot.press("q")
 
 
@@ -316,7 +310,7 @@ async def test_a_corrupt_store_is_moved_aside_and_the_user_is_told_where(tmp_pat
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        moved = app.store.moved_to
+        moved = app.library._store.moved_to
         assert moved is not None and moved.exists()
         assert any(str(moved) in m for m in notifications(app))
         await pilot.press("b")

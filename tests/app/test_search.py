@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 
-from newsreader.app.main import NewsreaderApp
 from newsreader.app.search import LastSearch, SearchEngine, collapse
 from newsreader.app.search_panel import SearchBox, SearchResults, SearchScreen
 from newsreader.app.sidebar import ArticleTree
@@ -18,7 +17,7 @@ from newsreader.core.search import Hit
 from newsreader.core.store.history import load_history
 from newsreader.locations import search_history_file
 
-from .conftest import loaded, wait_for
+from .conftest import app_on, loaded, wait_for
 
 SIZE = (100, 30)
 QUERY = "bao ve chinh tri"
@@ -83,7 +82,7 @@ def option_texts(panel: SearchScreen) -> list[str]:
 
 
 async def test_slash_opens_the_panel_and_results_follow_typing(corpus):
-    app = NewsreaderApp(corpus, "en")
+    app = app_on(corpus, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         panel = await open_panel(pilot)
@@ -106,7 +105,7 @@ async def test_slash_opens_the_panel_and_results_follow_typing(corpus):
 
 
 async def test_a_stale_result_never_overwrites_a_newer_one(corpus):
-    app = NewsreaderApp(corpus, "en")
+    app = app_on(corpus, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         panel = await open_panel(pilot)
@@ -119,7 +118,7 @@ async def test_a_stale_result_never_overwrites_a_newer_one(corpus):
 
 async def test_a_slow_search_that_finishes_last_is_dropped(corpus):
     """The first search blocks until the second has been shown; its answer must not win."""
-    app = NewsreaderApp(corpus, "en")
+    app = app_on(corpus, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         panel = await open_panel(pilot)
@@ -147,16 +146,16 @@ async def test_a_slow_search_that_finishes_last_is_dropped(corpus):
 
 
 async def test_engine_skips_a_search_no_longer_wanted(corpus):
-    app = NewsreaderApp(corpus, "en")
+    app = app_on(corpus, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        engine = SearchEngine(app.corpus)
+        engine = SearchEngine(app.library)
         assert engine.search(QUERY, wanted=lambda: False) is None
         assert len(engine.search(QUERY)) == 4
 
 
 async def test_down_and_enter_open_the_article_at_the_match(corpus):
-    app = NewsreaderApp(corpus, "en")
+    app = app_on(corpus, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await open_panel(pilot)
@@ -164,7 +163,7 @@ async def test_down_and_enter_open_the_article_at_the_match(corpus):
         await pilot.press("down", "down", "down", "up")  # from the box: third result
         await pilot.press("enter")
         await panel_closed(pilot)
-        reader = app.reader
+        reader = app.main_screen.reader
         assert reader.article.id == "alpha.txt"
         assert reader.cursor == 3
         assert reader.match == (3, 11, 27)
@@ -185,7 +184,7 @@ async def test_down_and_enter_open_the_article_at_the_match(corpus):
 
 
 async def test_a_title_hit_opens_at_the_top(corpus):
-    app = NewsreaderApp(corpus, "en")
+    app = app_on(corpus, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("right_square_bracket")  # somewhere else first
@@ -193,32 +192,32 @@ async def test_a_title_hit_opens_at_the_top(corpus):
         await search(pilot, QUERY)
         await pilot.press("enter")
         await panel_closed(pilot)
-        assert app.reader.article.id == "alpha.txt"
-        assert app.reader.cursor == 0 and app.reader.scroll_y == 0
-        assert app.reader.match == (None, 0, 16)
+        assert app.main_screen.reader.article.id == "alpha.txt"
+        assert app.main_screen.reader.cursor == 0 and app.main_screen.reader.scroll_y == 0
+        assert app.main_screen.reader.match == (None, 0, 16)
         await pilot.pause()
         assert str(app.query_one("#position").content) == "match 1/4  ¶1/4"
 
 
 async def test_escape_closes_the_panel_and_gives_focus_back(corpus):
-    app = NewsreaderApp(corpus, "en")
+    app = app_on(corpus, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         tree = app.query_one(ArticleTree)
         await pilot.press("tab")
         assert app.focused is tree
-        opened = app.reader.article.id
+        opened = app.main_screen.reader.article.id
         await open_panel(pilot)
         await search(pilot, QUERY)
         await pilot.press("escape")
         await panel_closed(pilot)
         assert app.focused is tree
-        assert app.reader.article.id == opened
-        assert app.last_search is None  # nothing opened: n/N have nothing to walk
+        assert app.main_screen.reader.article.id == opened
+        assert app.main_screen.last_search is None  # nothing opened: n/N have nothing to walk
 
 
 async def test_n_and_shift_n_walk_the_matches_into_the_next_article(corpus):
-    app = NewsreaderApp(corpus, "en")
+    app = app_on(corpus, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("n")  # before any search: says so
@@ -227,7 +226,7 @@ async def test_n_and_shift_n_walk_the_matches_into_the_next_article(corpus):
         await search(pilot, QUERY)
         await pilot.press("enter")  # alpha's title
         await panel_closed(pilot)
-        reader = app.reader
+        reader = app.main_screen.reader
 
         def where():
             return reader.article.id, reader.match[0] if reader.match else "none"
@@ -252,7 +251,7 @@ async def test_n_and_shift_n_walk_the_matches_into_the_next_article(corpus):
 
 
 async def test_history_up_in_an_empty_box_and_kept_between_runs(corpus):
-    app = NewsreaderApp(corpus, "en")
+    app = app_on(corpus, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         for query in ("bao ve", "lien quan", "dac biet"):  # q, n, s, b type into the box
@@ -275,7 +274,7 @@ async def test_history_up_in_an_empty_box_and_kept_between_runs(corpus):
         await pilot.press("escape")
     assert load_history(search_history_file()) == ["dac biet", "lien quan", "bao ve"]
 
-    again = NewsreaderApp(corpus, "en")
+    again = app_on(corpus, "en")
     async with again.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         panel = await open_panel(pilot)
@@ -285,7 +284,7 @@ async def test_history_up_in_an_empty_box_and_kept_between_runs(corpus):
 
 
 async def test_a_markup_looking_snippet_shows_literally(corpus):
-    app = NewsreaderApp(corpus, "en")
+    app = app_on(corpus, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         panel = await open_panel(pilot)
@@ -294,12 +293,12 @@ async def test_a_markup_looking_snippet_shows_literally(corpus):
         assert "Chuỗi [bold]đặc biệt[/] xuất hiện ở đây." in screen_text(app)
         await pilot.press("enter")
         await panel_closed(pilot)
-        rendered = "".join(app.reader.render_line(y).text for y in range(app.reader.size.height))
+        rendered = "".join(app.main_screen.reader.render_line(y).text for y in range(app.main_screen.reader.size.height))
         assert "Chuỗi [bold]đặc biệt[/] xuất hiện ở đây." in rendered
 
 
 async def test_the_palette_offers_search_text(corpus):
-    app = NewsreaderApp(corpus, "en")
+    app = app_on(corpus, "en")
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("ctrl+p")
@@ -346,5 +345,5 @@ def test_search_panel_snapshot_100x30(snap_compare, bundled_copy):
         await pilot.pause()
 
     assert snap_compare(
-        NewsreaderApp(bundled_copy, "en"), terminal_size=(100, 30), run_before=run_before
+        app_on(bundled_copy, "en"), terminal_size=(100, 30), run_before=run_before
     )

@@ -6,9 +6,7 @@ SVGs in tests/app/__snapshots__ before committing them.
 
 from __future__ import annotations
 
-from newsreader.app.main import NewsreaderApp
-
-from .conftest import article, loaded, loader_for, sample_articles
+from .conftest import app_on, article, loaded, make_app, sample_articles
 
 
 async def _ready(pilot) -> None:
@@ -17,12 +15,12 @@ async def _ready(pilot) -> None:
 
 
 def test_main_screen_100x30(snap_compare, bundled_copy):
-    assert snap_compare(NewsreaderApp(bundled_copy, "en"), terminal_size=(100, 30),
+    assert snap_compare(app_on(bundled_copy, "en"), terminal_size=(100, 30),
                         run_before=_ready)
 
 
 def test_main_screen_80x24(snap_compare, bundled_copy):
-    assert snap_compare(NewsreaderApp(bundled_copy, "en"), terminal_size=(80, 24),
+    assert snap_compare(app_on(bundled_copy, "en"), terminal_size=(80, 24),
                         run_before=_ready)
 
 
@@ -31,7 +29,7 @@ def test_main_screen_vietnamese_with_range_80x24(snap_compare, bundled_copy):
         await _ready(pilot)
         await pilot.press("j", "v", "j")
 
-    assert snap_compare(NewsreaderApp(bundled_copy, "vi"), terminal_size=(80, 24),
+    assert snap_compare(app_on(bundled_copy, "vi"), terminal_size=(80, 24),
                         run_before=range_of_two)
 
 
@@ -41,7 +39,7 @@ def test_help_screen(snap_compare, bundled_copy):
         await pilot.press("question_mark")
         await pilot.pause()
 
-    assert snap_compare(NewsreaderApp(bundled_copy, "en"), terminal_size=(100, 30),
+    assert snap_compare(app_on(bundled_copy, "en"), terminal_size=(100, 30),
                         run_before=open_help)
 
 
@@ -56,7 +54,7 @@ def test_article_with_rich_markup(snap_compare):
         published="2025-01-01T07:30",
         people=("Lê Văn Châu",),
     )
-    app = NewsreaderApp("/corpus", "en", loader=loader_for([nasty, *sample_articles()]))
+    app = make_app([nasty, *sample_articles()], root="/corpus")
     assert snap_compare(app, terminal_size=(100, 30), run_before=_ready)
 
 
@@ -69,8 +67,9 @@ def test_bookmarks_screen_100x30(snap_compare):
         await pilot.press("right_square_bracket", "j", "v", "j", "b")
         await pilot.pause()
         app = pilot.app
-        for bookmark in app.store.list():  # a fixed date, for a stable picture
-            app.store.db.execute(
+        store = app.library._store
+        for bookmark in store.bookmarks():  # a fixed date, for a stable picture
+            store.db.execute(
                 "UPDATE bookmarks SET created = '2025-03-01T08:00:00Z' WHERE id = ?",
                 (bookmark.id,),
             )
@@ -79,5 +78,5 @@ def test_bookmarks_screen_100x30(snap_compare):
         await pilot.pause()
         await pilot.pause()
 
-    app = NewsreaderApp("/corpus", "en", loader=loader_for(sample_articles()))
+    app = make_app(root="/corpus")
     assert snap_compare(app, terminal_size=(100, 30), run_before=mark_and_open)

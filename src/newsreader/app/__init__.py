@@ -3,30 +3,25 @@ commands start without it."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsreader.core.library import Library
 
 
-def run_app(corpus_root: Path, lang: str | None = None) -> int:
-    """Run the reader on a corpus folder; the exit status for the CLI."""
-    from newsreader.app import preload
-
-    # Before Textual is imported: the corpus loads in a child process meanwhile.
-    loading = preload.start(Path(corpus_root))
-
+def run_app(library: Library, lang: str | None = None) -> int:
+    """Run the reader on a Library; the exit status for the CLI."""
+    from newsreader import locations
+    from newsreader.app.keys import load_keymap
     from newsreader.app.main import NewsreaderApp
     from newsreader.app.strings import detect_language
 
-    loader = (
-        (lambda root, progress, partial=None: loading.result(progress, partial))
-        if loading
-        else None
-    )
-    app = NewsreaderApp(Path(corpus_root), detect_language(lang), loader=loader)
+    keymap, problems = load_keymap(locations.keymap_file())
+    app = NewsreaderApp(library, detect_language(lang), keymap=keymap, keymap_problems=problems)
     try:
         result = app.run()
     finally:
-        if loading is not None:
-            loading.cancel()  # quit while loading: stop the child
+        library.close()
     if app.return_code not in (None, 0):
         return app.return_code
     return result if isinstance(result, int) else 0

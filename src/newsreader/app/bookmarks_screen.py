@@ -8,11 +8,9 @@ notes are data: they are drawn as rich Text from plain strings, never as markup.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -21,9 +19,8 @@ from textual.widgets.option_list import Option
 
 from newsreader.app import keys
 from newsreader.app.strings import Strings
-
-if TYPE_CHECKING:
-    from newsreader.core.store.bookmarks import Bookmark, BookmarkStore
+from newsreader.core.formatting import date_text
+from newsreader.core.library import Bookmark, Library, StoreError
 
 FIRST_LINE = 200  # characters of the quote shown (the list crops to its width)
 
@@ -33,22 +30,14 @@ def first_line(text: str) -> str:
     return line if len(line) <= FIRST_LINE else line[: FIRST_LINE - 1] + "…"
 
 
-def marked_date(created: str) -> str:
-    """2024-05-01T12:00:00Z -> 01/05/2024 (the reader's date order)."""
-    date = created.partition("T")[0]
-    return "/".join(reversed(date.split("-"))) if date else ""
+class BookmarkList(OptionList, inherit_bindings=False):
+    """The bookmarks, one option per passage under a disabled header per article. Without
+    OptionList's own Enter, the screen's (go to the passage) answers and shows in the footer."""
 
+    BINDINGS = [b for b in OptionList.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")]
 
-class BookmarkList(OptionList):
-    """The bookmarks, one option per passage under a disabled header per article."""
-
-    def __init__(self, strings: Strings, **kwargs) -> None:
-        super().__init__(markup=False, **kwargs)
-        # Enter selects (OptionList's own binding), shown in the footer as the registry says.
-        entry = keys.get("bookmark_jump")
-        self._bindings.key_to_bindings["enter"] = [
-            Binding("enter", "select", entry.footer_description(strings.lang), key_display="Enter")
-        ]
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
 
 
 class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=False):
@@ -60,14 +49,12 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
 
     BINDINGS = keys.bindings("bookmarks")
 
-    def __init__(
-        self, strings: Strings, store: BookmarkStore, known_articles: set[str] | None = None
-    ) -> None:
+    def __init__(self, strings: Strings, library: Library, registry: keys.Keys) -> None:
         super().__init__()
         self.strings = strings
-        self.store = store
-        self.known = known_articles  # ids in the corpus now (None: do not check)
-        self._bindings = BindingsMap(keys.bindings("bookmarks", strings.lang))
+        self.library = library
+        self.registry = registry
+        self._known: dict[str, bool] = {}  # article id -> still in the corpus
         self.bookmarks: list[Bookmark] = []
         self.shown: list[Bookmark] = []
         self.removed: list[Bookmark] = []  # undo stack, while the screen is open
@@ -80,9 +67,9 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
                 Content(s("bookmarks_title")), id="bookmarks-title", classes="dialog-title"
             )
             yield Input(placeholder=s("bookmarks_filter"), id="bookmarks-filter")
-            yield BookmarkList(s, id="bookmarks-list")
+            yield BookmarkList(id="bookmarks-list")
             yield Static(id="bookmarks-status")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()
@@ -91,13 +78,16 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
     # -- data ----------------------------------------------------------------------------
 
     def reload(self, keep: int | None = None) -> None:
-        self.bookmarks = self.store.list()
+        self.bookmarks = self.library.bookmarks()
         self._refilter(keep)
 
+    def in_corpus(self, article_id: str) -> bool:
+        if article_id not in self._known:
+            self._known[article_id] = self.library.has_article(article_id)
+        return self._known[article_id]
+
     def is_orphaned(self, bookmark: Bookmark) -> bool:
-        return bookmark.orphaned or (
-            self.known is not None and bookmark.article_id not in self.known
-        )
+        return bookmark.orphaned or not self.in_corpus(bookmark.article_id)
 
     @property
     def filter_text(self) -> str:
@@ -146,7 +136,7 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         s = self.strings
         bookmark = group[0]
         text = Text(bookmark.title or bookmark.article_id, style="bold")
-        if self.known is not None and bookmark.article_id not in self.known:
+        if not self.in_corpus(bookmark.article_id):
             text.append("  " + s("bookmarks_article_gone"), style="italic")
         return text
 
@@ -154,7 +144,7 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         s = self.strings
         text = Text(no_wrap=True, overflow="ellipsis")  # one line each: quote, note
         text.append(f"  {bookmark.label}", style="bold")
-        text.append(f"  {s('bookmarks_marked', date=marked_date(bookmark.created))}", style="dim")
+        text.append(f"  {s('bookmarks_marked', date=date_text(bookmark.created))}", style="dim")
         if self.is_orphaned(bookmark):
             text.append("  " + s("bookmarks_orphaned"), style="italic")
         text.append("\n    ")
@@ -212,14 +202,12 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
             self.dismiss((bookmark.article_id, bookmark.first, bookmark.last))
 
     def action_delete(self) -> None:
-        from newsreader.core.store.bookmarks import StoreError
-
         bookmark = self.current
         if bookmark is None or bookmark.id is None:
             return
         index = self.shown.index(bookmark)
         try:
-            removed = self.store.remove(bookmark.id)
+            removed = self.library.remove_bookmark(bookmark.id)
         except StoreError as error:
             self.notify(str(error), markup=False, severity="error")
             return
@@ -232,14 +220,12 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         self.notify(self.strings("bookmark_deleted", label=removed.label), markup=False, timeout=3)
 
     def action_undo(self) -> None:
-        from newsreader.core.store.bookmarks import StoreError
-
         if not self.removed:
             self.notify(self.strings("bookmarks_nothing_to_undo"), markup=False, timeout=2)
             return
         bookmark = self.removed.pop()
         try:
-            restored = self.store.restore(bookmark)
+            restored = self.library.restore_bookmark(bookmark)
         except StoreError as error:
             self.removed.append(bookmark)
             self.notify(str(error), markup=False, severity="error")
@@ -254,7 +240,7 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         if not self.shown:
             self.notify(self.strings("export_nothing"), markup=False, timeout=3)
             return
-        self.app.export_bookmarks(list(self.shown))  # type: ignore[attr-defined]
+        self.app.main_screen.export_bookmarks(list(self.shown))
 
     def action_cursor_down(self) -> None:
         option_list = self.query_one(BookmarkList)

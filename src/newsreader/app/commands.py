@@ -42,28 +42,30 @@ class NewsreaderCommands(Provider):
         from newsreader.core.text.fold import fold
 
         app = self.reader_app
-        articles = app.corpus.articles if app.corpus else []
-        self._articles = [(fold(a.title), a) for a in articles]
+        screen = app.main_screen
+        # Titles are read when the palette opens, not kept for the whole session.
+        titles = app.library.titles() if screen.flow.showing_articles else []
+        self._articles = [(fold(title), entry) for entry in titles for title in [entry[1]]]
         lang = app.strings.lang
         self._actions = [
-            (fold(entry.description(lang)), entry) for entry in keys.REGISTRY if entry.palette
+            (fold(entry.description(lang)), entry)
+            for entry in app.registry.actions()
+            if entry.palette
         ]
 
     def _action_hit_parts(self, entry: keys.KeyAction) -> tuple[str, Content]:
         s = self.reader_app.strings
         return entry.description(s.lang), Content(f"{s('palette_action')} · {entry.display}")
 
-    def _article_help(self, article) -> Content:
-        s = self.reader_app.strings
-        parts = [s("palette_open")]
-        if article.published:
-            from newsreader.app.reader import format_published
+    def _article_help(self, date: str, directive: str | None) -> Content:
+        from newsreader.core.formatting import datetime_text
 
-            parts.append(format_published(article.published))
-        elif article.year:
-            parts.append(str(article.year))
-        if article.directive:
-            parts.append(self.reader_app.reader._label(article.directive))
+        app = self.reader_app
+        parts = [app.strings("palette_open")]
+        if date:
+            parts.append(datetime_text(date))
+        if directive:
+            parts.append(app.main_screen.labels.get(directive, directive))
         return Content(" · ".join(parts))
 
     async def discover(self) -> Hits:
@@ -83,20 +85,20 @@ class NewsreaderCommands(Provider):
         search = FuzzySearch()
         style = self.match_style or Style(reverse=True)
         article_hits = []
-        for folded_title, article in self._articles:
+        for folded_title, entry in self._articles:
             if not needed <= set(folded_title):
                 continue
             score, offsets = search.match(folded, folded_title)
             if score > 0:
-                article_hits.append((score, offsets, article))
+                article_hits.append((score, offsets, entry))
         article_hits.sort(key=lambda item: -item[0])
-        for score, offsets, article in article_hits[:MAX_ARTICLE_HITS]:
+        for score, offsets, (article_id, title, date, directive) in article_hits[:MAX_ARTICLE_HITS]:
             yield Hit(
                 score,
-                highlighted(article.title, offsets, style),
-                partial(app.open_article, article.id, focus_reader=True),
-                text=article.title,
-                help=self._article_help(article),  # type: ignore[arg-type]
+                highlighted(title, offsets, style),
+                partial(app.main_screen.open_article, article_id, focus_reader=True),
+                text=title,
+                help=self._article_help(date, directive),  # type: ignore[arg-type]
             )
         for folded_text, entry in self._actions:
             score, offsets = search.match(folded, folded_text)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -19,8 +18,7 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from newsreader.app import keys
 from newsreader.app.strings import Strings
-
-FORMATS = ("md", "json", "txt")
+from newsreader.core.export import FORMATS
 
 
 class _Form(ModalScreen, inherit_bindings=False):
@@ -31,7 +29,6 @@ class _Form(ModalScreen, inherit_bindings=False):
     def __init__(self, strings: Strings) -> None:
         super().__init__()
         self.strings = strings
-        self._bindings = BindingsMap(keys.bindings("form", strings.lang))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -74,7 +71,6 @@ class ConfirmDialog(ModalScreen[bool], inherit_bindings=False):
         super().__init__()
         self.strings = strings
         self.question = question
-        self._bindings = BindingsMap(keys.bindings("confirm", strings.lang))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form", classes="confirm"):
@@ -91,21 +87,22 @@ class ConfirmDialog(ModalScreen[bool], inherit_bindings=False):
 class ExportDialog(_Form):
     """Pick a format and a file, then write. Dismisses with the written path, None on cancel.
 
-    `render(fmt)` makes the text to write; `default_path(fmt)` the file proposed. The full path
-    is shown before writing; an existing file is only replaced after a yes.
+    `write(fmt, path, force)` writes the export and returns where (FileExistsError when the
+    file is there and force is False); `default_path(fmt)` is the file proposed. The full
+    path is shown before writing; an existing file is only replaced after a yes.
     """
 
     def __init__(
         self,
         strings: Strings,
         what: str,
-        render: Callable[[str], str],
+        write: Callable[[str, Path, bool], Path],
         default_path: Callable[[str], Path],
         fmt: str = "md",
     ) -> None:
         super().__init__(strings)
         self.what = what  # "3 passages from 2 articles"
-        self.render_text = render
+        self.write = write
         self.default_path = default_path
         self.fmt = fmt
         self._proposed = str(default_path(fmt))
@@ -192,13 +189,11 @@ class ExportDialog(_Form):
                 else:
                     self._error(s("export_not_replaced", path=str(path)))
 
-            self.app.push_screen(ConfirmDialog(s, s("export_exists", path=str(path))), answered)
+            confirm = self.app.registry.bound(ConfirmDialog, "confirm")
+            self.app.push_screen(confirm(s, s("export_exists", path=str(path))), answered)
             return
-        from newsreader.core.export import write_export
-
         try:
-            text = self.render_text(self.fmt)
-            written = write_export(path, text, force=force)
+            written = self.write(self.fmt, path, force)
         except FileExistsError as error:
             if path.exists():  # created between the check and the write
                 self._error(s("export_exists_now", path=str(path)))

@@ -9,14 +9,24 @@ without it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 if TYPE_CHECKING:
     from textual.binding import Binding
 
+T = TypeVar("T")
+
 Pane = Literal["global", "tree", "reader", "dialog", "bookmarks", "form", "confirm", "search"]
 PANES: tuple[Pane, ...] = (
-    "global", "tree", "reader", "dialog", "bookmarks", "form", "confirm", "search"
+    "global",
+    "tree",
+    "reader",
+    "dialog",
+    "bookmarks",
+    "form",
+    "confirm",
+    "search",
 )
 
 # How a Textual key name is shown to people.
@@ -45,6 +55,10 @@ _KEY_NAMES = {
 }
 
 
+# A keymap may name a key by the character it types.
+_KEY_IDS = {name: key for key, name in _KEY_NAMES.items() if len(name) == 1 and not name.isalnum()}
+
+
 def key_name(key: str) -> str:
     return _KEY_NAMES.get(key, key)
 
@@ -66,6 +80,7 @@ class KeyAction:
     vi: str
     footer: bool = False
     footer_key: str | None = None
+    footer_pair: str | None = None  # the action sharing this footer entry ("j/k")
     footer_en: str | None = None
     footer_vi: str | None = None
     palette: bool = True
@@ -107,11 +122,12 @@ REGISTRY: tuple[KeyAction, ...] = (
         "previous_article",
         "global",
         ("left_square_bracket",),
-        "app.previous_article",
+        "screen.previous_article",
         "Previous article (sidebar order)",
         "Bài trước (theo thứ tự cây)",
         footer=True,
         footer_key="[ ]",
+        footer_pair="next_article",
         footer_en="article",
         footer_vi="bài",
     ),
@@ -119,7 +135,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "next_article",
         "global",
         ("right_square_bracket",),
-        "app.next_article",
+        "screen.next_article",
         "Next article (sidebar order)",
         "Bài sau (theo thứ tự cây)",
     ),
@@ -127,7 +143,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "search",
         "global",
         ("slash",),
-        "app.search",
+        "screen.search",
         "Search text: every article, as you type",
         "Tìm trong nội dung mọi bài, ngay khi gõ",
         footer=True,
@@ -138,7 +154,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "toggle_sidebar",
         "global",
         ("s",),
-        "app.toggle_sidebar",
+        "screen.toggle_sidebar",
         "Show or hide the article tree",
         "Hiện/ẩn cây bài viết",
         footer_en="sidebar",
@@ -148,7 +164,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "toggle_highlights",
         "global",
         ("m",),
-        "app.toggle_highlights",
+        "screen.toggle_highlights",
         "Highlights of people, dates, directives on/off",
         "Bật/tắt tô sáng người, ngày tháng, chỉ thị",
         footer_en="highlights",
@@ -158,7 +174,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "show_skipped",
         "global",
         ("exclamation_mark",),
-        "app.show_skipped",
+        "screen.show_skipped",
         "Files skipped while loading, with reasons",
         "Các tệp bị bỏ qua và lý do",
     ),
@@ -181,6 +197,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "Command palette: open an article, run an action, change theme",
         "Bảng lệnh: mở bài, chạy thao tác, đổi giao diện",
         palette=False,
+        footer_key="^p",
         footer_en="palette",
         footer_vi="bảng lệnh",
     ),
@@ -188,7 +205,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "bookmarks",
         "global",
         ("B",),
-        "app.bookmarks",
+        "screen.bookmarks",
         "Bookmarks: every marked passage, by article",
         "Dấu trang: mọi đoạn đã đánh dấu, theo bài",
     ),
@@ -213,6 +230,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "Xuống",
         footer=True,
         footer_key="j/k",
+        footer_pair="tree_up",
         footer_en="move",
         footer_vi="di chuyển",
         palette=False,
@@ -283,6 +301,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "Con trỏ xuống đoạn sau",
         footer=True,
         footer_key="j/k",
+        footer_pair="cursor_up",
         footer_en="¶",
         footer_vi="¶",
     ),
@@ -314,6 +333,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "Đầu bài: đoạn đầu tiên",
         footer=True,
         footer_key="g/G",
+        footer_pair="bottom",
         footer_en="top/end",
         footer_vi="đầu/cuối",
     ),
@@ -348,10 +368,11 @@ REGISTRY: tuple[KeyAction, ...] = (
         "search_next",
         "reader",
         ("n",),
-        "app.search_next",
+        "screen.search_next",
         "Next match of the last search (on into the next article)",
         "Kết quả tìm kiếm kế tiếp (sang cả bài sau)",
         footer_key="n/N",
+        footer_pair="search_previous",
         footer_en="match",
         footer_vi="kết quả",
     ),
@@ -359,7 +380,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "search_previous",
         "reader",
         ("N",),
-        "app.search_previous",
+        "screen.search_previous",
         "Previous match of the last search",
         "Kết quả tìm kiếm trước",
     ),
@@ -367,7 +388,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "toggle_bookmark",
         "reader",
         ("b",),
-        "app.toggle_bookmark",
+        "screen.toggle_bookmark",
         "Bookmark the passage (or the range); again: remove the bookmark",
         "Đánh dấu đoạn (hoặc khoảng); nhấn lại: bỏ dấu",
         footer=True,
@@ -378,7 +399,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "edit_note",
         "reader",
         ("a",),
-        "app.edit_note",
+        "screen.edit_note",
         "Add or edit the note of the passage's bookmark",
         "Thêm/sửa ghi chú của đoạn đã đánh dấu",
         footer_en="note",
@@ -388,7 +409,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "copy_passage",
         "reader",
         ("y",),
-        "app.copy_passage",
+        "screen.copy_passage",
         "Copy the passage with its citation to the clipboard",
         "Chép đoạn kèm trích dẫn vào bộ nhớ tạm",
         footer_en="copy",
@@ -398,7 +419,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "export_article",
         "reader",
         ("e",),
-        "app.export_article",
+        "screen.export_article",
         "Export this article's bookmarks (Markdown, JSON or text)",
         "Xuất các dấu trang của bài này (Markdown, JSON hoặc văn bản)",
         footer_en="export",
@@ -547,9 +568,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         palette=False,
     ),
     # Yes/no questions
-    KeyAction(
-        "confirm_yes", "confirm", ("y",), "yes", "Yes", "Có", footer=True, palette=False
-    ),
+    KeyAction("confirm_yes", "confirm", ("y",), "yes", "Yes", "Có", footer=True, palette=False),
     KeyAction(
         "confirm_no",
         "confirm",
@@ -559,7 +578,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "Không",
         footer=True,
         palette=False,
-    ),    # Search panel (/)
+    ),  # Search panel (/)
     KeyAction(
         "search_down",
         "search",
@@ -569,6 +588,7 @@ REGISTRY: tuple[KeyAction, ...] = (
         "Kết quả sau",
         footer=True,
         footer_key="↑↓",
+        footer_pair="search_up",
         footer_en="move",
         footer_vi="di chuyển",
         palette=False,
@@ -639,20 +659,117 @@ def get(action_id: str) -> KeyAction:
     raise KeyError(action_id)
 
 
-def bindings(pane: Pane, lang: str = "en") -> list[Binding]:
+Keymap = dict[str, tuple[str, ...]]
+
+
+class Keys:
+    """The registry as the user has it: in one language, with their keymap applied.
+
+    Widgets take their bindings from here (`bound`), and the footer, help and palette
+    show the same keys. A keymap maps an action id to the keys that run it instead.
+    """
+
+    def __init__(self, lang: str = "en", keymap: Keymap | None = None) -> None:
+        self.lang = lang
+        self.keymap = dict(keymap or {})
+        self._entries = tuple(self._apply(entry) for entry in REGISTRY)
+        self._classes: dict[tuple[type, str, tuple[str, ...]], type] = {}
+
+    def _apply(self, entry: KeyAction) -> KeyAction:
+        from dataclasses import replace
+
+        keys = self.keymap.get(entry.id)
+        pair = self.keymap.get(entry.footer_pair or "")
+        if keys is None and pair is None:
+            return entry
+        own = keys or entry.keys
+        footer_key = key_name(own[0])
+        if entry.footer_pair:
+            other = pair or get(entry.footer_pair).keys
+            footer_key = f"{footer_key}/{key_name(other[0])}"
+        return replace(entry, keys=own, footer_key=footer_key)
+
+    def actions(self, pane: Pane | None = None) -> list[KeyAction]:
+        return [a for a in self._entries if pane is None or a.pane == pane]
+
+    def get(self, action_id: str) -> KeyAction:
+        for entry in self._entries:
+            if entry.id == action_id:
+                return entry
+        raise KeyError(action_id)
+
+    def bindings(self, pane: Pane, only: tuple[str, ...] = ()) -> list[Binding]:
+        entries = [a for a in self.actions(pane) if not only or a.id in only]
+        return bindings(pane, self.lang, entries)
+
+    def bound(self, cls: type[T], pane: Pane, only: tuple[str, ...] = ()) -> type[T]:
+        """cls with this registry's bindings for `pane` (those of `only`, when given): a
+        subclass of the same name, so CSS type selectors still match; made once."""
+        import types
+
+        key = (cls, pane, only)
+        if key not in self._classes:
+            namespace = {
+                "BINDINGS": self.bindings(pane, only),
+                "__module__": cls.__module__,
+                "__qualname__": cls.__qualname__,
+            }
+            self._classes[key] = types.new_class(
+                cls.__name__, (cls,), {"inherit_bindings": False}, lambda ns: ns.update(namespace)
+            )
+        return self._classes[key]  # type: ignore[return-value]
+
+
+def load_keymap(path: Path) -> tuple[Keymap, list[str]]:
+    """The user's keymap file (TOML: a [keys] table of action id = key or [keys]) and what
+    was wrong in it (each problem ignored, the rest applied). No file: an empty keymap."""
+    import tomllib
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}, []
+    except OSError as exc:
+        return {}, [f"{path}: {exc.strerror or exc}"]
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return {}, [f"{path}: not valid TOML ({exc})"]
+    table = data.get("keys", {})
+    if not isinstance(table, dict):
+        return {}, [f"{path}: [keys] must be a table of action = key"]
+    known = {entry.id for entry in REGISTRY}
+    keymap: Keymap = {}
+    problems: list[str] = []
+    for action_id, value in table.items():
+        if action_id not in known:
+            problems.append(f"{path}: no action {action_id!r} (see the help screen's list)")
+            continue
+        values = [value] if isinstance(value, str) else value
+        if (
+            not isinstance(values, list)
+            or not values
+            or not all(isinstance(v, str) and v.strip() and "," not in v for v in values)
+        ):
+            problems.append(f"{path}: {action_id} must be a key or a list of keys")
+            continue
+        keymap[action_id] = tuple(_KEY_IDS.get(v.strip(), v.strip()) for v in values)
+    return keymap, problems
+
+
+def bindings(pane: Pane, lang: str = "en", entries: list[KeyAction] | None = None) -> list[Binding]:
     """Textual bindings for one pane; the action string is relative to the pane's widget."""
     from textual.binding import Binding
 
     result = []
-    for entry in actions(pane):
-        action = entry.action.removeprefix("app.") if pane == "global" else entry.action
+    for entry in actions(pane) if entries is None else entries:
         result.append(
             Binding(
                 ",".join(entry.keys),
-                action,
+                entry.action,
                 entry.footer_description(lang),
                 show=entry.footer,
-                key_display=entry.footer_key,
+                key_display=entry.footer_key or key_name(entry.keys[0]),
                 tooltip=entry.description(lang),
                 id=f"newsreader.{entry.id}",
             )

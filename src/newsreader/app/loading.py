@@ -1,108 +1,190 @@
-"""What the reader needs from the core, computed off the UI thread (or in the preload child).
+"""Opening a corpus in the reader, as one flow with named states.
 
-The result holds only plain data and core.model objects, so the UI process can unpickle it
-without importing the core's text engine (dates, people, directives, YAML).
+A loading thread does the work in a fixed order and tells the main screen with messages, so
+the order the screen sees is the order they were posted:
+
+  StoreOpened          the reading state (last article, theme) and any notices
+  CorpusCached         a warm start: the summary of the index as it is on disk
+  BuildProgress*       files done / files in the folder
+  CorpusPartial*       a first build: the summary of what is indexed so far
+  CorpusReady          the refresh is done: the summary of the folder as it is
+  LoadFailed           instead of CorpusReady, when loading broke
+
+`LoadFlow` decides what each message does to the screen; it never lets a tree that shows
+articles be replaced by an empty one, except by CorpusReady for a folder that really is
+empty. Its states: opening → warm-cached (refreshing) → ready, opening → cold-building →
+partial → ready, and failed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+import time
 from dataclasses import dataclass, field
-from pathlib import Path
+from enum import StrEnum
+from typing import TYPE_CHECKING, Literal
 
-from newsreader.core.model import Article, Corpus
+from textual.message import Message
 
-# directive code (None: no directive) -> [(year or None, [article ids newest first])]
-Groups = list[tuple[str | None, list[tuple[int | None, list[str]]]]]
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from newsreader.core.library import Library, Notice, ReadingState, Summary
+
+PROGRESS_EVERY = 0.1  # seconds between progress messages
+FIRST_PARTIAL_AFTER = 1.0  # seconds into a first build before its first readable snapshot
+PARTIAL_EVERY = 10.0
+
+
+class LoadState(StrEnum):
+    OPENING = "opening"
+    WARM_CACHED = "warm-cached"  # the cached tree is shown while the refresh runs
+    COLD_BUILDING = "cold-building"
+    PARTIAL = "partial"  # a first build, with the articles indexed so far shown
+    READY = "ready"
+    EMPTY = "empty"  # ready, and the folder has no articles
+    FAILED = "failed"
+
+
+class LoadMessage(Message):
+    """Base of the loading thread's messages."""
+
+
+class StoreOpened(LoadMessage):
+    def __init__(self, state: ReadingState, notices: list[Notice]) -> None:
+        super().__init__()
+        self.state = state
+        self.notices = notices
+
+
+class CorpusCached(LoadMessage):
+    def __init__(self, summary: Summary) -> None:
+        super().__init__()
+        self.summary = summary
+
+
+class BuildProgress(LoadMessage):
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class CorpusPartial(LoadMessage):
+    def __init__(self, summary: Summary) -> None:
+        super().__init__()
+        self.summary = summary
+
+
+class CorpusReady(LoadMessage):
+    def __init__(self, summary: Summary, notices: list[Notice]) -> None:
+        super().__init__()
+        self.summary = summary
+        self.notices = notices
+
+
+class LoadFailed(LoadMessage):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+Decision = Literal["show", "keep", "empty", "error"]
 
 
 @dataclass(slots=True)
-class LoadedCorpus:
-    corpus: Corpus
-    groups: Groups = field(default_factory=list)
-    labels: dict[str, str] = field(default_factory=dict)  # directive code -> "Chỉ thị 39-CT/TW"
-    # The refresh found nothing new since the corpus sent as partial: keep that one.
-    same_as_partial: bool = False
+class LoadFlow:
+    """What the screen does with each message (no Textual here beyond the types)."""
+
+    state: LoadState = LoadState.OPENING
+    shown: Summary | None = None  # what the tree shows now
+    history: list[LoadState] = field(default_factory=list)
+
+    def _to(self, state: LoadState) -> None:
+        self.state = state
+        self.history.append(state)
 
     @property
-    def order(self) -> list[Article]:
-        """Articles in sidebar order (what [ and ] walk)."""
-        by_id = {a.id: a for a in self.corpus.articles}
-        return [by_id[i] for _, years in self.groups for _, ids in years for i in ids]
+    def done(self) -> bool:
+        return self.state in (LoadState.READY, LoadState.EMPTY, LoadState.FAILED)
 
-    def label(self, code: str) -> str:
-        return self.labels.get(code, code)
+    @property
+    def showing_articles(self) -> bool:
+        return self.shown is not None and self.shown.articles > 0
+
+    def cached(self, summary: Summary) -> Decision:
+        if self.done or self.showing_articles or not summary.articles:
+            return "keep"
+        self._to(LoadState.WARM_CACHED)
+        self.shown = summary
+        return "show"
+
+    def building(self) -> None:
+        if self.state == LoadState.OPENING:
+            self._to(LoadState.COLD_BUILDING)
+
+    def partial(self, summary: Summary) -> Decision:
+        if self.done or self.state == LoadState.WARM_CACHED or not summary.articles:
+            return "keep"
+        if self.shown is not None and summary.articles < self.shown.articles:
+            return "keep"
+        self._to(LoadState.PARTIAL)
+        self.shown = summary
+        return "show"
+
+    def ready(self, summary: Summary) -> Decision:
+        if self.done:
+            return "keep"
+        if not summary.articles:
+            self._to(LoadState.EMPTY)
+            self.shown = summary
+            return "empty"
+        self._to(LoadState.READY)
+        same = self.shown == summary
+        self.shown = summary
+        return "keep" if same else "show"
+
+    def failed(self) -> Decision:
+        if self.done:
+            return "keep"
+        self._to(LoadState.FAILED)
+        return "keep" if self.showing_articles else "error"
 
 
-def prepare(corpus: Corpus) -> LoadedCorpus:
-    from newsreader.core.corpus.grouping import group_articles
-    from newsreader.core.text.directives import directive_label
-
-    groups: Groups = [
-        (group.code, [(year.year, [a.id for a in year.articles]) for year in group.years])
-        for group in group_articles(corpus.articles)
-    ]
-    codes = {c for a in corpus.articles for c in [*a.directives, a.directive] if c}
-    return LoadedCorpus(corpus, groups, {code: directive_label(code) for code in codes})
-
-
-# While a first build of a large corpus runs, the reader shows what is indexed so far:
-# a first snapshot soon, then fresher ones now and then (each costs a read of the headers).
-FIRST_SNAPSHOT_AFTER = 1.0
-SNAPSHOT_EVERY = 10.0
-
-
-def load(
-    root: Path,
-    progress: Callable[[int, int], None] | None = None,
-    partial: Callable[[LoadedCorpus], None] | None = None,
-) -> LoadedCorpus:
-    """The corpus through its index in the cache dir: a warm start reads no article file.
-    During a first build, `partial` gets the articles indexed so far. Falls back to reading
-    everything when the cache dir cannot be used."""
-    import sqlite3
-    import time
-
-    from newsreader import locations
-
-    shown: LoadedCorpus | None = None
-    if partial is not None and Path(root).is_dir():
-        # What the cache holds, at once and before the text engine is even imported; the
-        # refresh below then catches up with the folder.
-        from newsreader.core.store.index import cached_corpus
-
-        cached = cached_corpus(Path(root), locations.cache_dir())
-        if cached is not None and cached.articles:
-            shown = prepare(cached)
-            partial(shown)
-
-    from newsreader.core.store.build import CorpusIndex, open_corpus
-
-    if not Path(root).is_dir():
-        return prepare(open_corpus(root, locations.cache_dir()))
+def load_corpus(
+    library: Library,
+    post: Callable[[LoadMessage], object],
+    cancel: threading.Event | None = None,
+) -> None:
+    """The loading thread: open the store, show the cache, refresh, in that order."""
     try:
-        index = CorpusIndex(Path(root), locations.cache_dir())
-        cold = index.is_empty()
-        next_snapshot = time.monotonic() + FIRST_SNAPSHOT_AFTER
+        library.open_store(keep_going=True)
+        post(StoreOpened(library.reading_state(), library.notices()))
+        if library.root_problem():
+            post(CorpusReady(library.summary(), library.notices()))
+            return
+        cached = library.cached()
+        if cached is not None and cached.articles:
+            post(CorpusCached(cached))
+        last_progress = 0.0
+        next_partial = time.monotonic() + FIRST_PARTIAL_AFTER
 
-        def on_commit() -> None:
-            nonlocal next_snapshot
-            if partial is not None and cold and time.monotonic() >= next_snapshot:
-                partial(prepare(index.corpus()))
-                next_snapshot = time.monotonic() + SNAPSHOT_EVERY
+        def progress(done: int, total: int) -> None:
+            nonlocal last_progress
+            now = time.monotonic()
+            if now - last_progress >= PROGRESS_EVERY or done == total:
+                last_progress = now
+                post(BuildProgress(done, total))
 
-        try:
-            stats = index.refresh(progress, on_commit=on_commit)
-        except sqlite3.DatabaseError as exc:
-            index.discard(f"damaged ({exc})")
-            cold = True
-            stats = index.refresh(progress, on_commit=on_commit)
-        unchanged = not (stats.parsed or stats.removed or stats.rebuilt)
-        if shown is not None and unchanged and index.skipped() == shown.corpus.skipped:
-            return LoadedCorpus(Corpus(str(root)), same_as_partial=True)
-        corpus = index.corpus()
-    except (OSError, sqlite3.Error):
-        from newsreader.core.corpus.load import load_corpus
+        def on_batch() -> None:
+            nonlocal next_partial
+            if cached is None and time.monotonic() >= next_partial:
+                post(CorpusPartial(library.summary()))
+                next_partial = time.monotonic() + PARTIAL_EVERY
 
-        corpus = load_corpus(root, progress)
-    return prepare(corpus)
+        library.refresh(progress, on_batch, cancel=cancel)
+        post(CorpusReady(library.summary(), library.notices()))
+    except Exception as error:  # a bug or an unusable disk: say so instead of hanging
+        if cancel is not None and cancel.is_set():
+            return
+        post(LoadFailed(f"{type(error).__name__}: {error}"))

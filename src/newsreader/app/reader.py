@@ -1,8 +1,9 @@
 """The reading pane: title, meta, and the paragraphs with a gutter and a passage cursor.
 
 The passage cursor is state, not a scroll position: `cursor` is the current paragraph index,
-`anchor` the other end of a range started with `v` (None when there is no range). Bookmarks and
-export (issue 5) read `passage` to know what the reader means.
+`range_anchor` the other end of a range started with `v` (None when there is no range),
+`match` a search match lit in the text; each is a reactive whose watcher redraws and posts
+`Changed`. Bookmarks and export read `passage` to know what the reader means.
 
 Rendering uses Textual's line API: each paragraph is wrapped once per width into rich Text
 lines (built from plain strings and entity spans, never from markup) and drawn with a gutter.
@@ -14,7 +15,6 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import BindingsMap
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
@@ -23,19 +23,12 @@ from textual.strip import Strip
 
 from newsreader.app import keys
 from newsreader.app.strings import Strings
+from newsreader.core.formatting import datetime_text
 from newsreader.core.model import Article
 
 GUTTER = 7  # marker, ¶ number right-aligned in 4 cells, marker, space
 MAX_MEASURE = 100  # the longest line of text, for comfortable reading on wide terminals
-
-
-def format_published(value: str | None) -> str:
-    """ISO to the Vietnamese order: 2019-11-04T08:10 -> 04/11/2019 08:10."""
-    if not value:
-        return ""
-    date, _, time = value.partition("T")
-    shown = "/".join(reversed(date.split("-")))
-    return f"{shown} {time[:5]}" if time else shown
+Match = tuple[int | None, int, int]  # (paragraph, None for the title; start; end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +70,9 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS = keys.bindings("reader")
 
     highlights: var[bool] = var(True)
+    cursor: var[int] = var(0)
+    range_anchor: var[int | None] = var(None)
+    match: var[Match | None] = var(None)
 
     class Changed(Message):
         """The article, the cursor, the range or the highlighting changed."""
@@ -88,15 +84,10 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, strings: Strings, **kwargs) -> None:
         super().__init__(**kwargs)
         self.strings = strings
-        self._bindings = BindingsMap(keys.bindings("reader", strings.lang))
         self.article: Article | None = None
-        self.labels: dict[str, str] = {}  # directive code -> label, from the loading
+        self.labels: dict[str, str] = {}  # directive code -> label, from the index
         self._message: Text | None = None  # shown while there is no article (loading)
-        self.cursor = 0
-        self.anchor: int | None = None
         self.marked: set[int] = set()  # bookmarked paragraphs (a ★ in the gutter)
-        # A search match lit in the text: (paragraph, None for the title, start, end).
-        self.match: tuple[int | None, int, int] | None = None
         self._lines: list[_Line] = []
         self._para_lines: list[tuple[int, int]] = []  # paragraph -> (first line, end line)
         self._layout_key: tuple | None = None
@@ -108,23 +99,56 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.article is None or not self.article.paragraphs:
             return None
         first, last = self.cursor, self.cursor
-        if self.anchor is not None:
-            first, last = min(self.anchor, self.cursor), max(self.anchor, self.cursor)
+        if self.range_anchor is not None:
+            first, last = min(self.range_anchor, self.cursor), max(self.range_anchor, self.cursor)
         return Passage(self.article.id, first, last)
+
+    # -- the reactive state ------------------------------------------------------------
+
+    def _last_paragraph(self) -> int:
+        return len(self.article.paragraphs) - 1 if self.article is not None else 0
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, self._last_paragraph()))
+
+    def validate_range_anchor(self, value: int | None) -> int | None:
+        return None if value is None else max(0, min(value, self._last_paragraph()))
+
+    def _changed(self) -> None:
+        if self.is_mounted:
+            self.post_message(self.Changed(self))
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+        self._changed()
+
+    def watch_range_anchor(self) -> None:
+        self.refresh()
+        self._changed()
+
+    def watch_match(self) -> None:
+        self._layout_key = None
+        self.refresh()
+        self._changed()
+
+    def watch_highlights(self) -> None:
+        self._layout_key = None
+        self.refresh()
+        self._changed()
 
     def show(self, article: Article | None, paragraph: int = 0) -> None:
         """Open an article with the cursor on `paragraph` (clamped)."""
         self.article = article
-        self.anchor = None
-        self.match = None
-        count = len(article.paragraphs) if article else 0
-        self.cursor = max(0, min(paragraph, count - 1)) if count else 0
+        # One change, told once: set without the watchers, then redrawn and told below.
+        self.set_reactive(ReaderView.range_anchor, None)
+        self.set_reactive(ReaderView.match, None)
+        self.set_reactive(ReaderView.cursor, self.validate_cursor(paragraph))
         self._layout_key = None
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._ensure_layout()
         self._scroll_to_cursor(center=True)
         self.refresh()
-        self.post_message(self.Changed(self))
+        self._changed()
 
     def set_marked(self, marked: set[int]) -> None:
         """The bookmarked paragraphs of the open article (set before or after show())."""
@@ -136,7 +160,6 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         """Light a search match (paragraph None: the title), put the cursor on its paragraph
         (the first one for the title) and scroll it into view."""
         self.match = (paragraph, start, end)
-        self._layout_key = None
         self._ensure_layout()
         if paragraph is None:
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -144,16 +167,11 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             self.move_cursor(paragraph)
             self._scroll_to_match()
-        self.refresh()
-        self.post_message(self.Changed(self))
 
     def clear_match(self) -> bool:
         if self.match is None:
             return False
         self.match = None
-        self._layout_key = None
-        self.refresh()
-        self.post_message(self.Changed(self))
         return True
 
     def _scroll_to_match(self) -> None:
@@ -177,11 +195,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def move_cursor(self, paragraph: int, *, scroll: bool = True) -> None:
         if self.article is None or not self.article.paragraphs:
             return
-        paragraph = max(0, min(paragraph, len(self.article.paragraphs) - 1))
-        if paragraph != self.cursor:
-            self.cursor = paragraph
-            self.refresh()
-            self.post_message(self.Changed(self))
+        self.cursor = paragraph
         if scroll:
             self._scroll_to_cursor()
 
@@ -218,15 +232,11 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def action_extend_range(self) -> None:
         if self.article is None or not self.article.paragraphs:
             return
-        self.anchor = self.cursor if self.anchor is None else None
-        self.refresh()
-        self.post_message(self.Changed(self))
+        self.range_anchor = self.cursor if self.range_anchor is None else None
 
     def action_clear_range(self) -> None:
-        if self.anchor is not None:
-            self.anchor = None
-            self.refresh()
-            self.post_message(self.Changed(self))
+        if self.range_anchor is not None:
+            self.range_anchor = None
         else:
             self.clear_match()
 
@@ -287,14 +297,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._layout_key = None  # highlight styles come from the theme
-        if self.is_mounted:
-            self.post_message(self.Changed(self))
-
-    def watch_highlights(self) -> None:
-        self._layout_key = None
-        self.refresh()
-        if self.is_mounted:
-            self.post_message(self.Changed(self))
+        self._changed()
 
     # -- layout --------------------------------------------------------------------------
 
@@ -303,8 +306,14 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(10, min(width - GUTTER - 1, MAX_MEASURE))
 
     def _ensure_layout(self) -> None:
-        key = (id(self.article), id(self._message), self._text_width(), self.highlights,
-               self.app.theme, self.match)
+        key = (
+            id(self.article),
+            id(self._message),
+            self._text_width(),
+            self.highlights,
+            self.app.theme,
+            self.match,
+        )
         if key == self._layout_key:
             return
         self._layout_key = key
@@ -380,7 +389,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         meta = self._style("reader--meta")
         sep = (" · ", meta)
         first = Text(style=meta)
-        when = format_published(article.published)
+        when = datetime_text(article.published)
         first.append(s("meta_published", when=when) if when else s("meta_no_date"))
         first.append(*sep)
         if article.year is None:

@@ -9,14 +9,13 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingsMap
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from newsreader.app import keys
 from newsreader.app.strings import Strings
-from newsreader.core.model import Corpus
+from newsreader.core.model import Skipped
 
 
 class _Dialog(ModalScreen[None], inherit_bindings=False):
@@ -27,7 +26,6 @@ class _Dialog(ModalScreen[None], inherit_bindings=False):
     def __init__(self, strings: Strings) -> None:
         super().__init__()
         self.strings = strings
-        self._bindings = BindingsMap(keys.bindings("dialog", strings.lang))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -39,7 +37,7 @@ class _Dialog(ModalScreen[None], inherit_bindings=False):
         self.query_one(VerticalScroll).scroll_up(animate=False)
 
 
-def help_table(strings: Strings) -> Group:
+def help_table(strings: Strings, registry: keys.Keys) -> Group:
     """Every registry key by pane, then the mouse: a title and a two-column table per pane."""
     s = strings
     parts: list = []
@@ -58,7 +56,7 @@ def help_table(strings: Strings) -> Group:
     for pane in keys.PANES:
         section(
             s(f"pane_{pane}"),
-            [(entry.display, entry.description(s.lang)) for entry in keys.actions(pane)],
+            [(entry.display, entry.description(s.lang)) for entry in registry.actions(pane)],
         )
     section(
         s("pane_mouse"),
@@ -74,12 +72,16 @@ def help_table(strings: Strings) -> Group:
 class HelpScreen(_Dialog):
     """Every key, by pane, from the registry."""
 
+    def __init__(self, strings: Strings, registry: keys.Keys) -> None:
+        super().__init__(strings)
+        self.registry = registry
+
     def compose(self) -> ComposeResult:
         s = self.strings
         with Vertical(id="dialog", classes="help"):
             yield Static(Text(s("help_title")), classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
-                yield Static(help_table(s), id="help-table")
+                yield Static(help_table(s, self.registry), id="help-table")
             yield Static(Text(s("close_hint")), classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -89,33 +91,36 @@ class HelpScreen(_Dialog):
 class SkippedScreen(_Dialog):
     """The files the loader skipped, and why."""
 
-    def __init__(self, strings: Strings, corpus: Corpus) -> None:
+    def __init__(
+        self, strings: Strings, root: str, skipped: list[Skipped], warnings: list[Skipped]
+    ) -> None:
         super().__init__(strings)
-        self.corpus = corpus
+        self.root = root
+        self.skipped = skipped
+        self.warnings = warnings
 
     def compose(self) -> ComposeResult:
         s = self.strings
-        corpus = self.corpus
         with Vertical(id="dialog", classes="skipped"):
             yield Static(Text(s("skipped_title")), classes="dialog-title")
             with VerticalScroll(id="skipped-scroll"):
-                if not corpus.skipped:
+                if not self.skipped:
                     yield Static(Text(s("skipped_none")))
                 else:
-                    yield Static(Text(s("skipped_intro", root=corpus.root)), classes="intro")
-                    yield Static(self._table(corpus.skipped), id="skipped-table")
-                if corpus.warnings:
+                    yield Static(Text(s("skipped_intro", root=self.root)), classes="intro")
+                    yield Static(self._table(self.skipped), id="skipped-table")
+                if self.warnings:
                     yield Static(Text(s("warnings_intro")), classes="intro")
-                    yield Static(self._table(corpus.warnings), id="warnings-table")
+                    yield Static(self._table(self.warnings), id="warnings-table")
             yield Static(Text(s("close_hint")), classes="dialog-hint")
 
-    def _table(self, items) -> Table:
+    def _table(self, items: list[Skipped]) -> Table:
         s = self.strings
         table = Table(expand=True, show_edge=False, box=None, padding=(0, 1))
         table.add_column(Text(s("col_file")), ratio=2, overflow="fold")
         table.add_column(Text(s("col_reason")), ratio=3, overflow="fold")
         for item in items:
-            table.add_row(Text(item.path), Text(item.reason))
+            table.add_row(Text(item.path), Text(s.skip_reason(item)))
         return table
 
     def on_mount(self) -> None:
@@ -125,26 +130,25 @@ class SkippedScreen(_Dialog):
 class EmptyScreen(Screen[None]):
     """No articles: where newsreader looked and how to add some. q quits (app binding)."""
 
-    def __init__(self, strings: Strings, corpus: Corpus) -> None:
+    def __init__(self, strings: Strings, root: str, skipped: list[Skipped]) -> None:
         super().__init__()
         self.strings = strings
-        self.corpus = corpus
+        self.root = root
+        self.skipped = skipped
 
     def compose(self) -> ComposeResult:
         s = self.strings
-        root_reason = next(
-            (x.reason for x in self.corpus.skipped if x.path == self.corpus.root), None
-        )
+        root_reason = next((s.skip_reason(x) for x in self.skipped if x.path == self.root), None)
         with VerticalScroll(id="empty"):
             yield Static(Text(s("empty_title")), classes="dialog-title")
             yield Static(Text(s("empty_looked")))
-            where = Text(self.corpus.root, style="bold")
+            where = Text(self.root, style="bold")
             if root_reason:
                 where.append(" " + s("empty_reason", reason=root_reason), style="italic")
             yield Static(where, classes="where")
             yield Static(Text(s("empty_how")))
             yield Static(Text(s("empty_cmd"), style="bold"), classes="cmd")
             yield Static(Text(s("empty_env"), style="bold"), classes="cmd")
-            if len(self.corpus.skipped) > (1 if root_reason else 0):
-                yield Static(Text(s("skipped_notice", n=len(self.corpus.skipped))))
+            if len(self.skipped) > (1 if root_reason else 0):
+                yield Static(Text(s("skipped_notice", n=len(self.skipped))))
             yield Static(Text(s("empty_quit")), classes="dialog-hint")

@@ -7,69 +7,39 @@ thread, so start-up stays as light as before.
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsreader.app.strings import Strings
-from newsreader.core.model import Corpus
+from newsreader.core.formatting import date_text
+from newsreader.core.library import Library
 
 if TYPE_CHECKING:
     from newsreader.app.reader import ReaderView
-    from newsreader.core.model import Article
-    from newsreader.core.search import Hit, Searcher
+    from newsreader.core.search import Hit
 
 FULL_LIMIT = 500  # hits kept per query: the panel shows the best, n/N walks them all
 PER_ARTICLE_SHOWN = 3  # the panel shows an article's best hits and collapses the rest
 SHOWN_LIMIT = 60
 
 
-@dataclass(slots=True)
-class _ReadOnlyIndex:
-    """What Searcher needs of a CorpusIndex: its connection (here read-only)."""
-
-    db: sqlite3.Connection
-
-
 class SearchEngine:
-    """Searches one corpus. Textual thread workers may overlap (a cancelled one runs on to
-    its end), so the one connection is used under a lock, and a search that is no longer
-    wanted when it gets the lock is skipped."""
+    """Searches one Library from the panel's worker threads (each thread has its own read
+    connection in the Library); a search no longer wanted when it starts is skipped."""
 
-    def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-        self._lock = threading.Lock()
-        self._searcher: Searcher | None = None
-
-    def _open(self) -> Searcher:
-        from newsreader.core.search import Searcher, in_memory_index
-
-        path = getattr(self.corpus, "index_path", None)
-        if path:
-            uri = Path(path).resolve().as_uri() + "?mode=ro"
-            db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            return Searcher(_ReadOnlyIndex(db))  # type: ignore[arg-type]
-        # No index file (the cache dir could not be used): index the folder in memory.
-        return Searcher(in_memory_index(Path(self.corpus.root)))
+    def __init__(self, library: Library) -> None:
+        self.library = library
 
     def warm(self) -> None:
         """Import the engine, open the index and read its vocabulary before the first key."""
-        with self._lock:
-            if self._searcher is None:
-                self._searcher = self._open()
-            self._searcher.vocabulary()
+        self.library.warm_search()
 
     def search(self, raw: str, wanted: Callable[[], bool] = lambda: True) -> list[Hit] | None:
         """Every hit of `raw` (best first, FULL_LIMIT at most); None when no longer wanted."""
-        with self._lock:
-            if not wanted():
-                return None
-            if self._searcher is None:
-                self._searcher = self._open()
-            return self._searcher.search(raw, limit=FULL_LIMIT, per_article=FULL_LIMIT)
+        if not wanted():
+            return None
+        return self.library.search(raw, limit=FULL_LIMIT, per_article=FULL_LIMIT)
 
 
 def collapse(
@@ -163,13 +133,16 @@ class SearchChoice:
     hit: Hit  # the one chosen
 
 
-class SearchMixin:
-    """Search for NewsreaderApp (which provides strings, reader, corpus, open_article…)."""
+def hit_date(hit: Hit) -> str:
+    """A result's date as the sidebar shows it (04/11/2019), else its year."""
+    return date_text(hit.date)
 
+
+class SearchActions:
+    """Search for MainScreen (which provides library, strings, reader, open_article…)."""
+
+    library: Library
     strings: Strings
-    corpus: Corpus | None
-    loaded: bool
-    _by_id: dict[str, Article]
     last_search: LastSearch | None = None
     _search_engine: SearchEngine | None = None
     _search_history: list[str] | None = None
@@ -177,35 +150,29 @@ class SearchMixin:
 
     if TYPE_CHECKING:
         reader: ReaderView
+        app: Any
+        flow: Any
 
-        def push_screen(self, *args, **kwargs): ...
-        def notify(self, *args, **kwargs): ...
-        def open_article(self, *args, **kwargs) -> None: ...
+        def notify(self, *args: Any, **kwargs: Any) -> None: ...
+        def open_article(self, *args: Any, **kwargs: Any) -> None: ...
 
     @property
     def search_engine(self) -> SearchEngine | None:
-        if self.corpus is None or not self.corpus.articles:
+        if not self.flow.showing_articles:
             return None
-        if self._search_engine is None or self._search_engine.corpus is not self.corpus:
-            self._search_engine = SearchEngine(self.corpus)
+        if self._search_engine is None:
+            self._search_engine = SearchEngine(self.library)
         return self._search_engine
 
     @property
     def search_history(self) -> list[str]:
         if self._search_history is None:
-            from newsreader import locations
-            from newsreader.core.store.history import load_history
-
-            self._search_history = load_history(locations.search_history_file())
+            self._search_history = self.library.search_history()
         return self._search_history
 
     def remember_query(self, query: str) -> None:
-        from newsreader import locations
-        from newsreader.core.store.history import remember, save_history
-
-        self._search_history = remember(self.search_history, query)
         try:
-            save_history(locations.search_history_file(), self._search_history)
+            self._search_history = self.library.remember_query(self.search_history, query)
         except OSError as error:
             if not self._history_failed:
                 self._history_failed = True
@@ -218,24 +185,15 @@ class SearchMixin:
     def action_search(self) -> None:
         engine = self.search_engine
         if engine is None:
-            key = "loading" if not self.loaded else "search_no_articles"
+            key = "loading" if not self.flow.done else "search_no_articles"
             self.notify(self.strings(key), markup=False, timeout=3)
             return
         from newsreader.app.search_panel import SearchScreen
 
-        screen = SearchScreen(self.strings, engine, self.search_history, self._published)
-        self.push_screen(screen, self._searched)
-
-    def _published(self, article_id: str) -> str:
-        """A result's date as the sidebar shows it (04/11/2019), else its year."""
-        from newsreader.app.reader import format_published
-
-        article = self._by_id.get(article_id)
-        if article is None:
-            return ""
-        if article.published:
-            return format_published(article.published.partition("T")[0])
-        return str(article.year) if article.year else ""
+        screen = self.app.registry.bound(SearchScreen, "search")(
+            self.strings, engine, self.search_history, hit_date
+        )
+        self.app.push_screen(screen, self._searched)
 
     def _searched(self, choice: SearchChoice | None) -> None:
         if choice is None:

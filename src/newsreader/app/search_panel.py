@@ -17,7 +17,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
@@ -56,13 +56,12 @@ class SearchScreen(ModalScreen[SearchChoice | None], inherit_bindings=False):
         strings: Strings,
         engine: SearchEngine,
         history: list[str],
-        when: Callable[[str], str] | None = None,
+        when: Callable[[Hit], str] | None = None,
     ) -> None:
-        """`when(article_id)` dates a result (articles often share a title)."""
+        """`when(hit)` dates a result (articles often share a title)."""
         super().__init__()
         self.strings = strings
-        self.when = when or (lambda article_id: "")
-        self._bindings = BindingsMap(keys.bindings("search", strings.lang))
+        self.when = when or (lambda hit: "")
         self.engine = engine
         self.history = history
         self.seq = 0  # of the latest search started
@@ -82,7 +81,7 @@ class SearchScreen(ModalScreen[SearchChoice | None], inherit_bindings=False):
             yield SearchBox(placeholder=s("search_placeholder"), id="search-input", compact=True)
             yield Static(id="search-status")
             yield SearchResults(id="search-results")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.input.focus()
@@ -191,9 +190,7 @@ class SearchScreen(ModalScreen[SearchChoice | None], inherit_bindings=False):
         head.add_column(ratio=1, no_wrap=not in_title, overflow="ellipsis")
         head.add_column(no_wrap=True, justify="right")
         where = s("search_in_title") if in_title else s("search_para", n=hit.paragraph + 1)
-        meta = " · ".join(
-            part for part in (self.when(hit.article_id), where, str(hit.score)) if part
-        )
+        meta = " · ".join(part for part in (self.when(hit), where, str(hit.score)) if part)
         title = Text(hit.title, style=style("search--title", partial=True))
         if in_title and 0 <= hit.start < hit.end <= len(hit.title):
             title.stylize(match, hit.start, hit.end)

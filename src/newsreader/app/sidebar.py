@@ -1,39 +1,37 @@
 """The sidebar: a tree of directive → year → article.
 
+It is drawn from the index's summary (directives, years, counts); a year's articles are read
+from the Library when the year is first opened, so a large corpus costs nothing until then.
 Labels are rich Text made from plain strings (a title with `[b]` in it shows `[b]`); long
 titles are cut with an ellipsis to the sidebar's width, the full title is in the reading pane.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import BindingsMap
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from newsreader.app import keys
-from newsreader.app.loading import LoadedCorpus
 from newsreader.app.strings import Strings
+from newsreader.core.formatting import day_month
+from newsreader.core.library import Summary
 from newsreader.core.model import Article
 
 EXPAND_ALL_UP_TO = 300  # articles; larger corpora open only the path to the current article
+Place = tuple[str | None, int | None]  # (directive, year) of a year node
 
 
 @dataclass(frozen=True, slots=True)
 class NodeData:
     article_id: str | None = None
-    pending: tuple[str, ...] = ()  # a year node's article ids, not yet added as leaves
-
-
-def short_date(article: Article) -> str:
-    """dd/mm for the tree (the year is the parent node)."""
-    if article.published and len(article.published) >= 10:
-        return f"{article.published[8:10]}/{article.published[5:7]}"
-    return ""
+    published: str | None = None
+    place: Place | None = None  # a year node whose articles are not added yet
 
 
 class ArticleTree(Tree[NodeData], inherit_bindings=False):
@@ -53,54 +51,59 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
             self.article_id = article_id
             self.read = read
 
-    def __init__(self, strings: Strings, **kwargs) -> None:
-        super().__init__("corpus", data=NodeData(), **kwargs)
+    def __init__(
+        self,
+        strings: Strings,
+        articles_in: Callable[[str | None, int | None], list[Article]],
+        **kwargs: object,
+    ) -> None:
+        """`articles_in(directive, year)` gives a year node's articles, newest first."""
+        super().__init__("corpus", data=NodeData(), **kwargs)  # type: ignore[arg-type]
         self.strings = strings
-        self._bindings = BindingsMap(keys.bindings("tree", strings.lang))
+        self.articles_in = articles_in
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
         self.open_article_id: str | None = None
+        self.summary: Summary | None = None
         self._article_nodes: dict[str, TreeNode[NodeData]] = {}
-        self._year_nodes: dict[str, TreeNode[NodeData]] = {}  # article id -> its year node
-        self._articles: dict[str, Article] = {}
+        self._year_nodes: dict[Place, TreeNode[NodeData]] = {}
 
-    def populate(self, loaded: LoadedCorpus, current: str | None = None) -> None:
-        """Build the tree from groups computed off the UI thread (see app.loading)."""
+    def populate(self, summary: Summary, current: Article | None = None) -> None:
+        """Draw directives and years from the summary; a year's articles are added when it
+        is opened (all of them for a small corpus, else only the current article's year)."""
         s = self.strings
-        articles = loaded.corpus.articles
+        self.summary = summary
         self.clear()
         self._article_nodes.clear()
         self._year_nodes.clear()
-        self._articles = {a.id: a for a in articles}
-        expand_all = len(articles) <= EXPAND_ALL_UP_TO
-        for code, years in loaded.groups:
-            label = Text(loaded.label(code) if code else s("no_directive"))
-            label.append(f" ({sum(len(ids) for _, ids in years)})", "dim")
+        expand_all = summary.articles <= EXPAND_ALL_UP_TO
+        here = (current.directive, current.year) if current is not None else None
+        for group in summary.groups:
+            label = Text(group.label if group.code else s("no_directive"))
+            label.append(f" ({group.count})", "dim")
             directive_node = self.root.add(label, data=NodeData(), expand=True)
-            for year, ids in years:
-                year_label = Text(str(year) if year is not None else s("unknown_year"))
-                year_label.append(f" ({len(ids)})", "dim")
-                # Leaves are added when a year is first expanded: a 10k-leaf tree costs
-                # half a second to build, and most years are never opened.
+            for year in group.years:
+                year_label = Text(str(year.year) if year.year is not None else s("unknown_year"))
+                year_label.append(f" ({year.count})", "dim")
+                place = (group.code, year.year)
                 year_node = directive_node.add(
-                    year_label, data=NodeData(pending=tuple(ids)), allow_expand=True
+                    year_label, data=NodeData(place=place), allow_expand=True
                 )
-                self._year_nodes.update(dict.fromkeys(ids, year_node))
-                if expand_all or current in ids:
+                self._year_nodes[place] = year_node
+                if expand_all or place == here:
                     self._fill(year_node)
                     year_node.expand()
 
     def _fill(self, year_node: TreeNode[NodeData]) -> None:
         """Add a year's articles as leaves, once."""
         data = year_node.data
-        if data is None or not data.pending:
+        if data is None or data.place is None:
             return
         year_node.data = NodeData()
-        for article_id in data.pending:
-            article = self._articles[article_id]
-            self._article_nodes[article_id] = year_node.add_leaf(
-                article.title, data=NodeData(article_id)
+        for article in self.articles_in(*data.place):
+            self._article_nodes[article.id] = year_node.add_leaf(
+                article.title, data=NodeData(article.id, article.published)
             )
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
@@ -114,13 +117,12 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         data = node.data
         if data is None or data.article_id is None:
             return super().render_label(node, base_style, style)
-        article = self._articles.get(data.article_id)
         label = Text(no_wrap=True, end="")
-        date = short_date(article) if article else ""
+        date = day_month(data.published)
         if date:
             label.append(date, self.get_component_rich_style("article-tree--date", partial=True))
             label.append(" ")
-        title = node._label.copy()
+        title = node.label.copy()
         if data.article_id == self.open_article_id:
             title.stylize(self.get_component_rich_style("article-tree--open", partial=True))
         label.append_text(title)
@@ -138,11 +140,14 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
     def on_resize(self) -> None:
         self._invalidate()
 
-    def mark_open(self, article_id: str | None, *, move_cursor: bool = True) -> None:
+    def mark_open(self, article: Article | None, *, move_cursor: bool = True) -> None:
         """Highlight the open article, expanding its groups and moving the tree cursor to it."""
+        article_id = article.id if article is not None else None
         self.open_article_id = article_id
-        if article_id and article_id not in self._article_nodes and article_id in self._year_nodes:
-            self._fill(self._year_nodes[article_id])
+        if article is not None and article.id not in self._article_nodes:
+            year_node = self._year_nodes.get((article.directive, article.year))
+            if year_node is not None:
+                self._fill(year_node)
         node = self._article_nodes.get(article_id) if article_id else None
         if node is not None:
             parent = node.parent

@@ -7,6 +7,11 @@ are. Placeholders ({n}, {path}) are filled with str.format and the result is sti
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsreader.core.library import Notice
+    from newsreader.core.model import Skipped
 
 LANGUAGES = ("en", "vi")
 
@@ -236,8 +241,8 @@ _STRINGS: dict[str, dict[str, str]] = {
     "pane_search": {"en": "Search panel", "vi": "Khung tìm kiếm"},
     "search_title": {"en": "Search the text", "vi": "Tìm trong nội dung"},
     "search_placeholder": {
-        "en": "Words, a phrase, y:2024, d:39-CT/TW, p:\"Lê Văn Châu\"",
-        "vi": "Từ, cụm từ, y:2024, d:39-CT/TW, p:\"Lê Văn Châu\"",
+        "en": 'Words, a phrase, y:2024, d:39-CT/TW, p:"Lê Văn Châu"',
+        "vi": 'Từ, cụm từ, y:2024, d:39-CT/TW, p:"Lê Văn Châu"',
     },
     "search_history": {
         "en": "Earlier searches (↑ recalls them)",
@@ -284,6 +289,50 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Search history not saved: {error}",
         "vi": "Không lưu được lịch sử tìm kiếm: {error}",
     },
+    "sample_corpus": {"en": "sample corpus", "vi": "kho bài mẫu"},
+    "load_failed": {
+        "en": "The corpus could not be loaded: {error}",
+        "vi": "Không đọc được kho bài: {error}",
+    },
+    "keymap_problem": {
+        "en": "Keymap: {problem} (ignored)",
+        "vi": "Tệp phím tắt: {problem} (bỏ qua)",
+    },
+    # How the Library opened things (core.library.NoticeKind)
+    "notice_index_unusable": {
+        "en": "The index cannot be kept in the cache folder: {detail}",
+        "vi": "Không lưu được chỉ mục trong thư mục bộ nhớ đệm: {detail}",
+    },
+    "notice_index_rebuilt": {"en": "{detail}", "vi": "Đã dựng lại chỉ mục: {detail}"},
+    "notice_store_read_only": {
+        "en": "Bookmarks are read-only: {detail}",
+        "vi": "Dấu trang chỉ đọc được: {detail}",
+    },
+    "notice_store_moved": {
+        "en": "{detail}",
+        "vi": "Kho dấu trang bị hỏng đã được dời đi: {detail}",
+    },
+    "notice_store_unusable": {
+        "en": "Bookmarks cannot be saved this session: {detail}",
+        "vi": "Phiên này không lưu được dấu trang: {detail}",
+    },
+    # Why a file was skipped (core.model.SkipKind); English shows the loader's own reason.
+    "skip_missing": {"en": "{detail}", "vi": "không có thư mục này"},
+    "skip_too_large": {"en": "{detail}", "vi": "tệp quá lớn (đặt NEWSREADER_MAX_FILE_MB)"},
+    "skip_binary": {"en": "{detail}", "vi": "tệp nhị phân, không phải văn bản"},
+    "skip_encoding": {"en": "{detail}", "vi": "không phải văn bản UTF-8 hay Windows-1258"},
+    "skip_empty": {"en": "{detail}", "vi": "tệp rỗng, không có nội dung"},
+    "skip_json": {"en": "{detail}", "vi": "JSON không hợp lệ"},
+    "skip_json_shape": {"en": "{detail}", "vi": "JSON không phải là một bài viết"},
+    "skip_too_deep": {"en": "{detail}", "vi": "lồng quá sâu, không đọc được"},
+    "skip_front_matter": {"en": "{detail}", "vi": "phần đầu (front matter) bị bỏ qua"},
+    "skip_date": {"en": "{detail}", "vi": "ngày đăng không đọc được, bị bỏ qua"},
+    "skip_not_article": {"en": "{detail}", "vi": "không phải định dạng bài viết"},
+    "skip_loop": {"en": "{detail}", "vi": "thư mục đã đọc (liên kết vòng)"},
+    "skip_broken_link": {"en": "{detail}", "vi": "liên kết hỏng"},
+    "skip_unreadable": {"en": "{detail}", "vi": "không có quyền đọc"},
+    "skip_special": {"en": "{detail}", "vi": "không phải tệp thường"},
+    "skip_other": {"en": "{detail}", "vi": "không đọc được"},
 }
 
 
@@ -309,9 +358,12 @@ class Strings:
         text = _STRINGS[key][self.lang]
         return text.format(**values) if values else text
 
+    def skip_reason(self, item: Skipped) -> str:
+        """Why a file was skipped, in this language."""
+        return self(f"skip_{item.kind.value}", detail=item.detail)
 
-def all_keys() -> list[str]:
-    return list(_STRINGS)
+    def notice(self, notice: Notice) -> str:
+        return self(f"notice_{notice.kind.value}", detail=notice.text)
 
 
 def missing_translations() -> list[str]:
