@@ -8,6 +8,8 @@ notes are data: they are drawn as rich Text from plain strings, never as markup.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +23,9 @@ from newsreader.app import keys
 from newsreader.app.strings import Strings
 from newsreader.core.formatting import date_text
 from newsreader.core.library import Bookmark, Library, StoreError
+
+if TYPE_CHECKING:
+    from newsreader.app.main import NewsreaderApp
 
 FIRST_LINE = 200  # characters of the quote shown (the list crops to its width)
 
@@ -59,6 +64,11 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         self.shown: list[Bookmark] = []
         self.removed: list[Bookmark] = []  # undo stack, while the screen is open
         self.changed = False  # something was deleted or restored (the reader's gutter)
+
+    @property
+    def reader_app(self) -> NewsreaderApp:
+        # Textual types Screen.app as App[Any]; this screen only runs in NewsreaderApp.
+        return cast("NewsreaderApp", self.app)
 
     def compose(self) -> ComposeResult:
         s = self.strings
@@ -240,7 +250,7 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         if not self.shown:
             self.notify(self.strings("export_nothing"), markup=False, timeout=3)
             return
-        self.app.main_screen.export_bookmarks(list(self.shown))
+        self.reader_app.main_screen.export_bookmarks(list(self.shown))
 
     def action_cursor_down(self) -> None:
         option_list = self.query_one(BookmarkList)

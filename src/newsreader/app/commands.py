@@ -73,8 +73,11 @@ class NewsreaderCommands(Provider):
         for _, entry in self._actions:
             text, help_text = self._action_hit_parts(entry)
             yield DiscoveryHit(
-                Content(text), partial(app.run_registry_action, entry.id), text=text, help=help_text
-            )  # type: ignore[arg-type]
+                Content(text),
+                partial(app.run_registry_action, entry.id),
+                text=text,
+                help=help_text,  # type: ignore[arg-type]
+            )
 
     async def search(self, query: str) -> Hits:
         from newsreader.core.text.fold import fold
@@ -100,14 +103,14 @@ class NewsreaderCommands(Provider):
                 text=title,
                 help=self._article_help(date, directive),  # type: ignore[arg-type]
             )
-        for folded_text, entry in self._actions:
+        for folded_text, action in self._actions:
             score, offsets = search.match(folded, folded_text)
             if score > 0:
-                text, help_text = self._action_hit_parts(entry)
+                text, help_text = self._action_hit_parts(action)
                 yield Hit(
                     score,
                     highlighted(text, offsets, style),
-                    partial(app.run_registry_action, entry.id),
+                    partial(app.run_registry_action, action.id),
                     text=text,
-                    help=help_text,
-                )  # type: ignore[arg-type]
+                    help=help_text,  # type: ignore[arg-type]
+                )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,6 +20,9 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 from newsreader.app import keys
 from newsreader.app.strings import Strings
 from newsreader.core.export import FORMATS
+
+if TYPE_CHECKING:
+    from newsreader.app.main import NewsreaderApp
 
 
 class _Form(ModalScreen, inherit_bindings=False):
@@ -107,6 +111,11 @@ class ExportDialog(_Form):
         self.fmt = fmt
         self._proposed = str(default_path(fmt))
 
+    @property
+    def reader_app(self) -> NewsreaderApp:
+        # Textual types Screen.app as App[Any]; this screen only runs in NewsreaderApp.
+        return cast("NewsreaderApp", self.app)
+
     def compose(self) -> ComposeResult:
         s = self.strings
         with Vertical(id="form", classes="export-dialog"):
@@ -189,7 +198,7 @@ class ExportDialog(_Form):
                 else:
                     self._error(s("export_not_replaced", path=str(path)))
 
-            confirm = self.app.registry.bound(ConfirmDialog, "confirm")
+            confirm = self.reader_app.registry.bound(ConfirmDialog, "confirm")
             self.app.push_screen(confirm(s, s("export_exists", path=str(path))), answered)
             return
         try:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 if TYPE_CHECKING:
-    from textual.binding import Binding
+    from textual.binding import BindingType
 
 T = TypeVar("T")
 
@@ -698,7 +698,7 @@ class Keys:
                 return entry
         raise KeyError(action_id)
 
-    def bindings(self, pane: Pane, only: tuple[str, ...] = ()) -> list[Binding]:
+    def bindings(self, pane: Pane, only: tuple[str, ...] = ()) -> list[BindingType]:
         entries = [a for a in self.actions(pane) if not only or a.id in only]
         return bindings(pane, self.lang, entries)
 
@@ -717,7 +717,7 @@ class Keys:
             self._classes[key] = types.new_class(
                 cls.__name__, (cls,), {"inherit_bindings": False}, lambda ns: ns.update(namespace)
             )
-        return self._classes[key]  # type: ignore[return-value]
+        return self._classes[key]
 
 
 def load_keymap(path: Path) -> tuple[Keymap, list[str]]:
@@ -757,11 +757,13 @@ def load_keymap(path: Path) -> tuple[Keymap, list[str]]:
     return keymap, problems
 
 
-def bindings(pane: Pane, lang: str = "en", entries: list[KeyAction] | None = None) -> list[Binding]:
+def bindings(
+    pane: Pane, lang: str = "en", entries: list[KeyAction] | None = None
+) -> list[BindingType]:
     """Textual bindings for one pane; the action string is relative to the pane's widget."""
     from textual.binding import Binding
 
-    result = []
+    result: list[BindingType] = []
     for entry in actions(pane) if entries is None else entries:
         result.append(
             Binding(

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 PROGRESS_EVERY = 0.1  # seconds between progress messages
 FIRST_PARTIAL_AFTER = 1.0  # seconds into a first build before its first readable snapshot
 PARTIAL_EVERY = 10.0
+PAINT_WAIT = 3.0  # seconds a refresh waits for the cached tree to be painted, at most
 
 
 class LoadState(StrEnum):
@@ -155,8 +156,11 @@ def load_corpus(
     library: Library,
     post: Callable[[LoadMessage], object],
     cancel: threading.Event | None = None,
+    painted: threading.Event | None = None,
 ) -> None:
-    """The loading thread: open the store, show the cache, refresh, in that order."""
+    """The loading thread: open the store, show the cache, refresh, in that order. After a
+    warm start's cached tree is posted, the refresh waits for `painted` (the screen shows
+    it), so the folder walk and the text engine's import never delay the first paint."""
     try:
         library.open_store(keep_going=True)
         post(StoreOpened(library.reading_state(), library.notices()))
@@ -166,6 +170,8 @@ def load_corpus(
         cached = library.cached()
         if cached is not None and cached.articles:
             post(CorpusCached(cached))
+            if painted is not None:
+                painted.wait(PAINT_WAIT)
         last_progress = 0.0
         next_partial = time.monotonic() + FIRST_PARTIAL_AFTER
 

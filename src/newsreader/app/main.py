@@ -71,8 +71,11 @@ class NewsreaderApp(App[int]):
         self.main_screen.save_state()
 
     def after_first_paint(self) -> None:
+        """The first articles (or the empty screen) are on screen: a benchmark's cue to exit
+        (NEWSREADER_EXIT_AFTER_PAINT=1)."""
         if self._exit_after_paint:
-            self.call_after_refresh(self.exit, 0)
+            self._exit_after_paint = False
+            self.call_after_refresh(self.action_quit)
 
     # -- actions that work everywhere (bound in keys.REGISTRY) ---------------------------------
 

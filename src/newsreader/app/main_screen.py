@@ -42,7 +42,7 @@ from newsreader.core.library import Library, ReadingState, Summary
 if TYPE_CHECKING:
     from newsreader.app.main import NewsreaderApp
     from newsreader.core.library import Notice
-    from newsreader.core.model import Article
+    from newsreader.core.model import Article, Skipped
 
 SAVE_DELAY = 0.5  # seconds of stillness before the cursor position is written
 
@@ -66,6 +66,7 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         self.reading_state = ReadingState()
         self.labels: dict[str, str] = {}
         self.cancel_loading = threading.Event()
+        self.painted = threading.Event()  # the first articles are on screen
         self.store_ready = False
         self._auto_opened = False  # the open article was chosen by the loading, not the user
         self._save_timer: Timer | None = None
@@ -73,7 +74,7 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
 
     @property
     def reader_app(self) -> NewsreaderApp:
-        return self.app  # type: ignore[return-value]
+        return self.app
 
     # -- layout --------------------------------------------------------------------------
 
@@ -101,7 +102,9 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         self.reader.focus()  # now, so the footer is composed once with the reader's keys
         if self.reader_app.autoload:
             self.run_worker(
-                partial(load_corpus, self.library, self.post_message, self.cancel_loading),
+                partial(
+                    load_corpus, self.library, self.post_message, self.cancel_loading, self.painted
+                ),
                 thread=True,
                 name="load-corpus",
                 exit_on_error=False,
@@ -109,6 +112,7 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
 
     def on_unmount(self) -> None:
         self.cancel_loading.set()
+        self.painted.set()
 
     def _corpus_name(self) -> str:
         if self.library.is_bundled:
@@ -214,7 +218,7 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
             self.reader.show_message(Text(self.strings("load_failed", error=message.error)))
         self.reader_app.after_first_paint()
 
-    def _skipped(self) -> list:  # type: ignore[type-arg]
+    def _skipped(self) -> list[Skipped]:
         return self.library.skipped()
 
     def _tell(self, notices: list[Notice]) -> None:
@@ -245,6 +249,8 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         self.sidebar.populate(summary, header)
         self.open_article(start, paragraph=paragraph, focus_reader=True)
         self._auto_opened = True
+        self.call_after_refresh(self.painted.set)
+        self.reader_app.after_first_paint()
 
     # -- articles ------------------------------------------------------------------------
 

@@ -129,7 +129,9 @@ class SearchScreen(ModalScreen[SearchChoice | None], inherit_bindings=False):
         if event.worker.name != SEARCH_WORKER:
             return
         if event.state == WorkerState.SUCCESS:
-            seq, query, hits = event.worker.result
+            result: tuple[int, str, list[Hit] | None] | None = event.worker.result
+            assert result is not None  # a finished _search returned its tuple
+            seq, query, hits = result
             if hits is not None:
                 self.show_results(seq, query, hits)
         elif event.state == WorkerState.ERROR:
@@ -189,7 +191,9 @@ class SearchScreen(ModalScreen[SearchChoice | None], inherit_bindings=False):
         head = Table.grid(expand=True, padding=(0, 1))
         head.add_column(ratio=1, no_wrap=not in_title, overflow="ellipsis")
         head.add_column(no_wrap=True, justify="right")
-        where = s("search_in_title") if in_title else s("search_para", n=hit.paragraph + 1)
+        where = (
+            s("search_in_title") if hit.paragraph is None else s("search_para", n=hit.paragraph + 1)
+        )
         meta = " · ".join(part for part in (self.when(hit), where, str(hit.score)) if part)
         title = Text(hit.title, style=style("search--title", partial=True))
         if in_title and 0 <= hit.start < hit.end <= len(hit.title):

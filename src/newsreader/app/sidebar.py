@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from rich.style import Style
 from rich.text import Text
@@ -122,7 +123,8 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         if date:
             label.append(date, self.get_component_rich_style("article-tree--date", partial=True))
             label.append(" ")
-        title = node.label.copy()
+        # Textual types TreeNode.label as str | Text; process_label made it a Text.
+        title = cast(Text, node.label).copy()
         if data.article_id == self.open_article_id:
             title.stylize(self.get_component_rich_style("article-tree--open", partial=True))
         label.append_text(title)

@@ -60,7 +60,7 @@ def locate(bookmark: Bookmark, article: Article | None) -> Anchor:
     def nearest(candidates: list[tuple[float, int, int]]) -> tuple[float, int, int]:
         # Best score first; among equals, the window nearest the old place, then the one
         # whose neighbours still look like the ones the passage had.
-        def key(item: tuple[float, int, int]) -> tuple:
+        def key(item: tuple[float, int, int]) -> tuple[float, float, int]:
             score, first, width = item
             return (
                 -score,

@@ -45,7 +45,7 @@ class Check:
     advice: str = ""
     items: tuple[Skipped, ...] = ()  # the files a check is about, for the readable report
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "name": self.name,
             "status": self.status,
@@ -66,7 +66,7 @@ class Report:
     def count(self, status: Status) -> int:
         return sum(1 for c in self.checks if c.status == status)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "healthy": self.healthy,
             "checks": [c.to_json() for c in self.checks],

@@ -113,7 +113,7 @@ _ORPHANED = "(Not found in the article's current text; quoted as it was marked.)
 
 # --- Markdown ----------------------------------------------------------------------------
 def _md_quote(text: str) -> list[str]:
-    lines = []
+    lines: list[str] = []
     for paragraph in text.split("\n\n"):
         if lines:
             lines.append(">")
@@ -150,7 +150,9 @@ def to_markdown(bookmarks: list[Bookmark], *, exported_at: str | None = None) ->
 
 
 # --- JSON --------------------------------------------------------------------------------
-def export_document(bookmarks: list[Bookmark], *, exported_at: str | None = None) -> dict:
+def export_document(
+    bookmarks: list[Bookmark], *, exported_at: str | None = None
+) -> dict[str, object]:
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -226,7 +228,7 @@ def render(fmt: Format, bookmarks: list[Bookmark], *, exported_at: str | None = 
 
 
 # --- import ------------------------------------------------------------------------------
-def parse_export(data: str | bytes | dict) -> list[Bookmark]:
+def parse_export(data: str | bytes | dict[str, object]) -> list[Bookmark]:
     """The bookmarks of a JSON export; ImportFormatError says what is wrong with it."""
     if isinstance(data, bytes | bytearray):
         try:
@@ -260,7 +262,7 @@ def parse_export(data: str | bytes | dict) -> list[Bookmark]:
     return bookmarks
 
 
-def import_json(store: BookmarkStore, data: str | bytes | dict) -> Merged:
+def import_json(store: BookmarkStore, data: str | bytes | dict[str, object]) -> Merged:
     """Merge an export into the store: the same passage (article id, range, quote) is not
     added twice, and keeps whichever note was updated last. Ids in the file are ignored."""
     return store.merge(parse_export(data))

@@ -444,7 +444,7 @@ class Library:
         if held is None or held.reader is not reader:
             held = Searcher(reader, self._shared_vocabulary)
             self._local.searcher = held
-        return held  # type: ignore[no-any-return]
+        return held
 
     def _shared_vocabulary(self) -> list[str]:
         with self._vocabulary_lock:

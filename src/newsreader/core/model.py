@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 EntityKind = Literal["person", "date", "directive"]
 YearSource = Literal["published", "metadata", "inferred", "text"]
@@ -26,7 +26,7 @@ class Entity:
     start: int
     end: int
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "kind": self.kind,
             "text": self.text,
@@ -130,7 +130,7 @@ class Article:
         """True when only the metadata is here (paragraphs and entities not loaded)."""
         return self.stored_paragraph_count is not None
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, object]:
         return {
             "id": self.id,
             "title": self.title,
@@ -145,7 +145,7 @@ class Article:
             "byline": self.byline,
         }
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         data = self.summary()
         data["paragraphs"] = list(self.paragraphs)
         data["entities"] = [e.to_json() for e in self.entities]
@@ -154,7 +154,7 @@ class Article:
     def entities_in(self, paragraph: int | None) -> list[Entity]:
         return [e for e in self.entities if e.paragraph == paragraph]
 
-    def to_record(self) -> dict:
+    def to_record(self) -> dict[str, object]:
         """Every field, for the index; from_record() reads it back."""
         data = self.to_json()
         data.update(
@@ -167,7 +167,7 @@ class Article:
         return data
 
     @classmethod
-    def from_record(cls, data: dict) -> Article:
+    def from_record(cls, data: dict[str, Any]) -> Article:
         return cls(
             id=data["id"],
             path=data["path"],

@@ -108,7 +108,7 @@ class Hit:
     more: int = 0  # further hits in the same article, collapsed under this one
     date: str = ""  # the article's published date (ISO) or year
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "id": self.article_id,
             "title": self.title,

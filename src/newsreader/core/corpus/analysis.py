@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsreader.core.corpus.loader import LoadedDocument
-from newsreader.core.model import Article, Entity
+from newsreader.core.model import Article, Entity, YearSource
 from newsreader.core.text.dates import anchor_from_iso, find_dates
 from newsreader.core.text.directives import (
     DirectiveRef,
@@ -34,7 +34,7 @@ _PRIORITY = {"directive": 0, "date": 1, "person": 2}
 class DirectiveIndex:
     """What the whole corpus says about directives: how often each code is cited, and dates."""
 
-    counts: Counter = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
     dates: dict[str, str] = field(default_factory=dict)
 
     def add(self, refs: Iterable[DirectiveRef]) -> None:
@@ -120,7 +120,7 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
     local_codes = [ref.code for refs in prepared.refs for ref in refs if ref.code]
 
     entities: list[Entity] = []
-    cited: Counter = Counter()
+    cited: Counter[str] = Counter()
     title_codes: list[str] = []
     for position, refs in enumerate(prepared.refs):
         paragraph = None if position == 0 else position - 1
@@ -144,7 +144,9 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
         )
     )
 
-    year = year_source = year_note = None
+    year: int | None = None
+    year_source: YearSource | None = None
+    year_note: str | None = None
     anchor = anchor_from_iso(doc.published)
     if doc.published:
         year, year_source = int(doc.published[:4]), doc.published_from or "published"
@@ -166,9 +168,9 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
         if full:
             year, year_source = int(max(full)[:4]), "text"
 
-    for match in find_people(prepared.title, prepared.paragraphs):
+    for person in find_people(prepared.title, prepared.paragraphs):
         entities.append(
-            Entity("person", match.text, match.name, match.paragraph, match.start, match.end)
+            Entity("person", person.text, person.name, person.paragraph, person.start, person.end)
         )
 
     entities = _drop_overlaps(entities)

@@ -83,7 +83,7 @@ def _meta_text(value: object) -> str | None:
     return text or None
 
 
-def _apply_metadata(doc: Document, meta: dict) -> None:
+def _apply_metadata(doc: Document, meta: dict[str, object]) -> None:
     published_raw = meta.get("published", meta.get("date"))
     if published_raw is not None:
         published = normalise_published(published_raw)
@@ -136,7 +136,7 @@ def read_txt(text: str) -> Document:
 
 def read_markdown(text: str) -> Document:
     text = clean_text(text)
-    meta: dict = {}
+    meta: dict[str, object] = {}
     warnings: list[LoadWarning] = []
     match = _FRONT_MATTER.match(text)
     if match:

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from newsreader import locations
 from newsreader.core.formatting import count_text, range_label
@@ -151,7 +151,7 @@ class Bookmark:
         """What makes two bookmarks the same passage (for import merging)."""
         return (self.article_id, self.first, self.last, self.quote)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
     def cleaned(self) -> Bookmark:
@@ -164,7 +164,7 @@ class Bookmark:
         return Bookmark(**data)
 
     @classmethod
-    def from_json(cls, data: dict) -> Bookmark:
+    def from_json(cls, data: dict[str, Any]) -> Bookmark:
         """From a JSON export's entry; raises ValueError on a missing or ill-typed field."""
         if not isinstance(data, dict):
             raise ValueError("a bookmark must be an object")
@@ -236,7 +236,7 @@ _COLUMNS = [f.name for f in fields(Bookmark)]
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM bookmarks"
 
 
-def _row(row: tuple) -> Bookmark:
+def _row(row: tuple[Any, ...]) -> Bookmark:
     return Bookmark(**dict(zip(_COLUMNS, row, strict=True)))
 
 
@@ -457,7 +457,8 @@ class BookmarkStore:
 
     @property
     def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        version: int = self.db.execute("PRAGMA user_version").fetchone()[0]
+        return version
 
     @contextmanager
     def _write(self, *, allow_read_only: bool = False) -> Iterator[sqlite3.Connection]:
@@ -601,7 +602,8 @@ class BookmarkStore:
         return marked
 
     def count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM bookmarks").fetchone()[0]
+        total: int = self.db.execute("SELECT count(*) FROM bookmarks").fetchone()[0]
+        return total
 
     def update_anchor(self, bookmark_id: int, first: int, last: int, status: Status) -> None:
         """Record where re-anchoring found the passage (the quote is kept as marked)."""

@@ -368,7 +368,9 @@ class CorpusIndex:
                     int(item.needs_corpus),
                 ),
             )
-            self._index_article(cursor.lastrowid, article)
+            rowid = cursor.lastrowid
+            assert rowid is not None  # a successful INSERT sets it
+            self._index_article(rowid, article)
 
     @staticmethod
     def _article_columns(article: Article) -> tuple[object, ...]:

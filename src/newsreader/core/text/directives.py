@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -63,7 +63,7 @@ _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _SP = r"[^\S\n]"  # a space that does not cross a line
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """Longest first (QĐi before QĐ, ĐUK before ĐU); a space matches any run of spaces."""
     ordered = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w).replace("\\ ", f"{_SP}+") for w in ordered)
@@ -386,7 +386,7 @@ def directive_label(code: str) -> str:
 _TYPE_RANK = {abbr: i for i, abbr in enumerate(TYPE_NAMES)}
 
 
-def directive_sort_key(code: str) -> tuple:
+def directive_sort_key(code: str) -> tuple[int, int, int, str, str]:
     """Type (in TYPE_NAMES order), then number by value, then issuer; unparseable codes last."""
     parts = parse_code(code)
     if parts is None:

@@ -48,7 +48,7 @@ def _fold_char(ch: str) -> str:
     return base
 
 
-class _FoldTable(dict):
+class _FoldTable(dict[int, int]):
     """A str.translate table precomputed for Latin, filled lazily for anything else."""
 
     def __missing__(self, code: int) -> int:

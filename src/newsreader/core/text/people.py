@@ -379,7 +379,9 @@ class _Context:
 
     def __init__(self, text: str, start: int) -> None:
         window = text[max(0, start - _LOOKBACK) : start]
-        clause_length = _CLAUSE_TAIL_REVERSED.match(window[::-1]).end()
+        tail = _CLAUSE_TAIL_REVERSED.match(window[::-1])
+        assert tail is not None  # the pattern matches the empty string
+        clause_length = tail.end()
         self.clause = window[len(window) - clause_length :]
         words = self.clause.lower().split()[-3:]
         if clause_length == len(window) < start:
