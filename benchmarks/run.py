@@ -28,8 +28,7 @@ import gen_corpus  # noqa: E402
 import startup  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from newsreader.core.search import Searcher  # noqa: E402
-from newsreader.core.store.build import CorpusIndex  # noqa: E402
+from newsreader.core.library import Library  # noqa: E402
 from newsreader.core.text.fold import fold  # noqa: E402
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
@@ -111,16 +110,16 @@ def timed(fn, runs: int) -> list[float]:
 
 def cold_build(root: Path, cache: Path) -> None:
     shutil.rmtree(cache, ignore_errors=True)
-    index = CorpusIndex(root, cache)
-    index.refresh()
-    index.close()
+    library = Library(root, cache_dir=cache)
+    library.refresh()
+    library.close()
 
 
 def warm_load(root: Path, cache: Path) -> None:
-    index = CorpusIndex(root, cache)
-    index.refresh()
-    index.corpus()
-    index.close()
+    library = Library(root, cache_dir=cache)
+    library.refresh()
+    library.corpus()
+    library.close()
 
 
 def keystrokes(query: str) -> list[str]:
@@ -182,19 +181,18 @@ def bench_size(size: str, work: Path, runs: int, rows: Rows, cold_build_too: boo
         )
     )
 
-    index = CorpusIndex(root, cache)
-    searcher = Searcher(index)
-    searcher.vocabulary()  # built once per session, like the app does on first search
+    library = Library(root, cache_dir=cache)
+    library.warm_search()  # the vocabulary, read once per session as the reader does
     latencies: list[float] = []
     for _ in range(max(1, runs // 5)):
         for query in QUERIES:
             for typed in keystrokes(query):
                 start = time.perf_counter()
-                searcher.search(typed)
+                library.search(typed)
                 latencies.append(time.perf_counter() - start)
-    paragraphs = [text for (text,) in index.db.execute("SELECT text FROM paragraphs")]
+    paragraphs = [p for a in library.articles() for p in library.article(a.id).paragraphs]
     folded = [fold(t) for t in paragraphs]
-    index.close()
+    library.close()
     scan_queries = QUERIES[:3]
     scan = timed(
         lambda: [
@@ -260,8 +258,8 @@ def bench_size(size: str, work: Path, runs: int, rows: Rows, cold_build_too: boo
         [
             sys.executable,
             "-c",
-            "import sys; from pathlib import Path; from newsreader.core.store.build import CorpusIndex;"
-            "i=CorpusIndex(Path(sys.argv[1]), Path(sys.argv[2])); i.refresh(); i.corpus()",
+            "import sys; from pathlib import Path; from newsreader.core.library import Library;"
+            "i=Library(Path(sys.argv[1]), cache_dir=Path(sys.argv[2])); i.refresh(); i.corpus()",
             str(root),
             str(work / f"cache-rss-{size}"),
         ],

@@ -25,14 +25,15 @@ START, END = "<!-- keys:start -->", "<!-- keys:end -->"
 
 async def _shoot(corpus: Path, out: Path, size: tuple[int, int], lang: str) -> None:
     from newsreader.app.main import NewsreaderApp
+    from newsreader.core.library import Library
 
-    app = NewsreaderApp(corpus, lang)
+    app = NewsreaderApp(Library(corpus), lang)
     async with app.run_test(size=size) as pilot:
-        await app.workers.wait_for_complete()
         for _ in range(200):
-            if app.loaded:
+            if app.main_screen.flow.done:
                 break
             await pilot.pause()
+        await app.workers.wait_for_complete()
         await pilot.press("j")  # show the passage cursor off the first paragraph
         await pilot.pause()
         app.save_screenshot(filename=out.name, path=str(out.parent))

@@ -587,3 +587,41 @@ async def test_articles_indexed_so_far_can_be_read_during_a_first_build(monkeypa
         assert reader.article.id == first and reader.cursor == cursor
         assert app.main_screen.flow.shown.articles == len(articles)
         assert app.main_screen.load_state == "ready"
+
+
+def test_keymap_file_is_read_and_its_mistakes_reported(tmp_path):
+    path = tmp_path / "keymap.toml"
+    path.write_text(
+        '[keys]\ncursor_down = ["ctrl+n", "down"]\nbookmarks = "M"\nnot_an_action = "x"\n'
+        'help = 3\ntoggle_sidebar = "?"\n',
+        encoding="utf-8",
+    )
+    keymap, problems = keys.load_keymap(path)
+    assert keymap == {
+        "cursor_down": ("ctrl+n", "down"),
+        "bookmarks": ("M",),
+        "toggle_sidebar": ("question_mark",),
+    }
+    assert len(problems) == 2 and "not_an_action" in problems[0] and "help" in problems[1]
+    assert keys.load_keymap(tmp_path / "missing.toml") == ({}, [])
+    path.write_text("[keys\n", encoding="utf-8")
+    assert "not valid TOML" in keys.load_keymap(path)[1][0]
+
+
+async def test_a_remapped_key_works_and_shows_everywhere():
+    app = make_app(keymap={"cursor_down": ("ctrl+n",), "toggle_sidebar": ("S",)})
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        reader = app.main_screen.reader
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert reader.cursor == 2
+        await pilot.press("j")  # no longer bound
+        assert reader.cursor == 2
+        await pilot.press("S")
+        assert not app.main_screen.sidebar.display
+        footer = screen_text(app).splitlines()[-1]
+        assert "ctrl+n/↑ ¶" in footer
+        await pilot.press("question_mark")
+        help_text = plain(app.screen.query_one("#help-table").content, 96)
+        assert "ctrl+n" in help_text and "Show or hide the article tree" in help_text
+        assert "S " in help_text

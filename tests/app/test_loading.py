@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import os
-import subprocess
-import sys
 
 import pytest
 
@@ -21,7 +18,6 @@ from newsreader.app.loading import (
 from newsreader.app.main import NewsreaderApp
 from newsreader.core.library import ReadingState, Summary
 from newsreader.core.store.index import GroupCount, YearCount
-from newsreader.locations import bundled_corpus
 
 from .conftest import library_for, sample_articles, wait_for
 
@@ -145,17 +141,3 @@ async def test_a_failed_load_says_so():
         await wait_for(pilot, lambda: screen.flow.done, "failed")
         assert screen.load_state == LoadState.FAILED
         assert any("disk on fire" in n.message for n in app._notifications)
-
-
-def test_the_cli_without_the_reader_never_imports_textual():
-    code = (
-        "import sys; from newsreader.cli import main; "
-        "main(['list']); assert 'textual' not in sys.modules, 'textual imported'"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NEWSREADER_CORPUS": str(bundled_corpus())},
-    )
-    assert result.returncode == 0, result.stderr

@@ -6,6 +6,7 @@ Waits by polling `tmux capture-pane` (bounded), never by fixed sleeps.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -40,7 +41,11 @@ class Tmux:
 
     def run(self, *args: str) -> str:
         result = subprocess.run(["tmux", "-u", "-L", self.socket, *args], capture_output=True,
-                                text=True, env=self.env, timeout=10, check=True)
+                                text=True, env=self.env, timeout=10)
+        if result.returncode != 0:
+            raise subprocess.CalledProcessError(
+                result.returncode, result.args, result.stdout, result.stderr
+            )
         return result.stdout
 
     def start(self, command: str, width: int = 80, height: int = 24) -> None:
@@ -112,3 +117,70 @@ def test_newsreader_in_a_real_terminal(tmux, tmp_path):
     while not exit_file.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert exit_file.read_text().strip() == "EXIT:0"
+
+
+RELAUNCHES = 10
+
+
+def _generated_corpus(root: Path, count: int) -> Path:
+    """`count` small articles over several directives and years."""
+    root.mkdir(parents=True)
+    codes = ["39-CT/TW", "35-NQ/TW", "21-KL/TW", "05-CT/TU"]
+    for n in range(count):
+        code = codes[n % len(codes)]
+        year = 2014 + n % 11
+        (root / f"bai-{n:04d}.txt").write_text(
+            f"Hội nghị quán triệt {code} số {n}\n\n"
+            f"{n % 28 + 1:02d}/{n % 12 + 1:02d}/{year} 08:00\n\n"
+            f"Sáng {n % 28 + 1}/{n % 12 + 1}, Tỉnh ủy tổ chức hội nghị quán triệt {code}. "
+            f"Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy chủ trì hội nghị.\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+# A directive node of the tree with its count of articles: "Chỉ thị 39-CT/TW (2)".
+TREE_GROUP = re.compile(r"(Chỉ thị|Nghị quyết|Kết luận) \S+ \(\d+\)")
+
+
+def _launch_and_quit(tmux: Tmux, command: str) -> None:
+    """One launch: the tree with articles must show (within TIMEOUT), then q quits."""
+    tmux.socket = f"newsreader-e2e-{uuid.uuid4().hex[:8]}"  # a fresh server each time
+    tmux.start(command, width=100, height=30)
+    try:
+        screen = tmux.wait_for(
+            lambda s: TREE_GROUP.search(s) or "No articles" in s, "the tree (or an empty screen)"
+        )
+        assert "No articles" not in screen, screen
+        tmux.keys("q")
+        tmux.wait_for(lambda s: "QUIT" in s, "the reader to quit")
+    finally:
+        tmux.kill()
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "generated-300"])
+@pytest.mark.parametrize("warmed_by", ["the reader", "newsreader list"])
+def test_relaunch_on_a_warm_cache_always_shows_the_tree(tmux, tmp_path, corpus, warmed_by):
+    """The reader launched again and again on a warm cache (warmed by itself, or by
+    `newsreader list`) shows the tree with articles every time, never an empty screen."""
+    env = {
+        "NEWSREADER_DATA_DIR": str(tmp_path / "data"),
+        "NEWSREADER_CACHE_DIR": str(tmp_path / "cache"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+    }
+    corpus_args = ""
+    if corpus != "bundled":
+        folder = _generated_corpus(tmp_path / "corpus", 300)
+        corpus_args = f"--corpus {shlex.quote(str(folder))}"
+    assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    reader = f"env -u NEWSREADER_CORPUS {assignments} {shlex.quote(_newsreader())} {corpus_args}"
+    if warmed_by == "newsreader list":
+        subprocess.run(
+            f"{reader} list > /dev/null", shell=True, check=True, timeout=120,
+            env={**os.environ, "LANG": "C.UTF-8"},
+        )
+    else:
+        _launch_and_quit(tmux, f"sh -c {shlex.quote(reader + '; echo QUIT; sleep 60')}")
+    for _ in range(RELAUNCHES):
+        _launch_and_quit(tmux, f"sh -c {shlex.quote(reader + '; echo QUIT; sleep 60')}")
