@@ -306,7 +306,7 @@ class CorpusIndex:
         first_build = not self._is_complete()
         if stats.parsed or stats.removed or first_build:
             stats.reanalysed = self._finish_corpus_pass()
-            self._store_summary_facts()
+        self._store_summary_facts()  # also when only the skipped files changed
         self.db.commit()
         if first_build or stats.parsed + stats.removed > OPTIMIZE_AFTER:
             self._optimize()
@@ -466,9 +466,14 @@ class CorpusIndex:
         labels = {code: directive_label(code) for code in sorted(codes)}
         self._new_codes.clear()
         (warnings,) = self.db.execute("SELECT coalesce(sum(warnings), 0) FROM articles").fetchone()
+        summary = {"counts": self.reader.counts(), "skipped": len(self.reader.skipped())}
         self.db.executemany(
             "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-            [("labels", json.dumps(labels, ensure_ascii=False)), ("warnings", str(warnings))],
+            [
+                ("labels", json.dumps(labels, ensure_ascii=False)),
+                ("warnings", str(warnings)),
+                ("summary", json.dumps(summary, ensure_ascii=False)),
+            ],
         )
 
     def _store_walk_skipped(self, skipped: list[Skipped]) -> None:

@@ -232,19 +232,33 @@ class IndexReader:
 
     # --- the sidebar ------------------------------------------------------------------
     def summary(self, root: str) -> Summary:
-        counts = [
+        """The sidebar's first screen. A complete index keeps it in `meta` (written by each
+        refresh that changed something), so a warm start reads one row, not the articles;
+        during a first build it is counted from what is indexed so far."""
+        kept = self.meta_value("summary")
+        if kept is not None:
+            facts = json.loads(kept)
+            counts = [(code, year, int(n)) for code, year, n in facts["counts"]]
+            skipped = int(facts["skipped"])
+        else:
+            counts = self.counts()
+            skipped = len(self.skipped())
+        warnings = self.meta_value("warnings")
+        return Summary(
+            root,
+            order_groups(counts, self.labels()),
+            skipped=skipped,
+            warnings=int(warnings) if warnings else 0,
+        )
+
+    def counts(self) -> list[tuple[str | None, int | None, int]]:
+        """(directive, year, articles) of every year node, counted from the articles."""
+        return [
             (code, year, int(n))
             for code, year, n in self.db.execute(
                 "SELECT directive, year, count(*) FROM articles GROUP BY directive, year"
             )
         ]
-        warnings = self.meta_value("warnings")
-        return Summary(
-            root,
-            order_groups(counts, self.labels()),
-            skipped=len(self.skipped()),
-            warnings=int(warnings) if warnings else 0,
-        )
 
     def headers(self) -> list[Article]:
         """Every article's metadata, without text, newest first."""
