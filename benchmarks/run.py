@@ -171,6 +171,16 @@ def bench_size(size: str, work: Path, runs: int, rows: Rows, cold_build_too: boo
                 + (" (1 run)" if cold_runs == 1 else f" ({cold_runs} runs)"),
             )
         )
+    index_bytes = sum(f.stat().st_size for f in cache.glob("corpus-*.sqlite3*"))
+    corpus_bytes = read_raw(root)
+    rows.append(
+        (
+            size,
+            "index size on disk",
+            f"{index_bytes / 1e6:.0f} MB",
+            f"corpus {corpus_bytes / 1e6:.0f} MB → ×{index_bytes / corpus_bytes:.2f}",
+        )
+    )
     warm = timed(lambda: warm_load(root, cache), runs)
     rows.append(
         (

@@ -236,17 +236,21 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         self.status.display = True
         current = reader.article
         if current is not None and self.library.has_article(current.id):
-            self.sidebar.populate(summary, current)
+            self.sidebar.populate(summary, (current.directive, current.year))
             self.sidebar.mark_open(current)
             return
         wanted = self.reading_state.article_id
-        start = wanted if wanted and self.library.has_article(wanted) else None
-        paragraph = self.reading_state.paragraph if start else 0
-        start = start or self.library.first_article()
+        saved = self.library.header(wanted) if wanted else None
+        start: str | None
+        if saved is not None:
+            self.sidebar.populate(summary, (saved.directive, saved.year))
+            start, paragraph = saved.id, self.reading_state.paragraph
+        else:
+            first = summary.order()[0] if summary.groups else None
+            self.sidebar.populate(summary, first)
+            start, paragraph = self.sidebar.first_article_in(first), 0
         if start is None:
             return
-        header = self.library.header(start)
-        self.sidebar.populate(summary, header)
         self.open_article(start, paragraph=paragraph, focus_reader=True)
         self._auto_opened = True
         self.call_after_refresh(self.painted.set)

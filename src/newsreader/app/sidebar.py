@@ -70,16 +70,15 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         self._article_nodes: dict[str, TreeNode[NodeData]] = {}
         self._year_nodes: dict[Place, TreeNode[NodeData]] = {}
 
-    def populate(self, summary: Summary, current: Article | None = None) -> None:
+    def populate(self, summary: Summary, here: Place | None = None) -> None:
         """Draw directives and years from the summary; a year's articles are added when it
-        is opened (all of them for a small corpus, else only the current article's year)."""
+        is opened (all of them for a small corpus, else only the year `here`)."""
         s = self.strings
         self.summary = summary
         self.clear()
         self._article_nodes.clear()
         self._year_nodes.clear()
         expand_all = summary.articles <= EXPAND_ALL_UP_TO
-        here = (current.directive, current.year) if current is not None else None
         for group in summary.groups:
             label = Text(group.label if group.code else s("no_directive"))
             label.append(f" ({group.count})", "dim")
@@ -95,6 +94,14 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
                 if expand_all or place == here:
                     self._fill(year_node)
                     year_node.expand()
+
+    def first_article_in(self, place: Place | None) -> str | None:
+        """The id of the first article of a year node that has been filled."""
+        node = self._year_nodes.get(place) if place is not None else None
+        for child in node.children if node is not None else ():
+            if child.data is not None and child.data.article_id is not None:
+                return child.data.article_id
+        return None
 
     def _fill(self, year_node: TreeNode[NodeData]) -> None:
         """Add a year's articles as leaves, once."""

@@ -420,9 +420,9 @@ class Library:
             index = 0 if step > 0 else len(ids) - 1
         return ids[index]
 
-    def first_article(self) -> str | None:
+    def first_article(self, summary: Summary | None = None) -> str | None:
         """The first article of the sidebar (the newest of its first directive)."""
-        order = self.summary().order()
+        order = (summary or self.summary()).order()
         for place in order:
             found = self.articles_in(*place)
             if found:

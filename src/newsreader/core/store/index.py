@@ -4,11 +4,13 @@ build.py writes the index (reading and analysing the files); this module only re
 imports nothing of the text engine, so a reader's first screen costs a few queries. Both go
 through the connections Library hands out: one writer, and one read connection per thread.
 
-Articles are kept with their headers (the metadata as JSON), their entities, and their title
-and paragraphs in `paragraphs` under rowid article << PARAGRAPH_BITS | n (n = 0 the title,
-n = i + 1 paragraph i). Full-text search uses FTS5 over folded text (see text/fold.py):
-`fts` holds every title and paragraph, `fts_titles` the titles alone; `tags` carries each
-article's year, directives and people as terms (see tags.py).
+Articles are kept with their headers (the metadata as JSON) and entities, and their title
+and paragraphs compressed together in `texts` (one zlib blob per article: the text is the
+largest thing kept, and compresses threefold). Full-text search uses FTS5 over folded text (see
+text/fold.py): `fts` holds every title and paragraph under rowid article << PARAGRAPH_BITS | n
+(n = 0 the title, n = i + 1 paragraph i), `fts_titles` the titles alone; `tags` carries each
+article's year, directives and people as terms (see tags.py). Both are contentless: the folded
+text is not stored a second time, only its index (search reads the text from `texts`).
 """
 
 from __future__ import annotations
@@ -17,14 +19,16 @@ import hashlib
 import json
 import sqlite3
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsreader import __version__
-from newsreader.core.model import Article, Entity, Skipped
+from newsreader.core.model import Article, Entity, EntityKind, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
-SCHEMA = 4
+SCHEMA = 5
 RULES = f"{__version__}/2"
 PARAGRAPH_BITS = 20
 PARAGRAPH_MASK = (1 << PARAGRAPH_BITS) - 1
@@ -37,9 +41,9 @@ CREATE TABLE files (
 );
 CREATE TABLE articles (
     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file TEXT NOT NULL,
-    directive TEXT, year INTEGER, sort_key TEXT NOT NULL, title_key TEXT NOT NULL,
-    warnings INTEGER NOT NULL,
-    header TEXT NOT NULL, entities TEXT NOT NULL, document TEXT NOT NULL,
+    directive TEXT, year INTEGER, sort_key TEXT NOT NULL, title TEXT NOT NULL,
+    title_key TEXT NOT NULL, warnings INTEGER NOT NULL, tags TEXT NOT NULL,
+    header BLOB NOT NULL, entities BLOB NOT NULL, document TEXT NOT NULL,
     codes TEXT NOT NULL, needs_corpus INTEGER NOT NULL
 );
 CREATE INDEX articles_file ON articles(file);
@@ -48,10 +52,60 @@ CREATE TABLE article_directives (article INTEGER NOT NULL, code TEXT NOT NULL);
 CREATE INDEX article_directives_code ON article_directives(code);
 CREATE TABLE article_people (article INTEGER NOT NULL, folded TEXT NOT NULL);
 CREATE INDEX article_people_folded ON article_people(folded);
-CREATE TABLE paragraphs (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL);
-CREATE VIRTUAL TABLE fts USING fts5(folded, tags, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
-CREATE VIRTUAL TABLE fts_titles USING fts5(folded, tags, prefix='2 3', tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE texts (article INTEGER PRIMARY KEY, body BLOB NOT NULL);
+CREATE VIRTUAL TABLE fts USING fts5(
+    folded, tags, content='', columnsize=0, prefix='2', tokenize='unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE fts_titles USING fts5(
+    folded, tags, content='', columnsize=0, prefix='2', tokenize='unicode61 remove_diacritics 0'
+);
 """
+_SEPARATOR = "\x1e"  # record separator: a control character, stripped from all text at load
+
+
+def pack_texts(texts: list[str]) -> bytes:
+    """An article's title and paragraphs, as `texts` keeps them."""
+    return zlib.compress(_SEPARATOR.join(texts).encode("utf-8"), 6)
+
+
+def unpack_texts(body: bytes) -> list[str]:
+    return zlib.decompress(body).decode("utf-8").split(_SEPARATOR)
+
+
+def pack_json(value: object) -> bytes:
+    """JSON, compactly written and compressed (an article's header)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def unpack_json(body: bytes) -> Any:
+    return json.loads(zlib.decompress(body))
+
+
+_KIND_CODES: dict[str, str] = {"person": "p", "date": "d", "directive": "r"}
+_KINDS: dict[str, EntityKind] = {"p": "person", "d": "date", "r": "directive"}
+
+
+def pack_entities(entities: list[Entity]) -> bytes:
+    """Entities without their text (it is the article's text at their offsets), a value
+    equal to the text left empty."""
+    return pack_json(
+        [
+            [_KIND_CODES[e.kind], "" if e.value == e.text else e.value, e.paragraph, e.start, e.end]
+            for e in entities
+        ]
+    )
+
+
+def unpack_entities(body: bytes, texts: list[str]) -> list[Entity]:
+    """The entities of an article whose title and paragraphs are `texts`."""
+    entities = []
+    for code, value, paragraph, start, end in unpack_json(body):
+        source = texts[0 if paragraph is None else paragraph + 1]
+        text = source[start:end]
+        entities.append(Entity(_KINDS[code], text, value or text, paragraph, start, end))
+    return entities
+
 
 # Newest first by published date (else year); undated last; ties by title, then id.
 NEWEST_FIRST = "ORDER BY sort_key = '', sort_key DESC, title_key, id"
@@ -178,19 +232,33 @@ class IndexReader:
 
     # --- the sidebar ------------------------------------------------------------------
     def summary(self, root: str) -> Summary:
-        counts = [
+        """The sidebar's first screen. A complete index keeps it in `meta` (written by each
+        refresh that changed something), so a warm start reads one row, not the articles;
+        during a first build it is counted from what is indexed so far."""
+        kept = self.meta_value("summary")
+        if kept is not None:
+            facts = json.loads(kept)
+            counts = [(code, year, int(n)) for code, year, n in facts["counts"]]
+            skipped = int(facts["skipped"])
+        else:
+            counts = self.counts()
+            skipped = len(self.skipped())
+        warnings = self.meta_value("warnings")
+        return Summary(
+            root,
+            order_groups(counts, self.labels()),
+            skipped=skipped,
+            warnings=int(warnings) if warnings else 0,
+        )
+
+    def counts(self) -> list[tuple[str | None, int | None, int]]:
+        """(directive, year, articles) of every year node, counted from the articles."""
+        return [
             (code, year, int(n))
             for code, year, n in self.db.execute(
                 "SELECT directive, year, count(*) FROM articles GROUP BY directive, year"
             )
         ]
-        warnings = self.meta_value("warnings")
-        return Summary(
-            root,
-            order_groups(counts, self.labels()),
-            skipped=len(self.skipped()),
-            warnings=int(warnings) if warnings else 0,
-        )
 
     def headers(self) -> list[Article]:
         """Every article's metadata, without text, newest first."""
@@ -214,7 +282,7 @@ class IndexReader:
     def _headers(self, sql: str, params: tuple[object, ...]) -> list[Article]:
         articles = []
         for (header,) in self.db.execute(sql, params):
-            data = json.loads(header)
+            data = unpack_json(header)
             article = Article.from_record(data | {"paragraphs": [], "entities": []})
             article.stored_paragraph_count = data["paragraph_count"]
             articles.append(article)
@@ -230,22 +298,13 @@ class IndexReader:
     def titles(self) -> list[tuple[str, str, str, str | None]]:
         """(id, title, date: published or year, directive) of every article, for finding
         one by its title."""
-        return list(
-            self.db.execute(
-                "SELECT a.id, p.text, a.sort_key, a.directive FROM articles a JOIN paragraphs p"
-                f" ON p.rowid = a.rowid << {PARAGRAPH_BITS}"
-            )
-        )
+        return list(self.db.execute("SELECT id, title, sort_key, directive FROM articles"))
 
     # --- articles -----------------------------------------------------------------------
     def texts_of(self, rowid: int) -> list[str]:
         """The title then the paragraphs of the article stored at rowid."""
-        low, high = rowid << PARAGRAPH_BITS, (rowid + 1) << PARAGRAPH_BITS
-        rows = self.db.execute(
-            "SELECT text FROM paragraphs WHERE rowid >= ? AND rowid < ? ORDER BY rowid",
-            (low, high),
-        )
-        return [text for (text,) in rows]
+        row = self.db.execute("SELECT body FROM texts WHERE article = ?", (rowid,)).fetchone()
+        return [] if row is None else unpack_texts(row[0])
 
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute(
@@ -254,10 +313,11 @@ class IndexReader:
         if row is None:
             return None
         rowid, header, entities = row
-        data = json.loads(header)
-        data["title"], *data["paragraphs"] = self.texts_of(rowid)
+        data = unpack_json(header)
+        texts = self.texts_of(rowid)
+        data["title"], *data["paragraphs"] = texts
         article = Article.from_record(data | {"entities": []})
-        article.entities = [Entity(k, t, v, p, s, e) for k, t, v, p, s, e in json.loads(entities)]
+        article.entities = unpack_entities(entities, texts)
         return article
 
     def has_article(self, article_id: str) -> bool:
@@ -300,19 +360,28 @@ class IndexReader:
         return found
 
     def paragraph_texts(self, rowids: list[int]) -> list[tuple[int, str]]:
-        return list(
-            self.db.execute(
-                "SELECT rowid, text FROM paragraphs WHERE rowid IN (SELECT value FROM json_each(?))",
-                (json.dumps(rowids),),
-            )
-        )
+        """(rowid, text) of paragraphs (rowid = article << PARAGRAPH_BITS | n, n = 0 the
+        title); each article's text is read and unpacked once."""
+        wanted: dict[int, list[int]] = {}
+        for rowid in rowids:
+            wanted.setdefault(rowid >> PARAGRAPH_BITS, []).append(rowid)
+        found: list[tuple[int, str]] = []
+        for article, body in self.db.execute(
+            "SELECT article, body FROM texts WHERE article IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(wanted)),),
+        ):
+            texts = unpack_texts(body)
+            for rowid in wanted[article]:
+                n = rowid & PARAGRAPH_MASK
+                if n < len(texts):
+                    found.append((rowid, texts[n]))
+        return found
 
     def ids_and_titles(self, article_rowids: list[int]) -> dict[int, tuple[str, str, str]]:
         """rowid -> (id, title, date: published or year) of articles."""
         rows = self.db.execute(
-            "SELECT a.rowid, a.id, p.text, a.sort_key FROM articles a JOIN paragraphs p"
-            f" ON p.rowid = a.rowid << {PARAGRAPH_BITS}"
-            " WHERE a.rowid IN (SELECT value FROM json_each(?))",
+            "SELECT rowid, id, title, sort_key FROM articles"
+            " WHERE rowid IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(article_rowids)),),
         )
         return {rowid: (article_id, title, date) for rowid, article_id, title, date in rows}
@@ -356,8 +425,7 @@ class IndexReader:
         if not clauses:
             return []
         rows = self.db.execute(
-            f"SELECT a.id, p.text, a.sort_key FROM articles a JOIN paragraphs p"
-            f" ON p.rowid = a.rowid << {PARAGRAPH_BITS}"
+            f"SELECT a.id, a.title, a.sort_key FROM articles a"
             f" WHERE {' AND '.join(clauses)} ORDER BY a.sort_key DESC LIMIT ?",
             (*params, limit),
         )

@@ -1,0 +1,106 @@
+"""A large corpus: the first screen reads the summary and one year, nothing proportional to
+the corpus; a year's articles are read when it is opened."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.app.loading import CorpusCached, CorpusReady, StoreOpened
+from newsreader.app.main import NewsreaderApp
+from newsreader.core.library import ReadingState
+from newsreader.core.model import Article
+from newsreader.core.store.index import IndexReader
+
+from .conftest import library_for, wait_for
+
+ARTICLES = 20_000
+YEARS = range(2005, 2025)  # 20 years x 4 directives: 250 articles in each year node
+CODES = ("39-CT/TW", "35-NQ/TW", "21-KL/TW", "05-CT/TU")
+
+
+def many_articles() -> list[Article]:
+    articles = []
+    for n in range(ARTICLES):
+        code = CODES[n % len(CODES)]
+        year = YEARS[(n // len(CODES)) % len(YEARS)]
+        articles.append(
+            Article(
+                id=f"a{n:05d}",
+                path=f"a{n:05d}.txt",
+                title=f"Hội nghị {n} về {code}",
+                paragraphs=[f"Đoạn văn của bài {n}."],
+                published=f"{year}-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+                year=year,
+                year_source="published",
+                directive=code,
+                directives=[code],
+            )
+        )
+    return articles
+
+
+@pytest.fixture(scope="module")
+def big_library():
+    return library_for(many_articles())
+
+
+class Reads:
+    """Counts the article headers the index hands out, by query."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.rows: list[int] = []
+        self.places: list[tuple[str | None, int | None]] = []
+        real_headers = IndexReader._headers
+        real_headers_in = IndexReader.headers_in
+
+        def counting(reader, sql, params):
+            found = real_headers(reader, sql, params)
+            self.rows.append(len(found))
+            return found
+
+        def counting_in(reader, directive, year):
+            self.places.append((directive, year))
+            return real_headers_in(reader, directive, year)
+
+        def refused(*args, **kwargs):
+            raise AssertionError("the whole corpus was read")
+
+        monkeypatch.setattr(IndexReader, "_headers", counting)
+        monkeypatch.setattr(IndexReader, "headers_in", counting_in)
+        monkeypatch.setattr(IndexReader, "headers", refused)
+        monkeypatch.setattr(IndexReader, "titles", refused)
+        monkeypatch.setattr(IndexReader, "counts", refused)
+
+
+async def test_first_paint_reads_the_summary_and_one_year(big_library, monkeypatch):
+    summary = big_library.summary()  # what the loading thread reads from the index's meta
+    assert summary.articles == ARTICLES
+    reads = Reads(monkeypatch)
+    app = NewsreaderApp(big_library, "en", autoload=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.main_screen
+        screen.post_message(StoreOpened(ReadingState(), []))
+        screen.post_message(CorpusCached(summary))
+        await wait_for(pilot, lambda: screen.reader.article is not None, "the first article")
+        newest = screen.reader.article
+        # One year node's headers (the open article's), each at most one year's size.
+        assert reads.places == [(newest.directive, newest.year)]
+        assert sum(reads.rows) <= 250 + 1  # the year, and the opened article's own header
+        assert len(screen.sidebar._article_nodes) == 250
+
+        # Opening another year reads that year only.
+        other = next(
+            node
+            for group in screen.sidebar.root.children
+            for node in group.children
+            if node.data is not None and node.data.place is not None
+        )
+        place = other.data.place
+        other.expand()
+        await wait_for(pilot, lambda: len(reads.places) == 2, "the year's articles")
+        assert reads.places[1] == place
+        await wait_for(pilot, lambda: len(other.children) == 250, "the year's leaves")
+
+        screen.post_message(CorpusReady(summary, []))
+        await wait_for(pilot, lambda: screen.flow.done, "ready")
+        assert len(reads.places) == 2  # the same summary: nothing re-read
