@@ -308,7 +308,9 @@ def build_hostile_corpus(root: Path, *, huge_mb: int = HUGE_MB) -> dict[str, str
     return expected
 
 
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
 
 
 def unsafe(text: str, allowed: str = "") -> list[str]:

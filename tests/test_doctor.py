@@ -122,7 +122,12 @@ def test_the_size_advice_is_over_the_file_size(hostile, hostile_report):
     "kind, reason, name, advice",
     [
         (SkipKind.UNREADABLE, "permission denied", "unreadable", "chmod u+r"),
-        (SkipKind.UNREADABLE, "folder cannot be read: Permission denied", "unreadable", "chmod u+rx"),
+        (
+            SkipKind.UNREADABLE,
+            "folder cannot be read: Permission denied",
+            "unreadable",
+            "chmod u+rx",
+        ),
         (SkipKind.SPECIAL, "not a regular file", "special", "remove"),
         (
             SkipKind.TOO_LARGE,

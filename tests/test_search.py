@@ -142,7 +142,9 @@ def test_any_query_answers_and_offsets_stay_inside(searcher, query):
 def test_phrase_match_offsets_fold_to_the_query(searcher, query):
     for hit in searcher.search(query):
         if hit.score >= 88:
-            assert re.findall(r"\w+", fold(hit.text[hit.start : hit.end])) == re.findall(r"\w+", fold(query))
+            assert re.findall(r"\w+", fold(hit.text[hit.start : hit.end])) == re.findall(
+                r"\w+", fold(query)
+            )
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,9 @@ def article(
     people: tuple[str, ...] = (),
 ) -> Article:
     """An article; each name in `people` is marked wherever it occurs in the text."""
-    paragraphs = paragraphs if paragraphs is not None else [f"{title}: đoạn {i}." for i in range(1, 6)]
+    paragraphs = (
+        paragraphs if paragraphs is not None else [f"{title}: đoạn {i}." for i in range(1, 6)]
+    )
     if year is None and published:
         year = int(published[:4])
     entities = []
@@ -39,12 +41,21 @@ def article(
         if directive:
             start = text.find(directive)
             if start >= 0:
-                entities.append(Entity("directive", directive, directive, index, start,
-                                       start + len(directive)))
+                entities.append(
+                    Entity("directive", directive, directive, index, start, start + len(directive))
+                )
     return Article(
-        id=id, path=f"{id}.txt", title=title, paragraphs=paragraphs, published=published,
-        year=year, year_source="published" if published else None, directive=directive,
-        directives=[directive] if directive else [], people=list(people), entities=entities,
+        id=id,
+        path=f"{id}.txt",
+        title=title,
+        paragraphs=paragraphs,
+        published=published,
+        year=year,
+        year_source="published" if published else None,
+        directive=directive,
+        directives=[directive] if directive else [],
+        people=list(people),
+        entities=entities,
     )
 
 
@@ -60,16 +71,27 @@ def sample_articles() -> list[Article]:
     """Five articles in three groups: 39-CT/TW (2024, 2019), 04-CT/TW, and no directive."""
     from newsreader.core.corpus.grouping import sort_newest_first
 
-    return sort_newest_first([
-        article("a2024", "Tổng kết 10 năm Chỉ thị 39-CT/TW", long_paragraphs(),
-                published="2024-05-23T09:00", people=("Lê Văn Châu",)),
-        article("a2019", "Sơ kết 5 năm thực hiện Chỉ thị 39-CT/TW",
+    return sort_newest_first(
+        [
+            article(
+                "a2024",
+                "Tổng kết 10 năm Chỉ thị 39-CT/TW",
+                long_paragraphs(),
+                published="2024-05-23T09:00",
+                people=("Lê Văn Châu",),
+            ),
+            article(
+                "a2019",
+                "Sơ kết 5 năm thực hiện Chỉ thị 39-CT/TW",
                 ["Đồng chí Lê Văn Châu phát biểu.", "Thực hiện Chỉ thị 39-CT/TW.", "Kết luận."],
-                published="2019-11-04T08:10", people=("Lê Văn Châu",)),
-        article("a2018", "Bảo vệ chính trị nội bộ năm 2018", published="2018-03-01"),
-        article("b2020", "Chỉ thị 04 về kinh tế", published="2020-02-02", directive="04-CT/TW"),
-        article("nodir", "Tin không có chỉ thị", published="2021-06-06", directive=None),
-    ])
+                published="2019-11-04T08:10",
+                people=("Lê Văn Châu",),
+            ),
+            article("a2018", "Bảo vệ chính trị nội bộ năm 2018", published="2018-03-01"),
+            article("b2020", "Chỉ thị 04 về kinh tế", published="2020-02-02", directive="04-CT/TW"),
+            article("nodir", "Tin không có chỉ thị", published="2021-06-06", directive=None),
+        ]
+    )
 
 
 def library_for(

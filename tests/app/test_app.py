@@ -343,7 +343,9 @@ async def test_an_old_state_json_carries_over_into_the_store():
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:  # imported once: the store wins now
         await loaded(pilot)
-        assert again.main_screen.reader.article.id == "a2019" and again.main_screen.reader.cursor == 2
+        assert (
+            again.main_screen.reader.article.id == "a2019" and again.main_screen.reader.cursor == 2
+        )
 
 
 async def test_theme_choice_persists():
@@ -430,7 +432,9 @@ async def test_markup_in_titles_and_text_is_shown_literally():
         published="2025-01-01",
         people=(),
     )
-    app = make_app([nasty, *sample_articles()], skipped=[Skipped("[red]f[/].txt", SkipKind.OTHER, "[/]")])
+    app = make_app(
+        [nasty, *sample_articles()], skipped=[Skipped("[red]f[/].txt", SkipKind.OTHER, "[/]")]
+    )
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert app.main_screen.reader.article.id == "nasty"
@@ -438,7 +442,10 @@ async def test_markup_in_titles_and_text_is_shown_literally():
         assert "[bold red]x[/] and a stray [/] [link=http://e]" in " ".join(lines)
         assert any("[/] a paragraph" in line for line in lines)
         assert any("[@click=app.quit]quit[/]" in line for line in lines)
-        rendered = "".join(app.main_screen.reader.render_line(y).text for y in range(app.main_screen.reader.size.height))
+        rendered = "".join(
+            app.main_screen.reader.render_line(y).text
+            for y in range(app.main_screen.reader.size.height)
+        )
         assert "[bold red]x[/]" in rendered
         labels = tree_labels(app.query_one(ArticleTree))
         assert "[bold red]x[/] and a stray [/] [link=http://e]" in labels

@@ -70,7 +70,9 @@ async def test_marks_come_back_when_the_article_is_opened_again():
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("j", "j", "b", "right_square_bracket")
-        await wait_for(pilot, lambda: app.main_screen.reader.article.id != "a2024", "the next article")
+        await wait_for(
+            pilot, lambda: app.main_screen.reader.article.id != "a2024", "the next article"
+        )
         assert app.main_screen.reader.marked == set()
         await pilot.press("left_square_bracket")
         await wait_for(pilot, lambda: app.main_screen.reader.article.id == "a2024", "a2024 again")
@@ -274,7 +276,9 @@ async def test_reading_state_is_restored_from_the_store_with_the_marks():
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        assert again.main_screen.reader.article.id == "a2019" and again.main_screen.reader.cursor == 2
+        assert (
+            again.main_screen.reader.article.id == "a2019" and again.main_screen.reader.cursor == 2
+        )
         assert again.main_screen.reader.marked == {1}
 
 

@@ -293,7 +293,10 @@ async def test_a_markup_looking_snippet_shows_literally(corpus):
         assert "Chuỗi [bold]đặc biệt[/] xuất hiện ở đây." in screen_text(app)
         await pilot.press("enter")
         await panel_closed(pilot)
-        rendered = "".join(app.main_screen.reader.render_line(y).text for y in range(app.main_screen.reader.size.height))
+        rendered = "".join(
+            app.main_screen.reader.render_line(y).text
+            for y in range(app.main_screen.reader.size.height)
+        )
         assert "Chuỗi [bold]đặc biệt[/] xuất hiện ở đây." in rendered
 
 
@@ -344,6 +347,4 @@ def test_search_panel_snapshot_100x30(snap_compare, bundled_copy):
         await search(pilot, QUERY)
         await pilot.pause()
 
-    assert snap_compare(
-        app_on(bundled_copy, "en"), terminal_size=(100, 30), run_before=run_before
-    )
+    assert snap_compare(app_on(bundled_copy, "en"), terminal_size=(100, 30), run_before=run_before)

@@ -15,13 +15,11 @@ async def _ready(pilot) -> None:
 
 
 def test_main_screen_100x30(snap_compare, bundled_copy):
-    assert snap_compare(app_on(bundled_copy, "en"), terminal_size=(100, 30),
-                        run_before=_ready)
+    assert snap_compare(app_on(bundled_copy, "en"), terminal_size=(100, 30), run_before=_ready)
 
 
 def test_main_screen_80x24(snap_compare, bundled_copy):
-    assert snap_compare(app_on(bundled_copy, "en"), terminal_size=(80, 24),
-                        run_before=_ready)
+    assert snap_compare(app_on(bundled_copy, "en"), terminal_size=(80, 24), run_before=_ready)
 
 
 def test_main_screen_vietnamese_with_range_80x24(snap_compare, bundled_copy):
@@ -29,8 +27,7 @@ def test_main_screen_vietnamese_with_range_80x24(snap_compare, bundled_copy):
         await _ready(pilot)
         await pilot.press("j", "v", "j")
 
-    assert snap_compare(app_on(bundled_copy, "vi"), terminal_size=(80, 24),
-                        run_before=range_of_two)
+    assert snap_compare(app_on(bundled_copy, "vi"), terminal_size=(80, 24), run_before=range_of_two)
 
 
 def test_help_screen(snap_compare, bundled_copy):
@@ -39,8 +36,7 @@ def test_help_screen(snap_compare, bundled_copy):
         await pilot.press("question_mark")
         await pilot.pause()
 
-    assert snap_compare(app_on(bundled_copy, "en"), terminal_size=(100, 30),
-                        run_before=open_help)
+    assert snap_compare(app_on(bundled_copy, "en"), terminal_size=(100, 30), run_before=open_help)
 
 
 def test_article_with_rich_markup(snap_compare):

@@ -40,8 +40,13 @@ class Tmux:
         self.tmp = tmp
 
     def run(self, *args: str) -> str:
-        result = subprocess.run(["tmux", "-u", "-L", self.socket, *args], capture_output=True,
-                                text=True, env=self.env, timeout=10)
+        result = subprocess.run(
+            ["tmux", "-u", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=10,
+        )
         if result.returncode != 0:
             raise subprocess.CalledProcessError(
                 result.returncode, result.args, result.stdout, result.stderr
@@ -49,8 +54,9 @@ class Tmux:
         return result.stdout
 
     def start(self, command: str, width: int = 80, height: int = 24) -> None:
-        self.run("new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
-                 command)
+        self.run(
+            "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height), command
+        )
 
     def screen(self) -> str:
         try:
@@ -73,8 +79,12 @@ class Tmux:
         raise AssertionError(f"timed out waiting for {what}; screen was:\n{screen}")
 
     def kill(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True,
-                       env=self.env, timeout=10)
+        subprocess.run(
+            ["tmux", "-L", self.socket, "kill-server"],
+            capture_output=True,
+            env=self.env,
+            timeout=10,
+        )
 
 
 @pytest.fixture
@@ -95,8 +105,10 @@ def test_newsreader_in_a_real_terminal(tmux, tmp_path):
         "LANG": "C.UTF-8",
     }
     assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-    command = (f"env -u NEWSREADER_CORPUS {assignments} {shlex.quote(_newsreader())}; "
-               f"echo EXIT:$? > {shlex.quote(str(exit_file))}")
+    command = (
+        f"env -u NEWSREADER_CORPUS {assignments} {shlex.quote(_newsreader())}; "
+        f"echo EXIT:$? > {shlex.quote(str(exit_file))}"
+    )
     tmux.start(f"sh -c {shlex.quote(command)}")
 
     screen = tmux.wait_for(
@@ -177,7 +189,10 @@ def test_relaunch_on_a_warm_cache_always_shows_the_tree(tmux, tmp_path, corpus, 
     reader = f"env -u NEWSREADER_CORPUS {assignments} {shlex.quote(_newsreader())} {corpus_args}"
     if warmed_by == "newsreader list":
         subprocess.run(
-            f"{reader} list > /dev/null", shell=True, check=True, timeout=120,
+            f"{reader} list > /dev/null",
+            shell=True,
+            check=True,
+            timeout=120,
             env={**os.environ, "LANG": "C.UTF-8"},
         )
     else:
