@@ -90,7 +90,21 @@ def build_parser() -> argparse.ArgumentParser:
         "are warnings: reported with advice, exit status still 0.",
     )
     _add_common(doctor)
-    subs = [listing, show, search, doctor, *_add_bookmark_commands(commands)]
+    serve = commands.add_parser(
+        "serve",
+        help="serve the reader to a web browser (for colleagues without a terminal)",
+        description="Serve the reader over HTTP: each browser that opens the address gets its "
+        "own reader on the same corpus. Listens on 127.0.0.1 (this computer only) unless "
+        "--host says otherwise; --host 0.0.0.0 shares it with the network.",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8000, metavar="PORT", help="port (default 8000)"
+    )
+    _add_common(serve, json_flag=False)
+    subs = [listing, show, search, doctor, serve, *_add_bookmark_commands(commands)]
     for sub in subs:
         sub.add_argument("--version", action="version", version=f"newsreader {__version__}")
     return parser
@@ -178,6 +192,13 @@ def _paragraph_range(value: str) -> tuple[int, int]:
     if high < low:
         raise argparse.ArgumentTypeError(f"range ends before it starts: {value!r}")
     return low - 1, high - 1
+
+
+def _port(value: str) -> int:
+    number = _positive_int(value)
+    if number > 65535:
+        raise argparse.ArgumentTypeError(f"not a port (1-65535): {value}")
+    return number
 
 
 def _positive_int(value: str) -> int:
@@ -304,6 +325,17 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(format_doctor(report))
     return EXIT_OK if report.healthy else EXIT_RUNTIME
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from newsreader.app.serve import PortInUse, serve
+
+    library = _library(args)
+    try:
+        serve(library.root, host=args.host, port=args.port, lang=args.lang)
+    except PortInUse as exc:
+        raise RuntimeFailure(str(exc)) from None
+    return EXIT_OK
 
 
 def cmd_app(args: argparse.Namespace) -> int:
@@ -457,6 +489,7 @@ COMMANDS = {
     "show": cmd_show,
     "search": cmd_search,
     "doctor": cmd_doctor,
+    "serve": cmd_serve,
     "bookmark": cmd_bookmark,
     "bookmarks": cmd_bookmarks,
     "export": cmd_export,
