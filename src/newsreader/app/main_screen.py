@@ -21,6 +21,7 @@ from textual.widgets import Footer, Static
 
 from newsreader.app import keys
 from newsreader.app.bookmarking import BookmarkActions
+from newsreader.app.contrast import legible_style
 from newsreader.app.loading import (
     BuildProgress,
     CorpusCached,
@@ -288,11 +289,12 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         reader = self.reader
         s = self.strings
         legend = Text(no_wrap=True, overflow="ellipsis")
+        status_background = self.status.background_colors[1]
         if reader.highlights:
             legend.append(s("legend") + " ")
             for kind in ("person", "date", "directive"):
                 style = reader.get_component_rich_style(f"reader--{kind}", partial=True)
-                legend.append(s(f"legend_{kind}"), style)
+                legend.append(s(f"legend_{kind}"), legible_style(style, status_background))
                 legend.append(" ")
         else:
             legend.append(s("legend_off"), "dim")

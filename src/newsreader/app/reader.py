@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsreader.app import keys
+from newsreader.app.contrast import BODY, legible_strip
 from newsreader.app.strings import Strings
 from newsreader.core.formatting import datetime_text
 from newsreader.core.model import Article
@@ -377,6 +378,14 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def _style(self, component: str) -> Style:
         return self.get_component_rich_style(component, partial=True)
 
+    def _tint(self, component: str) -> Style:
+        """A component's background laid over the pane's (a rich style would drop its alpha)."""
+        tint = self.get_component_styles(component).background
+        base = self.background_colors[1]
+        if base.ansi is not None or tint.ansi is not None:
+            return Style()  # the terminal's own palette: no blending, the gutter marks it
+        return Style(bgcolor=(base + tint).rich_color)
+
     def _label(self, code: str) -> str:
         if code in self.labels:
             return self.labels[code]
@@ -447,7 +456,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         text.append_text(body)
         strip = Strip(list(text.render(self.app.console)), text.cell_len)
         strip = strip.crop_extend(round(self.scroll_x), round(self.scroll_x) + width, None)
-        strip = strip.apply_style(base)
+        strip = legible_strip(strip.apply_style(base), BODY)
         if line.paragraph is not None:
             strip = strip.apply_meta({"paragraph": line.paragraph})
         return strip
@@ -467,12 +476,12 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             mark = "▶" if line.first else "┃"
             return Text.assemble(
                 (mark, style), (number, style), (star, style + bookmark), (" ", style)
-            ), self._style("reader--cursor")
+            ), self._tint("reader--cursor")
         if in_range:
             style = self._style("reader--gutter-cursor")
             return Text.assemble(
                 ("┃", style), (number, style), (star, style + bookmark), (" ", style)
-            ), self._style("reader--range")
+            ), self._tint("reader--range")
         style = self._style("reader--gutter")
         return Text.assemble(
             (" ", style), (number, style), (star, style + bookmark), (" ", style)
