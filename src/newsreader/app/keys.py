@@ -84,6 +84,7 @@ class KeyAction:
     footer_en: str | None = None
     footer_vi: str | None = None
     palette: bool = True
+    priority: bool = False  # before the focused widget's own binding of the key
 
     def description(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
@@ -444,6 +445,11 @@ REGISTRY: tuple[KeyAction, ...] = (
         "scroll_down",
         "Scroll down",
         "Cuộn xuống",
+        footer=True,
+        footer_key="j/k",
+        footer_pair="dialog_up",
+        footer_en="scroll",
+        footer_vi="cuộn",
         palette=False,
     ),
     KeyAction(
@@ -552,6 +558,28 @@ REGISTRY: tuple[KeyAction, ...] = (
         footer=True,
         footer_en="save",
         footer_vi="lưu",
+        palette=False,
+        priority=True,
+    ),
+    KeyAction(
+        "form_next_field",
+        "form",
+        ("tab",),
+        "app.focus_next",
+        "Next field (the export dialog: file name, format)",
+        "Ô kế tiếp (hộp xuất: tên tệp, định dạng)",
+        footer=True,
+        footer_en="next field",
+        footer_vi="ô kế tiếp",
+        palette=False,
+    ),
+    KeyAction(
+        "form_previous_field",
+        "form",
+        ("shift+tab",),
+        "app.focus_previous",
+        "Previous field",
+        "Ô trước",
         palette=False,
     ),
     KeyAction(
@@ -774,6 +802,7 @@ def bindings(
                 key_display=entry.footer_key or key_name(entry.keys[0]),
                 tooltip=entry.description(lang),
                 id=f"newsreader.{entry.id}",
+                priority=entry.priority,
             )
         )
     return result

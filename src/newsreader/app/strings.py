@@ -201,10 +201,13 @@ _STRINGS: dict[str, dict[str, str]] = {
     "export_format_json": {"en": "JSON (.json)", "vi": "JSON (.json)"},
     "export_format_txt": {"en": "Plain text (.txt)", "vi": "Văn bản thường (.txt)"},
     "export_file": {"en": "File", "vi": "Tệp"},
-    "export_full": {"en": "Will write: {path}", "vi": "Sẽ ghi vào: {path}"},
+    "export_full": {
+        "en": "Will write {format} to: {path}",
+        "vi": "Sẽ ghi {format} vào: {path}",
+    },
     "export_hint": {
-        "en": "Enter writes the file · Tab: format · Esc cancels",
-        "vi": "Enter để ghi tệp · Tab: định dạng · Esc để huỷ",
+        "en": "Enter writes the file · Tab: format (or type .md, .json, .txt) · Esc cancels",
+        "vi": "Enter để ghi tệp · Tab: định dạng (hoặc gõ .md, .json, .txt) · Esc để huỷ",
     },
     "export_no_path": {"en": "Type a file name.", "vi": "Hãy gõ tên tệp."},
     "export_is_folder": {
