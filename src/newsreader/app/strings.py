@@ -269,6 +269,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "The best {n} results, in {articles} articles",
         "vi": "{n} kết quả tốt nhất, trong {articles} bài",
     },
+    "search_no_exact": {
+        "en": "No exact match for “{query}”; closest:",
+        "vi": "Không có kết quả khớp đúng “{query}”; gần nhất:",
+    },
+    "search_fuzzy_divider": {
+        "en": "── closest matches (not the exact words) ──",
+        "vi": "── kết quả gần đúng (không khớp đúng từ) ──",
+    },
     "search_para": {"en": "¶{n}", "vi": "¶{n}"},
     "search_status": {"en": "match {n}/{total}", "vi": "kết quả {n}/{total}"},
     "search_in_title": {"en": "title", "vi": "tiêu đề"},
