@@ -50,6 +50,9 @@ _KEY_NAMES = {
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "ctrl+p": "Ctrl+P",
+    "ctrl+o": "Ctrl+O",
+    "alt+left": "Alt+←",
+    "alt+right": "Alt+→",
     "ctrl+q": "Ctrl+Q",
     "slash": "/",
 }
@@ -139,6 +142,22 @@ REGISTRY: tuple[KeyAction, ...] = (
         "screen.next_article",
         "Next article (sidebar order)",
         "Bài sau (theo thứ tự cây)",
+    ),
+    KeyAction(
+        "history_back",
+        "global",
+        ("alt+left", "ctrl+o"),
+        "screen.history_back",
+        "Back to the article read before",
+        "Quay lại bài đã đọc trước",
+    ),
+    KeyAction(
+        "history_forward",
+        "global",
+        ("alt+right",),
+        "screen.history_forward",
+        "Forward again (after going back)",
+        "Tiến tới lại (sau khi quay lại)",
     ),
     KeyAction(
         "search",

@@ -269,6 +269,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "The best {n} results, in {articles} articles",
         "vi": "{n} kết quả tốt nhất, trong {articles} bài",
     },
+    "history_end": {"en": "No further article in the history.", "vi": "Hết bài trong lịch sử đọc."},
     "search_no_exact": {
         "en": "No exact match for “{query}”; closest:",
         "vi": "Không có kết quả khớp đúng “{query}”; gần nhất:",
