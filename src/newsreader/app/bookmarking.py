@@ -222,13 +222,14 @@ class BookmarkActions:
         s = self.strings
         articles = len({b.article_id for b in bookmarks})
         passages = len(bookmarks)
-        what = s("export_what", passages=passages, articles=articles)
+        counted = s.count("passages_count", passages)
+        what = s("export_what", passages=counted, articles=s.count("articles_count", articles))
         folder = self.app.export_folder
         library = self.library
 
         def done(path: Path | None) -> None:
             if path is not None:
-                self._say("exported", timeout=10, n=passages, path=str(path))
+                self._say("exported", timeout=10, passages=counted, path=str(path))
 
         dialog = self.registry.bound(ExportDialog, "form")(
             s,

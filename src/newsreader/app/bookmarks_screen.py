@@ -170,7 +170,7 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         if not total:
             message = s("bookmarks_none")
         elif len(self.shown) == total:
-            message = s("bookmarks_count", n=total)
+            message = s.count("bookmarks_count", total)
         else:
             message = s("bookmarks_count_filtered", n=len(self.shown), total=total)
         if self.removed:

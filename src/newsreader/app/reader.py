@@ -447,7 +447,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         result.append(second)
         if article.year_source == "inferred":
             note = (
-                s("meta_inferred_note", note=article.year_note)
+                s("meta_inferred_note", note=s.year_note(article.year_note))
                 if article.year_note
                 else s("meta_inferred_plain")
             )

@@ -7,6 +7,7 @@ are. Placeholders ({n}, {path}) are filled with str.format and the result is sti
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,10 +15,14 @@ if TYPE_CHECKING:
     from newsreader.core.model import Skipped
 
 LANGUAGES = ("en", "vi")
+_YEARS_AFTER = re.compile(r"(?P<years>\d+) years after (?P<code>\S+) of (?P<day>[\d/]+)")
 
 _STRINGS: dict[str, dict[str, str]] = {
     "app_name": {"en": "newsreader", "vi": "newsreader"},
     "articles_count": {"en": "{n} articles", "vi": "{n} bài"},
+    "articles_count_one": {"en": "1 article", "vi": "1 bài"},
+    "passages_count": {"en": "{n} passages", "vi": "{n} đoạn"},
+    "passages_count_one": {"en": "1 passage", "vi": "1 đoạn"},
     "article_count_one": {"en": "1 article", "vi": "1 bài"},
     "no_directive": {"en": "No directive", "vi": "Không có chỉ thị"},
     "unknown_year": {"en": "Unknown year", "vi": "Không rõ năm"},
@@ -162,6 +167,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "vi": "Chưa có dấu trang: nhấn b trên một đoạn khi đọc.",
     },
     "bookmarks_count": {"en": "{n} bookmarks", "vi": "{n} dấu trang"},
+    "bookmarks_count_one": {"en": "1 bookmark", "vi": "1 dấu trang"},
     "bookmarks_count_filtered": {
         "en": "{n} of {total} bookmarks",
         "vi": "{n} trên {total} dấu trang",
@@ -193,8 +199,8 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "export_title": {"en": "Export bookmarks", "vi": "Xuất dấu trang"},
     "export_what": {
-        "en": "{passages} passage(s) from {articles} article(s)",
-        "vi": "{passages} đoạn từ {articles} bài",
+        "en": "{passages} from {articles}",
+        "vi": "{passages} từ {articles}",
     },
     "export_format": {"en": "Format", "vi": "Định dạng"},
     "export_format_md": {"en": "Markdown (.md)", "vi": "Markdown (.md)"},
@@ -236,8 +242,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "vi": "Bài này chưa có dấu trang: b để đánh dấu, B để xem tất cả.",
     },
     "exported": {
-        "en": "Exported {n} passage(s) to {path}",
-        "vi": "Đã xuất {n} đoạn vào {path}",
+        "en": "Exported {passages} to {path}",
+        "vi": "Đã xuất {passages} vào {path}",
     },
     "confirm_hint": {"en": "y: yes · n or Esc: no", "vi": "y: có · n hoặc Esc: không"},
     # Search (/, n, N)
@@ -268,6 +274,33 @@ _STRINGS: dict[str, dict[str, str]] = {
     "search_count_capped": {
         "en": "The best {n} results, in {articles} articles",
         "vi": "{n} kết quả tốt nhất, trong {articles} bài",
+    },
+    "year_note_after": {
+        "en": "{years} years after {code} of {day}",
+        "vi": "{years} năm sau {code} ngày {day}",
+    },
+    "palette_placeholder": {"en": "Search for commands…", "vi": "Tìm lệnh…"},
+    "palette_themes": {"en": "Search for themes…", "vi": "Tìm giao diện…"},
+    "system_theme": {"en": "Theme", "vi": "Giao diện"},
+    "system_theme_help": {
+        "en": "Change the colours (every theme stays readable)",
+        "vi": "Đổi giao diện màu (giao diện nào cũng dễ đọc)",
+    },
+    "system_quit": {"en": "Quit", "vi": "Thoát"},
+    "system_quit_help": {"en": "Quit newsreader", "vi": "Thoát newsreader"},
+    "system_screenshot": {"en": "Screenshot", "vi": "Chụp màn hình"},
+    "system_screenshot_help": {
+        "en": "Save an SVG picture of the screen",
+        "vi": "Lưu ảnh SVG của màn hình",
+    },
+    "system_maximize": {"en": "Maximize", "vi": "Phóng to"},
+    "system_maximize_help": {"en": "Maximize the focused pane", "vi": "Phóng to khung đang chọn"},
+    "system_minimize": {"en": "Minimize", "vi": "Thu nhỏ"},
+    "system_minimize_help": {"en": "Back to the normal layout", "vi": "Về bố cục thường"},
+    "screenshot_saved": {"en": "Screenshot saved: {path}", "vi": "Đã lưu ảnh màn hình: {path}"},
+    "screenshot_failed": {
+        "en": "Cannot save the screenshot in {path}: {error}",
+        "vi": "Không lưu được ảnh màn hình vào {path}: {error}",
     },
     "history_end": {"en": "No further article in the history.", "vi": "Hết bài trong lịch sử đọc."},
     "search_no_exact": {
@@ -369,6 +402,19 @@ class Strings:
     def __call__(self, key: str, **values: object) -> str:
         text = _STRINGS[key][self.lang]
         return text.format(**values) if values else text
+
+    def count(self, key: str, n: int, **values: object) -> str:
+        """A counted phrase: `key` + "_one" when there is one of them (and that string exists)."""
+        one = f"{key}_one"
+        return self(one if n == 1 and one in _STRINGS else key, n=n, **values)
+
+    def year_note(self, note: str) -> str:
+        """The loader's note on an inferred year ("10 years after 39-CT/TW of 18/08/2014"),
+        in this language."""
+        found = _YEARS_AFTER.fullmatch(note)
+        if self.lang == "en" or found is None:
+            return note
+        return self("year_note_after", years=found["years"], code=found["code"], day=found["day"])
 
     def skip_reason(self, item: Skipped) -> str:
         """Why a file was skipped, in this language."""
