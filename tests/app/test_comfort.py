@@ -128,3 +128,25 @@ async def test_the_highlighted_tree_items_whole_title_is_in_the_status_line():
         await pilot.pause()
         legend = str(app.main_screen.legend.content)
         assert legend == long_title
+
+
+async def test_passage_keys_work_from_the_tree_on_the_open_articles_passage():
+    from newsreader.core.store.bookmarks import BookmarkStore
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        reader = app.query_one(ReaderView)
+        await pilot.press("j")
+        tree = app.query_one(ArticleTree)
+        tree.focus()
+        await pilot.pause()
+        await pilot.press("v")
+        assert reader.range_anchor == 1
+        await pilot.press("v", "b")
+        await pilot.pause()
+        with BookmarkStore.open() as store:
+            assert [(b.article_id, b.first, b.last) for b in store.bookmarks()] == [
+                (reader.article.id, 1, 1)
+            ]
+        assert app.focused is tree

@@ -365,11 +365,12 @@ REGISTRY: tuple[KeyAction, ...] = (
         "Bottom: last paragraph",
         "Cuối bài: đoạn cuối cùng",
     ),
+    # The passage keys act on the open article's passage from any pane (the tree too).
     KeyAction(
         "extend_range",
-        "reader",
+        "global",
         ("v",),
-        "extend_range",
+        "screen.extend_range",
         "Extend the passage to a range (again: drop the range)",
         "Mở rộng đoạn chọn thành khoảng (nhấn lại: bỏ)",
         footer=True,
@@ -406,7 +407,7 @@ REGISTRY: tuple[KeyAction, ...] = (
     ),
     KeyAction(
         "toggle_bookmark",
-        "reader",
+        "global",
         ("b",),
         "screen.toggle_bookmark",
         "Bookmark the passage (or the range); again: remove the bookmark",
@@ -417,7 +418,7 @@ REGISTRY: tuple[KeyAction, ...] = (
     ),
     KeyAction(
         "edit_note",
-        "reader",
+        "global",
         ("a",),
         "screen.edit_note",
         "Add or edit the note of the passage's bookmark",
@@ -427,7 +428,7 @@ REGISTRY: tuple[KeyAction, ...] = (
     ),
     KeyAction(
         "copy_passage",
-        "reader",
+        "global",
         ("y",),
         "screen.copy_passage",
         "Copy the passage with its citation to the clipboard",
@@ -437,7 +438,7 @@ REGISTRY: tuple[KeyAction, ...] = (
     ),
     KeyAction(
         "export_article",
-        "reader",
+        "global",
         ("e",),
         "screen.export_article",
         "Export this article's bookmarks (Markdown, JSON or text)",

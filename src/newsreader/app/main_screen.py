@@ -409,6 +409,12 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
             self.sidebar_wanted = show
         self._show_sidebar(show)
 
+    def action_extend_range(self) -> None:
+        if self.reader.article is None or not self.reader.article.paragraphs:
+            self.notify(self.strings("no_passage"), timeout=3)
+            return
+        self.reader.action_extend_range()
+
     def action_toggle_highlights(self) -> None:
         self.reader.highlights = not self.reader.highlights
 
