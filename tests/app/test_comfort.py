@@ -150,3 +150,17 @@ async def test_passage_keys_work_from_the_tree_on_the_open_articles_passage():
                 (reader.article.id, 1, 1)
             ]
         assert app.focused is tree
+
+
+async def test_a_toast_leaves_the_status_line_and_the_legend_visible():
+    from textual.widgets._toast import Toast
+
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await loaded(pilot)
+        app.notify("Một thông báo khá dài để phủ kín góc phải của màn hình đọc báo.")
+        await wait_for(pilot, lambda: bool(app.screen.query(Toast)), "the toast")
+        await pilot.pause()
+        status = app.main_screen.status.region
+        for toast in app.screen.query(Toast):
+            assert not toast.region.overlaps(status)
