@@ -151,6 +151,9 @@ def _add_bookmark_commands(commands) -> list[argparse.ArgumentParser]:
         "article; one that cannot be found is marked orphaned.",
     )
     listing.add_argument("--article", metavar="ID", help="only this article's bookmarks")
+    listing.add_argument(
+        "--all", action="store_true", help="every corpus's bookmarks, not only this corpus's"
+    )
     _add_common(listing)
     export = commands.add_parser(
         "export",
@@ -165,6 +168,9 @@ def _add_bookmark_commands(commands) -> list[argparse.ArgumentParser]:
         help="md (default, or from the --output suffix), json or txt (wrapped at 80 columns)",
     )
     export.add_argument("--article", metavar="ID", help="only this article's bookmarks")
+    export.add_argument(
+        "--all", action="store_true", help="every corpus's bookmarks, not only this corpus's"
+    )
     export.add_argument(
         "--output", "-o", metavar="PATH|-", help="file or folder to write; - for stdout"
     )
@@ -392,7 +398,7 @@ def _current_bookmarks(args: argparse.Namespace) -> tuple[Library, list[Bookmark
     """Every bookmark (of --article), re-anchored against the corpus as it is now."""
     library = _refreshed(args)
     _open_store(library, write=False)
-    bookmarks = library.bookmarks(args.article)
+    bookmarks = library.bookmarks(args.article, all_corpora=getattr(args, "all", False))
     if args.article is not None and not bookmarks and not library.has_article(args.article):
         raise UsageError(f"no article with id {args.article!r} (see `newsreader list`)")
     return library, bookmarks
