@@ -543,6 +543,18 @@ REGISTRY: tuple[KeyAction, ...] = (
         palette=False,
     ),
     KeyAction(
+        "bookmarks_all",
+        "bookmarks",
+        ("A",),
+        "toggle_all",
+        "Every corpus's bookmarks, or only this corpus's",
+        "Dấu trang của mọi kho bài, hoặc chỉ kho này",
+        footer=True,
+        footer_en="all corpora",
+        footer_vi="mọi kho",
+        palette=False,
+    ),
+    KeyAction(
         "bookmarks_export",
         "bookmarks",
         ("e",),

@@ -158,6 +158,15 @@ _STRINGS: dict[str, dict[str, str]] = {
         "vi": "Đã chép {label} kèm trích dẫn vào bộ nhớ tạm",
     },
     "bookmarks_title": {"en": "Bookmarks", "vi": "Dấu trang"},
+    "bookmarks_title_all": {
+        "en": "Bookmarks of every corpus",
+        "vi": "Dấu trang của mọi kho bài",
+    },
+    "bookmarks_elsewhere": {"en": "(corpus {corpus})", "vi": "(kho {corpus})"},
+    "bookmarks_jump_elsewhere": {
+        "en": "This bookmark was made in {corpus}: open newsreader there to read it.",
+        "vi": "Dấu trang này thuộc kho {corpus}: hãy mở newsreader ở đó để đọc.",
+    },
     "bookmarks_filter": {
         "en": "Filter (/): words from the title, passage or note",
         "vi": "Lọc (/): chữ trong tiêu đề, đoạn trích hoặc ghi chú",
