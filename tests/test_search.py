@@ -160,7 +160,7 @@ def test_cli_search_json_contract(capsys):
     assert data["query"] == "bao ve chinh tri"
     assert 0 < len(data["results"]) <= 3
     for result in data["results"]:
-        assert set(result) == {"id", "title", "paragraph", "score", "snippet", "match"}
+        assert set(result) == {"id", "title", "paragraph", "score", "snippet", "match", "exact"}
         assert 0 <= result["score"] <= 100
         start, end = result["match"]
         assert start < end

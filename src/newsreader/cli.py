@@ -43,6 +43,12 @@ def _add_common(parser: argparse.ArgumentParser, *, json_flag: bool = True) -> N
         default=argparse.SUPPRESS,
         help="corpus folder (default: $NEWSREADER_CORPUS, else the bundled corpus)",
     )
+    parser.add_argument(  # accepted after the command too, as --corpus is
+        "--lang",
+        choices=["en", "vi"],
+        default=argparse.SUPPRESS,
+        help="language of the reader's interface",
+    )
     if json_flag:
         parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -62,9 +68,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["en", "vi"], help="language of the reader's interface")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    listing = commands.add_parser("list", help="articles grouped by directive and year")
+    listing = commands.add_parser(
+        "list",
+        help="articles grouped by directive and year",
+        description="List the articles, grouped by directive and year, newest first, each "
+        "with the id that `show` and `bookmark add` take.",
+    )
     _add_common(listing)
-    show = commands.add_parser("show", help="one article with its people, dates and directives")
+    show = commands.add_parser(
+        "show",
+        help="one article with its people, dates and directives",
+        description="Print one article: title, date, directives, the people and dates found "
+        "in it, and its paragraphs numbered from 1.",
+    )
     show.add_argument("id", metavar="ID", help="article id, as `list` prints it")
     _add_common(show)
     search = commands.add_parser(
@@ -149,6 +165,9 @@ def _add_bookmark_commands(commands) -> list[argparse.ArgumentParser]:
         "article; one that cannot be found is marked orphaned.",
     )
     listing.add_argument("--article", metavar="ID", help="only this article's bookmarks")
+    listing.add_argument(
+        "--all", action="store_true", help="every corpus's bookmarks, not only this corpus's"
+    )
     _add_common(listing)
     export = commands.add_parser(
         "export",
@@ -163,6 +182,9 @@ def _add_bookmark_commands(commands) -> list[argparse.ArgumentParser]:
         help="md (default, or from the --output suffix), json or txt (wrapped at 80 columns)",
     )
     export.add_argument("--article", metavar="ID", help="only this article's bookmarks")
+    export.add_argument(
+        "--all", action="store_true", help="every corpus's bookmarks, not only this corpus's"
+    )
     export.add_argument(
         "--output", "-o", metavar="PATH|-", help="file or folder to write; - for stdout"
     )
@@ -408,7 +430,7 @@ def _current_bookmarks(args: argparse.Namespace) -> tuple[Library, list[Bookmark
     """Every bookmark (of --article), re-anchored against the corpus as it is now."""
     library = _refreshed(args)
     _open_store(library, write=False)
-    bookmarks = library.bookmarks(args.article)
+    bookmarks = library.bookmarks(args.article, all_corpora=getattr(args, "all", False))
     if args.article is not None and not bookmarks and not library.has_article(args.article):
         raise UsageError(f"no article with id {args.article!r} (see `newsreader list`)")
     return library, bookmarks

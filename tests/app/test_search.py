@@ -95,7 +95,8 @@ async def test_slash_opens_the_panel_and_results_follow_typing(corpus):
         assert shown == [("alpha.txt", None), ("alpha.txt", 1), ("alpha.txt", 3), ("beta.txt", 1)]
         text = screen_text(app)
         assert "4 results in 2 articles" in text
-        assert "title · 96" in text and "¶2 · 88" in text  # ¶ numbers as the reader shows them
+        assert "title" in text and "¶2" in text  # ¶ numbers as the reader shows them
+        assert "· 96" not in text  # no unexplained score column
         assert panel.query_one(SearchResults).highlighted == 0
         await pilot.press("backspace", *["backspace"] * 20)
         await wait_for(pilot, lambda: panel.showing_history, "the history view")
@@ -315,16 +316,44 @@ async def test_the_palette_offers_search_text(corpus):
         await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen), "the search panel")
 
 
+async def test_fuzzy_hits_come_under_a_divider_and_the_count_is_what_is_listed(tmp_path):
+    root = tmp_path / "fz"
+    root.mkdir()
+    (root / "a.txt").write_text(
+        "Tin một\n\nĐồng chí Trịnh Văn Châu phát biểu tại hội nghị.", encoding="utf-8"
+    )
+    (root / "b.txt").write_text("Tin hai\n\nLê Văn Châu dự họp cấp ủy.", encoding="utf-8")
+    app = app_on(root, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        panel = await open_panel(pilot)
+        await search(pilot, "le van chau")
+        assert [h.exact for h in panel.shown] == [True, False]
+        texts = option_texts(panel)
+        assert len(texts) == 3 and "closest matches" in texts[1]
+        assert "1 result" not in screen_text(app)
+        assert "2 results in 2 articles" in screen_text(app)
+        # The divider is not a result: Enter on the fuzzy hit opens its article.
+        await pilot.press("down")
+        assert panel.query_one(SearchResults).highlighted == 2
+        panel.input.value = ""
+        await search(pilot, "trinh van chuu")
+        assert panel.shown and not any(h.exact for h in panel.shown)
+        assert "No exact match for “trinh van chuu”; closest:" in screen_text(app)
+        assert not any("closest matches" in t for t in option_texts(panel))
+
+
 def test_collapse_keeps_each_articles_best_and_counts_the_rest():
     def hit(article: str, paragraph: int, score: int) -> Hit:
         return Hit(article, article, paragraph, score, "x", 0, 1, "x", 0)
 
-    hits = [hit("a", 1, 90), hit("b", 0, 89), hit("a", 2, 88), hit("a", 3, 87), hit("a", 4, 86)]
+    # The engine's order: an article's hits together; the count goes after its last listed.
+    hits = [hit("a", 1, 90), hit("a", 2, 88), hit("a", 3, 87), hit("a", 4, 86), hit("b", 0, 89)]
     shown = collapse(hits, per_article=2)
     assert [(h.article_id, h.paragraph, h.more) for h in shown] == [
-        ("a", 1, 2),
+        ("a", 1, 0),
+        ("a", 2, 2),
         ("b", 0, 0),
-        ("a", 2, 0),
     ]
     last = LastSearch.of("q", hits)
     assert [(h.article_id, h.paragraph) for h in last.matches] == [

@@ -64,10 +64,23 @@ class BookmarkActions:
         except StoreError:
             return set()
 
+    def notes_for(self, article: Article) -> dict[int, list[str]]:
+        """The notes of the article's found bookmarks, by the passage's last paragraph."""
+        if not self.store_ready or not article.paragraphs:
+            return {}
+        notes: dict[int, list[str]] = {}
+        try:
+            for bookmark in self.library.article_bookmarks(article):
+                if bookmark.note and not bookmark.orphaned:
+                    notes.setdefault(bookmark.last, []).append(bookmark.note)
+        except StoreError:
+            return {}
+        return notes
+
     def refresh_marks(self) -> None:
         reader = self.reader
         if reader.article is not None:
-            reader.set_marked(self.marks_for(reader.article))
+            reader.set_marked(self.marks_for(reader.article), self.notes_for(reader.article))
 
     # -- b, a, y, e in the reader ---------------------------------------------------------
 
@@ -209,13 +222,14 @@ class BookmarkActions:
         s = self.strings
         articles = len({b.article_id for b in bookmarks})
         passages = len(bookmarks)
-        what = s("export_what", passages=passages, articles=articles)
+        counted = s.count("passages_count", passages)
+        what = s("export_what", passages=counted, articles=s.count("articles_count", articles))
         folder = self.app.export_folder
         library = self.library
 
         def done(path: Path | None) -> None:
             if path is not None:
-                self._say("exported", timeout=10, n=passages, path=str(path))
+                self._say("exported", timeout=10, passages=counted, path=str(path))
 
         dialog = self.registry.bound(ExportDialog, "form")(
             s,

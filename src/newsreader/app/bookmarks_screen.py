@@ -64,6 +64,7 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         self.shown: list[Bookmark] = []
         self.removed: list[Bookmark] = []  # undo stack, while the screen is open
         self.changed = False  # something was deleted or restored (the reader's gutter)
+        self.all_corpora = False  # A: other corpora's bookmarks too
 
     @property
     def reader_app(self) -> NewsreaderApp:
@@ -88,8 +89,18 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
     # -- data ----------------------------------------------------------------------------
 
     def reload(self, keep: int | None = None) -> None:
-        self.bookmarks = self.library.bookmarks()
+        self.bookmarks = self.library.bookmarks(all_corpora=self.all_corpora)
         self._refilter(keep)
+
+    def elsewhere(self, bookmark: Bookmark) -> bool:
+        """Made in another corpus (listed with A)."""
+        return bookmark.corpus not in (None, self.library.corpus_key)
+
+    def action_toggle_all(self) -> None:
+        self.all_corpora = not self.all_corpora
+        title = "bookmarks_title_all" if self.all_corpora else "bookmarks_title"
+        self.query_one("#bookmarks-title", Static).update(Content(self.strings(title)))
+        self.reload()
 
     def in_corpus(self, article_id: str) -> bool:
         if article_id not in self._known:
@@ -97,6 +108,8 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         return self._known[article_id]
 
     def is_orphaned(self, bookmark: Bookmark) -> bool:
+        if self.elsewhere(bookmark):
+            return False  # as stored in its own corpus; not looked for here
         return bookmark.orphaned or not self.in_corpus(bookmark.article_id)
 
     @property
@@ -146,7 +159,9 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         s = self.strings
         bookmark = group[0]
         text = Text(bookmark.title or bookmark.article_id, style="bold")
-        if not self.in_corpus(bookmark.article_id):
+        if self.elsewhere(bookmark):
+            text.append("  " + s("bookmarks_elsewhere", corpus=bookmark.corpus), style="italic")
+        elif not self.in_corpus(bookmark.article_id):
             text.append("  " + s("bookmarks_article_gone"), style="italic")
         return text
 
@@ -170,7 +185,7 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         if not total:
             message = s("bookmarks_none")
         elif len(self.shown) == total:
-            message = s("bookmarks_count", n=total)
+            message = s.count("bookmarks_count", total)
         else:
             message = s("bookmarks_count_filtered", n=len(self.shown), total=total)
         if self.removed:
@@ -208,7 +223,10 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
 
     def action_jump(self) -> None:
         bookmark = self.current
-        if bookmark is not None:
+        if bookmark is not None and self.elsewhere(bookmark):
+            message = self.strings("bookmarks_jump_elsewhere", corpus=bookmark.corpus)
+            self.notify(message, markup=False, timeout=6)
+        elif bookmark is not None:
             self.dismiss((bookmark.article_id, bookmark.first, bookmark.last))
 
     def action_delete(self) -> None:

@@ -52,6 +52,10 @@ class NewsreaderCommands(Provider):
             for entry in app.registry.actions()
             if entry.palette
         ]
+        self._system = [
+            (fold(f"{command.title} {command.help}"), command)
+            for command in app.get_system_commands(self.screen)
+        ]
 
     def _action_hit_parts(self, entry: keys.KeyAction) -> tuple[str, Content]:
         s = self.reader_app.strings
@@ -70,6 +74,13 @@ class NewsreaderCommands(Provider):
 
     async def discover(self) -> Hits:
         app = self.reader_app
+        for _, command in self._system:
+            yield DiscoveryHit(
+                Content(command.title),
+                command.callback,
+                text=command.title,
+                help=Content(command.help),  # type: ignore[arg-type]
+            )
         for _, entry in self._actions:
             text, help_text = self._action_hit_parts(entry)
             yield DiscoveryHit(
@@ -103,6 +114,16 @@ class NewsreaderCommands(Provider):
                 text=title,
                 help=self._article_help(date, directive),  # type: ignore[arg-type]
             )
+        for folded_text, command in self._system:
+            score, offsets = search.match(folded, folded_text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlighted(command.title, offsets, style),
+                    command.callback,
+                    text=command.title,
+                    help=Content(command.help),  # type: ignore[arg-type]
+                )
         for folded_text, action in self._actions:
             score, offsets = search.match(folded, folded_text)
             if score > 0:

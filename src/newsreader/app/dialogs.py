@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, RadioButton, RadioSet, Static
+from textual.widgets import Footer, Input, RadioButton, RadioSet, Static
 
 from newsreader.app import keys
 from newsreader.app.strings import Strings
@@ -54,6 +54,7 @@ class NoteDialog(_Form):
             yield Static(Content(self.article_title), classes="form-subtitle")
             yield Input(self.note, placeholder=s("note_placeholder"), id="note-input")
             yield Static(Content(s("note_hint")), classes="dialog-hint")
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#note-input", Input).focus()
@@ -80,6 +81,7 @@ class ConfirmDialog(ModalScreen[bool], inherit_bindings=False):
         with Vertical(id="form", classes="confirm"):
             yield Static(Content(self.question), id="confirm-question")
             yield Static(Content(self.strings("confirm_hint")), classes="dialog-hint")
+        yield Footer(compact=True, show_command_palette=False)
 
     def action_yes(self) -> None:
         self.dismiss(True)
@@ -135,6 +137,7 @@ class ExportDialog(_Form):
             yield Static(Content(""), id="export-full")
             yield Static(Content(""), id="export-error")
             yield Static(Content(s("export_hint")), classes="dialog-hint")
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._show_full()
@@ -146,7 +149,9 @@ class ExportDialog(_Form):
 
     def _show_full(self) -> None:
         raw = self.query_one("#export-path", Input).value.strip()
-        full = self.strings("export_full", path=str(self._target())) if raw else ""
+        s = self.strings
+        what = s(f"export_format_{self.fmt}")
+        full = s("export_full", path=str(self._target()), format=what) if raw else ""
         self.query_one("#export-full", Static).update(Content(full))
 
     def _error(self, message: str) -> None:
@@ -170,6 +175,10 @@ class ExportDialog(_Form):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "export-path":
+            typed = Path(event.value.strip()).suffix.lower().removeprefix(".")
+            if typed in FORMATS and typed != self.fmt:  # as the CLI: the extension decides
+                self.fmt = typed
+                self.query_one(f"#fmt-{typed}", RadioButton).value = True
             self._show_full()
             self._error("")
 

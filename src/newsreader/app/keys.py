@@ -50,6 +50,9 @@ _KEY_NAMES = {
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "ctrl+p": "Ctrl+P",
+    "ctrl+o": "Ctrl+O",
+    "alt+left": "Alt+←",
+    "alt+right": "Alt+→",
     "ctrl+q": "Ctrl+Q",
     "slash": "/",
 }
@@ -84,6 +87,7 @@ class KeyAction:
     footer_en: str | None = None
     footer_vi: str | None = None
     palette: bool = True
+    priority: bool = False  # before the focused widget's own binding of the key
 
     def description(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
@@ -138,6 +142,22 @@ REGISTRY: tuple[KeyAction, ...] = (
         "screen.next_article",
         "Next article (sidebar order)",
         "Bài sau (theo thứ tự cây)",
+    ),
+    KeyAction(
+        "history_back",
+        "global",
+        ("alt+left", "ctrl+o"),
+        "screen.history_back",
+        "Back to the article read before",
+        "Quay lại bài đã đọc trước",
+    ),
+    KeyAction(
+        "history_forward",
+        "global",
+        ("alt+right",),
+        "screen.history_forward",
+        "Forward again (after going back)",
+        "Tiến tới lại (sau khi quay lại)",
     ),
     KeyAction(
         "search",
@@ -345,11 +365,12 @@ REGISTRY: tuple[KeyAction, ...] = (
         "Bottom: last paragraph",
         "Cuối bài: đoạn cuối cùng",
     ),
+    # The passage keys act on the open article's passage from any pane (the tree too).
     KeyAction(
         "extend_range",
-        "reader",
+        "global",
         ("v",),
-        "extend_range",
+        "screen.extend_range",
         "Extend the passage to a range (again: drop the range)",
         "Mở rộng đoạn chọn thành khoảng (nhấn lại: bỏ)",
         footer=True,
@@ -386,7 +407,7 @@ REGISTRY: tuple[KeyAction, ...] = (
     ),
     KeyAction(
         "toggle_bookmark",
-        "reader",
+        "global",
         ("b",),
         "screen.toggle_bookmark",
         "Bookmark the passage (or the range); again: remove the bookmark",
@@ -397,7 +418,7 @@ REGISTRY: tuple[KeyAction, ...] = (
     ),
     KeyAction(
         "edit_note",
-        "reader",
+        "global",
         ("a",),
         "screen.edit_note",
         "Add or edit the note of the passage's bookmark",
@@ -407,7 +428,7 @@ REGISTRY: tuple[KeyAction, ...] = (
     ),
     KeyAction(
         "copy_passage",
-        "reader",
+        "global",
         ("y",),
         "screen.copy_passage",
         "Copy the passage with its citation to the clipboard",
@@ -417,7 +438,7 @@ REGISTRY: tuple[KeyAction, ...] = (
     ),
     KeyAction(
         "export_article",
-        "reader",
+        "global",
         ("e",),
         "screen.export_article",
         "Export this article's bookmarks (Markdown, JSON or text)",
@@ -444,6 +465,11 @@ REGISTRY: tuple[KeyAction, ...] = (
         "scroll_down",
         "Scroll down",
         "Cuộn xuống",
+        footer=True,
+        footer_key="j/k",
+        footer_pair="dialog_up",
+        footer_en="scroll",
+        footer_vi="cuộn",
         palette=False,
     ),
     KeyAction(
@@ -517,6 +543,18 @@ REGISTRY: tuple[KeyAction, ...] = (
         palette=False,
     ),
     KeyAction(
+        "bookmarks_all",
+        "bookmarks",
+        ("A",),
+        "toggle_all",
+        "Every corpus's bookmarks, or only this corpus's",
+        "Dấu trang của mọi kho bài, hoặc chỉ kho này",
+        footer=True,
+        footer_en="all corpora",
+        footer_vi="mọi kho",
+        palette=False,
+    ),
+    KeyAction(
         "bookmarks_export",
         "bookmarks",
         ("e",),
@@ -552,6 +590,28 @@ REGISTRY: tuple[KeyAction, ...] = (
         footer=True,
         footer_en="save",
         footer_vi="lưu",
+        palette=False,
+        priority=True,
+    ),
+    KeyAction(
+        "form_next_field",
+        "form",
+        ("tab",),
+        "app.focus_next",
+        "Next field (the export dialog: file name, format)",
+        "Ô kế tiếp (hộp xuất: tên tệp, định dạng)",
+        footer=True,
+        footer_en="next field",
+        footer_vi="ô kế tiếp",
+        palette=False,
+    ),
+    KeyAction(
+        "form_previous_field",
+        "form",
+        ("shift+tab",),
+        "app.focus_previous",
+        "Previous field",
+        "Ô trước",
         palette=False,
     ),
     KeyAction(
@@ -774,6 +834,7 @@ def bindings(
                 key_display=entry.footer_key or key_name(entry.keys[0]),
                 tooltip=entry.description(lang),
                 id=f"newsreader.{entry.id}",
+                priority=entry.priority,
             )
         )
     return result

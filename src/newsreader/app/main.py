@@ -4,9 +4,13 @@ the actions that work on every screen (help, quit, the palette, the theme)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
 
 from newsreader.app import keys
 from newsreader.app.commands import NewsreaderCommands
@@ -19,7 +23,9 @@ from newsreader.core.library import Library
 class NewsreaderApp(App[int]):
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
-    COMMANDS = App.COMMANDS | {NewsreaderCommands}
+    # Textual's system commands come through NewsreaderCommands: in the reader's language,
+    # matched folded like everything else in the palette.
+    COMMANDS = {NewsreaderCommands}
     # The registry's keys are bound on each screen (the main screen's Ctrl+P, in the user's
     # language, is the one its footer shows); Ctrl+Q quits and Ctrl+P opens the palette
     # from anywhere.
@@ -76,6 +82,61 @@ class NewsreaderApp(App[int]):
         if self._exit_after_paint:
             self._exit_after_paint = False
             self.call_after_refresh(self.action_quit)
+
+    # -- the palette ---------------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = self.strings("palette_placeholder")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def action_change_theme(self) -> None:
+        from textual.theme import ThemeProvider
+
+        placeholder = self.strings("palette_themes")
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        s = self.strings
+        yield SystemCommand(s("system_theme"), s("system_theme_help"), self.action_change_theme)
+        yield SystemCommand(
+            s("system_quit"), s("system_quit_help"), lambda: self.call_later(self.action_quit)
+        )
+        if screen.maximized is not None:
+            yield SystemCommand(
+                s("system_minimize"), s("system_minimize_help"), screen.action_minimize
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                s("system_maximize"), s("system_maximize_help"), screen.action_maximize
+            )
+        yield SystemCommand(
+            s("system_screenshot"),
+            s("system_screenshot_help"),
+            lambda: self.set_timer(0.1, self.save_screenshot_here),
+        )
+
+    def save_screenshot_here(self) -> Path | None:
+        """An SVG of the screen in ~/Downloads (made if missing) or else the data folder;
+        says where it went."""
+        folders = [Path.home() / "Downloads", self.library.data_dir]
+        error: OSError | None = None
+        for folder in folders:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                saved = Path(self.save_screenshot(path=str(folder)))
+            except OSError as failure:
+                error = failure
+                continue
+            self.notify(self.strings("screenshot_saved", path=str(saved)), markup=False)
+            return saved
+        reason = (error.strerror or str(error)) if error else ""
+        self.notify(
+            self.strings("screenshot_failed", path=str(folders[0]), error=reason),
+            markup=False,
+            severity="error",
+        )
+        return None
 
     # -- actions that work everywhere (bound in keys.REGISTRY) ---------------------------------
 

@@ -12,15 +12,17 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Static, Tree
 
 from newsreader.app import keys
 from newsreader.app.bookmarking import BookmarkActions
+from newsreader.app.contrast import legible_style
 from newsreader.app.loading import (
     BuildProgress,
     CorpusCached,
@@ -51,6 +53,10 @@ class AppHeader(Static):
     """App name, corpus name and article count (plain text, never markup)."""
 
 
+NARROW = 70  # columns below which the tree is hidden to leave the text room
+HISTORY_DEPTH = 100  # articles remembered for back/forward
+
+
 class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=False):
     BINDINGS = keys.bindings("global")
 
@@ -71,6 +77,11 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         self._auto_opened = False  # the open article was chosen by the loading, not the user
         self._save_timer: Timer | None = None
         self._save_failed = False
+        # Articles opened before (back) and gone back from (forward): (id, paragraph).
+        self.back: list[tuple[str, int]] = []
+        self.forward: list[tuple[str, int]] = []
+        self.sidebar_wanted = True  # the reader's choice (s); a narrow screen hides it anyway
+        self._narrow = False
 
     @property
     def reader_app(self) -> NewsreaderApp:
@@ -263,8 +274,14 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         return self.reader.article
 
     def open_article(
-        self, article_id: str, paragraph: int | None = None, focus_reader: bool = False
+        self,
+        article_id: str,
+        paragraph: int | None = None,
+        focus_reader: bool = False,
+        *,
+        history: bool = True,
     ) -> None:
+        """Open an article; `history=False` when going back or forward (the lists move)."""
         article = self.library.article(article_id)
         if article is None:
             return
@@ -272,9 +289,13 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         reader = self.reader
         if reader.article is not None:
             self.reading_state.positions[reader.article.id] = reader.cursor
+            if history and reader.article.id != article_id:
+                self.back.append((reader.article.id, reader.cursor))
+                del self.back[:-HISTORY_DEPTH]
+                self.forward.clear()
         if paragraph is None:
             paragraph = self.reading_state.positions.get(article_id, 0)
-        reader.set_marked(self.marks_for(article))
+        reader.set_marked(self.marks_for(article), self.notes_for(article))
         reader.show(article, paragraph)
         self.sidebar.mark_open(article)
         if focus_reader:
@@ -284,6 +305,19 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
     def on_article_tree_open_article(self, message: ArticleTree.OpenArticle) -> None:
         self.open_article(message.article_id, focus_reader=message.read)
 
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        """The tree cuts long titles: the highlighted article's whole title is shown in the
+        status line while the tree has the focus."""
+        data = event.node.data
+        if self.focused is self.sidebar and data is not None and data.article_id:
+            label = event.node.label
+            title = label.plain if isinstance(label, Text) else str(label)
+            self.legend.update(Text(title, no_wrap=True, overflow="ellipsis"))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.reader:
+            self._update_status()
+
     def on_reader_view_changed(self, message: ReaderView.Changed) -> None:
         self._update_status()
         self._schedule_save()
@@ -292,11 +326,12 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         reader = self.reader
         s = self.strings
         legend = Text(no_wrap=True, overflow="ellipsis")
+        status_background = self.status.background_colors[1]
         if reader.highlights:
             legend.append(s("legend") + " ")
             for kind in ("person", "date", "directive"):
                 style = reader.get_component_rich_style(f"reader--{kind}", partial=True)
-                legend.append(s(f"legend_{kind}"), style)
+                legend.append(s(f"legend_{kind}"), legible_style(style, status_background))
                 legend.append(" ")
         else:
             legend.append(s("legend_off"), "dim")
@@ -338,11 +373,51 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
     def action_next_article(self) -> None:
         self._step_article(+1)
 
-    def action_toggle_sidebar(self) -> None:
+    def action_history_back(self) -> None:
+        self._through_history(self.back, self.forward)
+
+    def action_history_forward(self) -> None:
+        self._through_history(self.forward, self.back)
+
+    def _through_history(
+        self, source: list[tuple[str, int]], target: list[tuple[str, int]]
+    ) -> None:
+        reader = self.reader
+        while source:
+            article_id, paragraph = source.pop()
+            if self.library.article(article_id) is None:
+                continue  # gone from the corpus since
+            if reader.article is not None:
+                target.append((reader.article.id, reader.cursor))
+            self.open_article(article_id, paragraph, history=False)
+            return
+        self.notify(self.strings("history_end"), timeout=2)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below NARROW columns the tree is hidden, whatever `s` chose; wider, as chosen."""
+        narrow = event.size.width < NARROW
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        self._show_sidebar(self.sidebar_wanted and not narrow)
+
+    def _show_sidebar(self, show: bool) -> None:
         tree = self.sidebar
-        tree.display = not tree.display
-        if not tree.display and self.focused is tree:
+        tree.display = show
+        if not show and self.focused is tree:
             self.reader.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        show = not self.sidebar.display
+        if not self._narrow:
+            self.sidebar_wanted = show
+        self._show_sidebar(show)
+
+    def action_extend_range(self) -> None:
+        if self.reader.article is None or not self.reader.article.paragraphs:
+            self.notify(self.strings("no_passage"), timeout=3)
+            return
+        self.reader.action_extend_range()
 
     def action_toggle_highlights(self) -> None:
         self.reader.highlights = not self.reader.highlights

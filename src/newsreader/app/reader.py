@@ -22,12 +22,13 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from newsreader.app import keys
+from newsreader.app.contrast import BODY, legible_strip
 from newsreader.app.strings import Strings
 from newsreader.core.formatting import datetime_text
 from newsreader.core.model import Article
 
 GUTTER = 7  # marker, ¶ number right-aligned in 4 cells, marker, space
-MAX_MEASURE = 100  # the longest line of text, for comfortable reading on wide terminals
+MAX_MEASURE = 88  # the longest line of text (comfortable reading); centred on wide terminals
 Match = tuple[int | None, int, int]  # (paragraph, None for the title; start; end)
 
 
@@ -88,6 +89,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self.labels: dict[str, str] = {}  # directive code -> label, from the index
         self._message: Text | None = None  # shown while there is no article (loading)
         self.marked: set[int] = set()  # bookmarked paragraphs (a ★ in the gutter)
+        self.notes: dict[int, list[str]] = {}  # a bookmark's last paragraph -> its notes
         self._lines: list[_Line] = []
         self._para_lines: list[tuple[int, int]] = []  # paragraph -> (first line, end line)
         self._layout_key: tuple | None = None
@@ -150,9 +152,14 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
         self._changed()
 
-    def set_marked(self, marked: set[int]) -> None:
-        """The bookmarked paragraphs of the open article (set before or after show())."""
-        if marked != self.marked:
+    def set_marked(self, marked: set[int], notes: dict[int, list[str]] | None = None) -> None:
+        """The bookmarked paragraphs of the open article and the notes shown under their
+        passages (set before or after show())."""
+        notes = notes or {}
+        if notes != self.notes:
+            self.notes = notes
+            self._layout_key = None
+        if marked != self.marked or self._layout_key is None:
             self.marked = marked
             self.refresh()
 
@@ -224,10 +231,12 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self.move_cursor(0, scroll=False)
 
     def action_bottom(self) -> None:
+        """The end of the article in view, the cursor on its last paragraph."""
         if self.article is None:
             return
+        self._ensure_layout()
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
-        self.move_cursor(len(self.article.paragraphs) - 1)
+        self.move_cursor(len(self.article.paragraphs) - 1, scroll=False)
 
     def action_extend_range(self) -> None:
         if self.article is None or not self.article.paragraphs:
@@ -301,6 +310,11 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- layout --------------------------------------------------------------------------
 
+    def _indent(self) -> int:
+        """Cells left of the gutter that centre the measure on a wide pane."""
+        spare = self.scrollable_content_region.width - GUTTER - 1 - self._text_width()
+        return max(0, spare // 2)
+
     def _text_width(self) -> int:
         width = self.scrollable_content_region.width
         return max(10, min(width - GUTTER - 1, MAX_MEASURE))
@@ -313,6 +327,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             self.highlights,
             self.app.theme,
             self.match,
+            tuple((k, tuple(v)) for k, v in sorted(self.notes.items())),
         )
         if key == self._layout_key:
             return
@@ -371,11 +386,23 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             if not wrapped:
                 lines.append(_Line("para", Text(""), index, True))
             para_lines.append((start, len(lines)))
+            for note in self.notes.get(index, []):
+                shown = Text("★ ", style=self._style("reader--bookmark"))
+                shown.append(note, self._style("reader--note"))
+                add("note", shown)
             lines.append(_Line("blank", Text("")))
         return lines, para_lines
 
     def _style(self, component: str) -> Style:
         return self.get_component_rich_style(component, partial=True)
+
+    def _tint(self, component: str) -> Style:
+        """A component's background laid over the pane's (a rich style would drop its alpha)."""
+        tint = self.get_component_styles(component).background
+        base = self.background_colors[1]
+        if base.ansi is not None or tint.ansi is not None:
+            return Style()  # the terminal's own palette: no blending, the gutter marks it
+        return Style(bgcolor=(base + tint).rich_color)
 
     def _label(self, code: str) -> str:
         if code in self.labels:
@@ -420,7 +447,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         result.append(second)
         if article.year_source == "inferred":
             note = (
-                s("meta_inferred_note", note=article.year_note)
+                s("meta_inferred_note", note=s.year_note(article.year_note))
                 if article.year_note
                 else s("meta_inferred_plain")
             )
@@ -438,7 +465,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         line = self._lines[index]
         gutter, body_style = self._gutter(line)
-        text = Text()
+        text = Text(" " * self._indent())
         text.append_text(gutter)
         body = line.text.copy()
         if body_style is not None:
@@ -447,7 +474,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         text.append_text(body)
         strip = Strip(list(text.render(self.app.console)), text.cell_len)
         strip = strip.crop_extend(round(self.scroll_x), round(self.scroll_x) + width, None)
-        strip = strip.apply_style(base)
+        strip = legible_strip(strip.apply_style(base), BODY)
         if line.paragraph is not None:
             strip = strip.apply_meta({"paragraph": line.paragraph})
         return strip
@@ -467,12 +494,12 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             mark = "▶" if line.first else "┃"
             return Text.assemble(
                 (mark, style), (number, style), (star, style + bookmark), (" ", style)
-            ), self._style("reader--cursor")
+            ), self._tint("reader--cursor")
         if in_range:
             style = self._style("reader--gutter-cursor")
             return Text.assemble(
                 ("┃", style), (number, style), (star, style + bookmark), (" ", style)
-            ), self._style("reader--range")
+            ), self._tint("reader--range")
         style = self._style("reader--gutter")
         return Text.assemble(
             (" ", style), (number, style), (star, style + bookmark), (" ", style)

@@ -45,22 +45,24 @@ class SearchEngine:
 def collapse(
     hits: list[Hit], per_article: int = PER_ARTICLE_SHOWN, limit: int = SHOWN_LIMIT
 ) -> list[Hit]:
-    """What the panel lists: each article's best `per_article` hits, in the order of `hits`
-    (best first), the first of them counting the rest in `more`."""
-    totals: dict[str, int] = {}
+    """What the panel lists: the engine's order (exact hits, then fuzzy; an article's hits
+    together), each article's run cut to its best `per_article`, the rest counted in the
+    `more` of the last one listed."""
+    runs: list[list[Hit]] = []
     for hit in hits:
-        totals[hit.article_id] = totals.get(hit.article_id, 0) + 1
-    seen: dict[str, int] = {}
+        if runs and (runs[-1][0].article_id, runs[-1][0].exact) == (hit.article_id, hit.exact):
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
     shown: list[Hit] = []
-    for hit in hits:
-        count = seen.get(hit.article_id, 0)
-        seen[hit.article_id] = count + 1
-        if count >= per_article:
-            continue
-        more = totals[hit.article_id] - per_article if count == 0 else 0
-        shown.append(replace(hit, more=max(0, more)))
-        if len(shown) >= limit:
-            break
+    for run in runs:
+        kept = run[:per_article]
+        hidden = sum(h.more for h in run) + len(run) - len(kept)
+        for position, hit in enumerate(kept):
+            last = position == len(kept) - 1
+            shown.append(replace(hit, more=hidden if last else 0))
+            if len(shown) >= limit:
+                return shown
     return shown
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.padding import Padding
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,7 +26,13 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from newsreader.app import keys
-from newsreader.app.search import FULL_LIMIT, SearchChoice, SearchEngine, collapse
+from newsreader.app.search import (
+    FULL_LIMIT,
+    SHOWN_LIMIT,
+    SearchChoice,
+    SearchEngine,
+    collapse,
+)
 from newsreader.app.strings import Strings
 
 if TYPE_CHECKING:
@@ -146,20 +153,30 @@ class SearchScreen(ModalScreen[SearchChoice | None], inherit_bindings=False):
         self.shown = collapse(hits)
         self.showing_history = False
         results = self.results
-        results.set_options(Option(self._entry(hit), id=str(i)) for i, hit in enumerate(self.shown))
-        results.highlighted = 0 if self.shown else None
         s = self.strings
-        articles = len({h.article_id for h in hits})
+        options: list[Option] = []
+        for i, hit in enumerate(self.shown):
+            if i and not hit.exact and self.shown[i - 1].exact:
+                divider = Text(s("search_fuzzy_divider"), style=self._style("search--more"))
+                options.append(Option(divider, id="fuzzy", disabled=True))
+            options.append(Option(self._entry(hit), id=str(i)))
+        results.set_options(options)
+        results.highlighted = 0 if self.shown else None
+        # The count is what the list shows; the rest of an article is counted under it.
+        n = len(self.shown)
+        articles = len({h.article_id for h in self.shown})
         if not hits:
             status = s("search_none", query=query.strip())
-        elif len(hits) >= FULL_LIMIT:  # the engine stopped counting
-            status = s("search_count_capped", n=len(hits), articles=articles)
-        elif len(hits) == 1:
+        elif len(hits) >= FULL_LIMIT or len(collapse(hits, limit=SHOWN_LIMIT + 1)) > SHOWN_LIMIT:
+            status = s("search_count_capped", n=n, articles=articles)
+        elif n == 1:
             status = s("search_count_one")
         elif articles == 1:
-            status = s("search_count_one_article", n=len(hits))
+            status = s("search_count_one_article", n=n)
         else:
-            status = s("search_count", n=len(hits), articles=articles)
+            status = s("search_count", n=n, articles=articles)
+        if hits and not hits[0].exact:
+            status = s("search_no_exact", query=query.strip()) + " " + status
         self._set_status(Text(status))
         if self._open_when_ready:
             self._open_when_ready = False
@@ -181,8 +198,11 @@ class SearchScreen(ModalScreen[SearchChoice | None], inherit_bindings=False):
         s = self.strings
         self._set_status(Text(s("search_history") if self.history else s("search_no_history")))
 
+    def _style(self, component: str) -> Style:
+        return self.get_component_rich_style(component, partial=True)
+
     def _entry(self, hit: Hit) -> Group:
-        """Title, date, where (¶ or title) and score; the snippet with the match highlighted
+        """Title, date, where (¶ or title); the snippet with the match highlighted
         (a title hit highlights the title itself, which is then shown whole)."""
         s = self.strings
         style = self.get_component_rich_style
@@ -194,7 +214,7 @@ class SearchScreen(ModalScreen[SearchChoice | None], inherit_bindings=False):
         where = (
             s("search_in_title") if hit.paragraph is None else s("search_para", n=hit.paragraph + 1)
         )
-        meta = " · ".join(part for part in (self.when(hit), where, str(hit.score)) if part)
+        meta = " · ".join(part for part in (self.when(hit), where) if part)
         title = Text(hit.title, style=style("search--title", partial=True))
         if in_title and 0 <= hit.start < hit.end <= len(hit.title):
             title.stylize(match, hit.start, hit.end)
@@ -255,9 +275,12 @@ class SearchScreen(ModalScreen[SearchChoice | None], inherit_bindings=False):
         if self.shown_seq != self.seq:  # typed faster than the search: open when it lands
             self._open_when_ready = True
             return
-        if results.highlighted is None or results.highlighted >= len(self.shown):
+        if results.highlighted is None or results.highlighted >= results.option_count:
             return
-        hit = self.shown[results.highlighted]
+        option_id = results.get_option_at_index(results.highlighted).id
+        if option_id is None or not option_id.isdigit():
+            return
+        hit = self.shown[int(option_id)]
         self.dismiss(SearchChoice(self.shown_query, self.hits, hit))
 
     def action_close(self) -> None:

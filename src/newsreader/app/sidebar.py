@@ -15,10 +15,12 @@ from typing import cast
 from rich.style import Style
 from rich.text import Text
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from newsreader.app import keys
+from newsreader.app.contrast import BODY, legible_strip
 from newsreader.app.strings import Strings
 from newsreader.core.formatting import day_month
 from newsreader.core.library import Summary
@@ -116,6 +118,9 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self._fill(event.node)
+
+    def render_line(self, y: int) -> Strip:
+        return legible_strip(super().render_line(y), BODY)
 
     def process_label(self, label) -> Text:
         # Never parse a str as markup: titles and file names are data.

@@ -7,6 +7,7 @@ are. Placeholders ({n}, {path}) are filled with str.format and the result is sti
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -14,10 +15,14 @@ if TYPE_CHECKING:
     from newsreader.core.model import Skipped
 
 LANGUAGES = ("en", "vi")
+_YEARS_AFTER = re.compile(r"(?P<years>\d+) years after (?P<code>\S+) of (?P<day>[\d/]+)")
 
 _STRINGS: dict[str, dict[str, str]] = {
     "app_name": {"en": "newsreader", "vi": "newsreader"},
     "articles_count": {"en": "{n} articles", "vi": "{n} bài"},
+    "articles_count_one": {"en": "1 article", "vi": "1 bài"},
+    "passages_count": {"en": "{n} passages", "vi": "{n} đoạn"},
+    "passages_count_one": {"en": "1 passage", "vi": "1 đoạn"},
     "article_count_one": {"en": "1 article", "vi": "1 bài"},
     "no_directive": {"en": "No directive", "vi": "Không có chỉ thị"},
     "unknown_year": {"en": "Unknown year", "vi": "Không rõ năm"},
@@ -153,6 +158,15 @@ _STRINGS: dict[str, dict[str, str]] = {
         "vi": "Đã chép {label} kèm trích dẫn vào bộ nhớ tạm",
     },
     "bookmarks_title": {"en": "Bookmarks", "vi": "Dấu trang"},
+    "bookmarks_title_all": {
+        "en": "Bookmarks of every corpus",
+        "vi": "Dấu trang của mọi kho bài",
+    },
+    "bookmarks_elsewhere": {"en": "(corpus {corpus})", "vi": "(kho {corpus})"},
+    "bookmarks_jump_elsewhere": {
+        "en": "This bookmark was made in {corpus}: open newsreader there to read it.",
+        "vi": "Dấu trang này thuộc kho {corpus}: hãy mở newsreader ở đó để đọc.",
+    },
     "bookmarks_filter": {
         "en": "Filter (/): words from the title, passage or note",
         "vi": "Lọc (/): chữ trong tiêu đề, đoạn trích hoặc ghi chú",
@@ -162,6 +176,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "vi": "Chưa có dấu trang: nhấn b trên một đoạn khi đọc.",
     },
     "bookmarks_count": {"en": "{n} bookmarks", "vi": "{n} dấu trang"},
+    "bookmarks_count_one": {"en": "1 bookmark", "vi": "1 dấu trang"},
     "bookmarks_count_filtered": {
         "en": "{n} of {total} bookmarks",
         "vi": "{n} trên {total} dấu trang",
@@ -193,18 +208,21 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "export_title": {"en": "Export bookmarks", "vi": "Xuất dấu trang"},
     "export_what": {
-        "en": "{passages} passage(s) from {articles} article(s)",
-        "vi": "{passages} đoạn từ {articles} bài",
+        "en": "{passages} from {articles}",
+        "vi": "{passages} từ {articles}",
     },
     "export_format": {"en": "Format", "vi": "Định dạng"},
     "export_format_md": {"en": "Markdown (.md)", "vi": "Markdown (.md)"},
     "export_format_json": {"en": "JSON (.json)", "vi": "JSON (.json)"},
     "export_format_txt": {"en": "Plain text (.txt)", "vi": "Văn bản thường (.txt)"},
     "export_file": {"en": "File", "vi": "Tệp"},
-    "export_full": {"en": "Will write: {path}", "vi": "Sẽ ghi vào: {path}"},
+    "export_full": {
+        "en": "Will write {format} to: {path}",
+        "vi": "Sẽ ghi {format} vào: {path}",
+    },
     "export_hint": {
-        "en": "Enter writes the file · Tab: format · Esc cancels",
-        "vi": "Enter để ghi tệp · Tab: định dạng · Esc để huỷ",
+        "en": "Enter writes the file · Tab: format (or type .md, .json, .txt) · Esc cancels",
+        "vi": "Enter để ghi tệp · Tab: định dạng (hoặc gõ .md, .json, .txt) · Esc để huỷ",
     },
     "export_no_path": {"en": "Type a file name.", "vi": "Hãy gõ tên tệp."},
     "export_is_folder": {
@@ -233,8 +251,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "vi": "Bài này chưa có dấu trang: b để đánh dấu, B để xem tất cả.",
     },
     "exported": {
-        "en": "Exported {n} passage(s) to {path}",
-        "vi": "Đã xuất {n} đoạn vào {path}",
+        "en": "Exported {passages} to {path}",
+        "vi": "Đã xuất {passages} vào {path}",
     },
     "confirm_hint": {"en": "y: yes · n or Esc: no", "vi": "y: có · n hoặc Esc: không"},
     # Search (/, n, N)
@@ -265,6 +283,42 @@ _STRINGS: dict[str, dict[str, str]] = {
     "search_count_capped": {
         "en": "The best {n} results, in {articles} articles",
         "vi": "{n} kết quả tốt nhất, trong {articles} bài",
+    },
+    "year_note_after": {
+        "en": "{years} years after {code} of {day}",
+        "vi": "{years} năm sau {code} ngày {day}",
+    },
+    "palette_placeholder": {"en": "Search for commands…", "vi": "Tìm lệnh…"},
+    "palette_themes": {"en": "Search for themes…", "vi": "Tìm giao diện…"},
+    "system_theme": {"en": "Theme", "vi": "Giao diện"},
+    "system_theme_help": {
+        "en": "Change the colours (every theme stays readable)",
+        "vi": "Đổi giao diện màu (giao diện nào cũng dễ đọc)",
+    },
+    "system_quit": {"en": "Quit", "vi": "Thoát"},
+    "system_quit_help": {"en": "Quit newsreader", "vi": "Thoát newsreader"},
+    "system_screenshot": {"en": "Screenshot", "vi": "Chụp màn hình"},
+    "system_screenshot_help": {
+        "en": "Save an SVG picture of the screen",
+        "vi": "Lưu ảnh SVG của màn hình",
+    },
+    "system_maximize": {"en": "Maximize", "vi": "Phóng to"},
+    "system_maximize_help": {"en": "Maximize the focused pane", "vi": "Phóng to khung đang chọn"},
+    "system_minimize": {"en": "Minimize", "vi": "Thu nhỏ"},
+    "system_minimize_help": {"en": "Back to the normal layout", "vi": "Về bố cục thường"},
+    "screenshot_saved": {"en": "Screenshot saved: {path}", "vi": "Đã lưu ảnh màn hình: {path}"},
+    "screenshot_failed": {
+        "en": "Cannot save the screenshot in {path}: {error}",
+        "vi": "Không lưu được ảnh màn hình vào {path}: {error}",
+    },
+    "history_end": {"en": "No further article in the history.", "vi": "Hết bài trong lịch sử đọc."},
+    "search_no_exact": {
+        "en": "No exact match for “{query}”; closest:",
+        "vi": "Không có kết quả khớp đúng “{query}”; gần nhất:",
+    },
+    "search_fuzzy_divider": {
+        "en": "── closest matches (not the exact words) ──",
+        "vi": "── kết quả gần đúng (không khớp đúng từ) ──",
     },
     "search_para": {"en": "¶{n}", "vi": "¶{n}"},
     "search_status": {"en": "match {n}/{total}", "vi": "kết quả {n}/{total}"},
@@ -357,6 +411,19 @@ class Strings:
     def __call__(self, key: str, **values: object) -> str:
         text = _STRINGS[key][self.lang]
         return text.format(**values) if values else text
+
+    def count(self, key: str, n: int, **values: object) -> str:
+        """A counted phrase: `key` + "_one" when there is one of them (and that string exists)."""
+        one = f"{key}_one"
+        return self(one if n == 1 and one in _STRINGS else key, n=n, **values)
+
+    def year_note(self, note: str) -> str:
+        """The loader's note on an inferred year ("10 years after 39-CT/TW of 18/08/2014"),
+        in this language."""
+        found = _YEARS_AFTER.fullmatch(note)
+        if self.lang == "en" or found is None:
+            return note
+        return self("year_note_after", years=found["years"], code=found["code"], day=found["day"])
 
     def skip_reason(self, item: Skipped) -> str:
         """Why a file was skipped, in this language."""

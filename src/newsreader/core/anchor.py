@@ -130,21 +130,27 @@ def _apply(store: BookmarkStore | None, bookmark: Bookmark, anchor: Anchor) -> b
     return True
 
 
-def reanchor_article(store: BookmarkStore, article: Article) -> list[Bookmark]:
-    """Re-anchor one loaded article's bookmarks (call when it is opened); returns them."""
-    bookmarks = store.for_article(article.id)
+def reanchor_article(
+    store: BookmarkStore, article: Article, corpus: str | None = None
+) -> list[Bookmark]:
+    """Re-anchor one loaded article's bookmarks (of `corpus` and of no known corpus, when
+    given) (call when it is opened); returns them."""
+    bookmarks = store.for_article(article.id, corpus)
     for bookmark in bookmarks:
         _apply(store, bookmark, locate(bookmark, article))
     return bookmarks
 
 
 def reanchor_all(
-    store: BookmarkStore, load: Callable[[str], Article | None], article_id: str | None = None
+    store: BookmarkStore,
+    load: Callable[[str], Article | None],
+    article_id: str | None = None,
+    corpus: str | None = None,
 ) -> list[Bookmark]:
     """Re-anchor every bookmark (of one article) against the corpus (load(id) gives None
     for an article that is gone); returns them as they now are. A read-only store is
     updated in memory only."""
-    bookmarks = store.bookmarks(article_id)
+    bookmarks = store.bookmarks(article_id, corpus)
     loaded: dict[str, Article | None] = {}
     for bookmark in bookmarks:
         if bookmark.article_id not in loaded:

@@ -528,20 +528,35 @@ class Library:
             raise ArticleNotFound(article_id)
         return article
 
-    def bookmarks(self, article_id: str | None = None) -> list[Bookmark]:
-        """Every bookmark (of one article), each passage found again in the article's
-        current text (or marked orphaned), by article, then range."""
+    @property
+    def corpus_key(self) -> str:
+        """How the bookmark store names this corpus: its root folder, absolute."""
+        return str(Path(self.root).absolute())
+
+    def bookmarks(
+        self, article_id: str | None = None, *, all_corpora: bool = False
+    ) -> list[Bookmark]:
+        """This corpus's bookmarks (of one article), and those of no known corpus, each
+        passage found again in the article's current text (or marked orphaned), by article,
+        then range. `all_corpora` adds other corpora's, as stored (not re-anchored here)."""
         from newsreader.core.anchor import reanchor_all
 
         with self._bookmark_store() as store:
-            return reanchor_all(store, self.article, article_id)
+            scoped = reanchor_all(store, self.article, article_id, self.corpus_key)
+            if not all_corpora:
+                return scoped
+            seen = {b.id for b in scoped}
+            others = [b for b in store.bookmarks(article_id) if b.id not in seen]
+        return sorted(
+            scoped + others, key=lambda b: (b.article_id, b.first, b.last, b.created, b.id or 0)
+        )
 
     def article_bookmarks(self, article: Article) -> list[Bookmark]:
         """The bookmarks of a loaded article, re-anchored against its text."""
         from newsreader.core.anchor import reanchor_article
 
         with self._bookmark_store() as store:
-            return reanchor_article(store, article)
+            return reanchor_article(store, article, self.corpus_key)
 
     def marked_paragraphs(self, article: Article) -> set[int]:
         """The paragraphs of a loaded article inside one of its (found) bookmarks."""
@@ -561,12 +576,12 @@ class Library:
         loaded = self._load_or_fail(article) if isinstance(article, str) else article
         with self._bookmark_store(write=True) as store:
             known = {b.id for b in self.article_bookmarks(loaded)}
-            bookmark = store.add(loaded, first, last, note=note)
+            bookmark = store.add(loaded, first, last, note=note, corpus=self.corpus_key)
         return bookmark, bookmark.id in known
 
     def toggle_bookmark(self, article: Article, first: int, last: int) -> Toggled:
         with self._bookmark_store(write=True) as store:
-            return store.toggle(article, first, last)
+            return store.toggle(article, first, last, self.corpus_key)
 
     def remove_bookmark(self, bookmark_id: int) -> Bookmark:
         with self._bookmark_store(write=True) as store:

@@ -32,6 +32,10 @@ MAX_QUERY = 500  # characters of a query that are looked at; the rest is ignored
 # runs only when the earlier ones found too few articles.
 CANDIDATES_PER_RESULT = 8
 MIN_CANDIDATES = 200
+# How deep the ranked list is built, in articles, whatever the limit asked: `limit` only cuts
+# this one list, so `--limit 5` is always the head of `--limit 50` (and the panel ranks alike).
+RANKED_ARTICLES = 200
+EXACT_FLOOR = 60  # scores from here up found the query's words; below, fuzzy closest matches
 MAX_SPANS = 40  # occurrences of one word looked at per paragraph, for nearness
 # A phrase of common words makes FTS5 check positions through long lists; past this many
 # seconds a stage keeps the candidates it has found so far, so a keystroke never stalls.
@@ -105,8 +109,13 @@ class Hit:
     end: int
     snippet: str = ""
     snippet_start: int = 0  # where the snippet starts in text, to place the highlight
-    more: int = 0  # further hits in the same article, collapsed under this one
+    more: int = 0  # further hits of the same article, not listed, counted after its last one
     date: str = ""  # the article's published date (ISO) or year
+
+    @property
+    def exact(self) -> bool:
+        """The query's words were found (as typed, folded, or with one typo); not fuzzy."""
+        return self.score >= EXACT_FLOOR
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -116,6 +125,7 @@ class Hit:
             "score": self.score,
             "snippet": self.snippet,
             "match": [self.start, self.end],
+            "exact": self.exact,
         }
 
 
@@ -201,10 +211,13 @@ def score_text(matcher: _Matcher, text: str, is_title: bool) -> tuple[int, int, 
     """(score, start, end) of the best match of the query in one paragraph or title."""
     folded = fold(text)
     found = _score_folded(matcher, text, folded, is_title)
-    if found is None or not matcher.query.last_is_prefix:
-        return found
+    if found is None:
+        return None
     score, start, end = found
-    while end < len(folded) and folded[end].isalnum():  # highlight the whole word typed so far
+    # A highlight covers whole words: the word typed so far, a fuzzy window's cut words.
+    while start > 0 and folded[start - 1].isalnum():
+        start -= 1
+    while end < len(folded) and folded[end].isalnum():
         end += 1
     return score, start, end
 
@@ -332,7 +345,7 @@ class Searcher:
         return self.reader.fts_rowids(table, match, limit, STAGE_SECONDS)
 
     def _candidates(
-        self, query: Query, filters: str, limit: int
+        self, query: Query, filters: str, limit: int = RANKED_ARTICLES
     ) -> tuple[list[int], dict[str, list[str]]]:
         """Candidate rowids, and the typo variants used to find them (if any were needed)."""
         words = query.words
@@ -390,7 +403,7 @@ class Searcher:
         filters = self._filter_terms(query)
         if filters is None:
             return []
-        rowids, variants = self._candidates(query, filters, limit)
+        rowids, variants = self._candidates(query, filters)
         if not rowids:
             return []
         matcher = _matcher(query, variants)
@@ -404,22 +417,23 @@ class Searcher:
     def _assemble(
         self, scored: list[tuple[int, int, int, int, str]], limit: int, per_article: int
     ) -> list[Hit]:
+        """Exact hits before fuzzy ones; within each, articles by their best hit, and an
+        article's hits together in score order (`per_article` of them, the rest counted in
+        the last one's `more`). Then the first `limit` of that one list."""
         scored.sort(key=lambda item: (-item[0], item[1]))
-        by_article: dict[int, list[tuple[int, int, int, int, str]]] = {}
+        groups: dict[tuple[bool, int], list[tuple[int, int, int, int, str]]] = {}
         for item in scored:
-            by_article.setdefault(item[1] >> PARAGRAPH_BITS, []).append(item)
-        chosen = []
-        for items in by_article.values():
-            for position, item in enumerate(items[:per_article]):
-                chosen.append(
-                    (
-                        item,
-                        len(items) - per_article
-                        if position == 0 and len(items) > per_article
-                        else 0,
-                    )
-                )
-        chosen.sort(key=lambda pair: (-pair[0][0], pair[0][1]))
+            key = (item[0] < EXACT_FLOOR, item[1] >> PARAGRAPH_BITS)
+            groups.setdefault(key, []).append(item)
+        ordered = sorted(
+            groups.items(), key=lambda pair: (pair[0][0], -pair[1][0][0], pair[1][0][1])
+        )
+        chosen: list[tuple[tuple[int, int, int, int, str], int]] = []
+        for _, items in ordered:
+            kept = items[:per_article]
+            for position, item in enumerate(kept):
+                last = position == len(kept) - 1
+                chosen.append((item, len(items) - len(kept) if last else 0))
         chosen = chosen[:limit]
         articles = self.reader.ids_and_titles(
             list({item[1] >> PARAGRAPH_BITS for item, _ in chosen})

@@ -67,6 +67,9 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE bookmarks ADD COLUMN context_after TEXT NOT NULL DEFAULT ''",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ],
+    # 3: the corpus a bookmark was made in (its root folder), so each corpus lists its own;
+    # NULL for older bookmarks, which every corpus lists.
+    ["ALTER TABLE bookmarks ADD COLUMN corpus TEXT"],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 CONTEXT_CHARS = 200  # how much of the neighbouring paragraphs is kept for re-anchoring
@@ -134,6 +137,7 @@ class Bookmark:
     paragraph_count: int | None = None  # the article's, when marked
     context_before: str = ""  # the end of the paragraph before, when marked
     context_after: str = ""  # the start of the paragraph after
+    corpus: str | None = None  # the root folder of the corpus it was made in (None: unknown)
     id: int | None = None
 
     @property
@@ -195,7 +199,12 @@ class Bookmark:
 
 
 def make_bookmark(
-    article: Article, first: int, last: int, note: str | None = None, now: str | None = None
+    article: Article,
+    first: int,
+    last: int,
+    note: str | None = None,
+    now: str | None = None,
+    corpus: str | None = None,
 ) -> Bookmark:
     """A bookmark of paragraphs first..last (0-based, inclusive) of a loaded article, not
     stored. Raises InvalidRange for a range outside the article."""
@@ -229,11 +238,19 @@ def make_bookmark(
         paragraph_count=count,
         context_before=before,
         context_after=after,
+        corpus=corpus,
     )
 
 
 _COLUMNS = [f.name for f in fields(Bookmark)]
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM bookmarks"
+
+
+def _in_corpus(corpus: str | None) -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause's tail keeping one corpus's bookmarks and those of no known corpus."""
+    if corpus is None:
+        return "", ()
+    return " AND (corpus = ? OR corpus IS NULL)", (corpus,)
 
 
 def _row(row: tuple[Any, ...]) -> Bookmark:
@@ -497,29 +514,44 @@ class BookmarkStore:
         bookmark.id = cursor.lastrowid
         return bookmark
 
-    def _find_range(self, article_id: str, first: int, last: int) -> Bookmark | None:
+    def _find_range(
+        self, article_id: str, first: int, last: int, corpus: str | None = None
+    ) -> Bookmark | None:
+        scope, values = _in_corpus(corpus)
         row = self.db.execute(
             f"{_SELECT} WHERE article_id = ? AND first = ? AND last = ? AND status = 'ok'"
-            " ORDER BY id LIMIT 1",
-            (article_id, first, last),
+            f"{scope} ORDER BY id LIMIT 1",
+            (article_id, first, last, *values),
         ).fetchone()
         return _row(row) if row else None
 
     def new_bookmark(
-        self, article: Article, first: int, last: int, note: str | None = None
+        self,
+        article: Article,
+        first: int,
+        last: int,
+        note: str | None = None,
+        corpus: str | None = None,
     ) -> Bookmark:
         """The bookmark add() would store, without storing it."""
-        return make_bookmark(article, first, last, note, self.clock())
+        return make_bookmark(article, first, last, note, self.clock(), corpus)
 
-    def add(self, article: Article, first: int, last: int, note: str | None = None) -> Bookmark:
+    def add(
+        self,
+        article: Article,
+        first: int,
+        last: int,
+        note: str | None = None,
+        corpus: str | None = None,
+    ) -> Bookmark:
         """Mark paragraphs first..last (0-based, inclusive) of a loaded article.
 
         Raises InvalidRange for a range outside the article. Marking the same range again
         returns the existing bookmark (with the note set, when one is given).
         """
-        bookmark = self.new_bookmark(article, first, last, note)
+        bookmark = self.new_bookmark(article, first, last, note, corpus)
         with self._write():
-            existing = self._find_range(article.id, first, last)
+            existing = self._find_range(article.id, first, last, corpus)
             if existing is not None and existing.quote == bookmark.quote:
                 if bookmark.note is not None and bookmark.note != existing.note:
                     existing.note, existing.updated = bookmark.note, bookmark.updated
@@ -530,11 +562,11 @@ class BookmarkStore:
                 return existing
             return self._insert(bookmark)
 
-    def toggle(self, article: Article, first: int, last: int) -> Toggled:
+    def toggle(self, article: Article, first: int, last: int, corpus: str | None = None) -> Toggled:
         """Remove the bookmark of exactly this range if there is one, else add one."""
-        bookmark = self.new_bookmark(article, first, last)
+        bookmark = self.new_bookmark(article, first, last, corpus=corpus)
         with self._write():
-            existing = self._find_range(article.id, first, last)
+            existing = self._find_range(article.id, first, last, corpus)
             if existing is not None:
                 self.db.execute("DELETE FROM bookmarks WHERE id = ?", (existing.id,))
                 return Toggled(False, existing)
@@ -577,17 +609,21 @@ class BookmarkStore:
             restored = Bookmark(**bookmark.to_json())
             return self._insert(restored, keep_id=bookmark.id is not None and not taken)
 
-    def bookmarks(self, article_id: str | None = None) -> list[Bookmark]:
-        """Every bookmark (of one article), by article id, then range, then age."""
+    def bookmarks(self, article_id: str | None = None, corpus: str | None = None) -> list[Bookmark]:
+        """Every bookmark (of one article; of one corpus and those of no known corpus), by
+        article id, then range, then age."""
         order = " ORDER BY article_id, first, last, created, id"
+        scope, values = _in_corpus(corpus)
         if article_id is None:
-            rows = self.db.execute(_SELECT + order)
+            rows = self.db.execute(_SELECT + " WHERE 1" + scope + order, values)
         else:
-            rows = self.db.execute(_SELECT + " WHERE article_id = ?" + order, (article_id,))
+            rows = self.db.execute(
+                _SELECT + " WHERE article_id = ?" + scope + order, (article_id, *values)
+            )
         return [_row(r) for r in rows]
 
-    def for_article(self, article_id: str) -> list[Bookmark]:
-        return self.bookmarks(article_id)
+    def for_article(self, article_id: str, corpus: str | None = None) -> list[Bookmark]:
+        return self.bookmarks(article_id, corpus)
 
     def covering(self, article_id: str, paragraph: int) -> list[Bookmark]:
         """The article's bookmarks whose range holds paragraph (for `a` on a passage)."""
