@@ -7,12 +7,14 @@ a runtime failure exit 1; never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from newsreader import __version__
 
@@ -29,6 +31,97 @@ class UsageError(Exception):
 
 class RuntimeFailure(Exception):
     """Something failed that the arguments could not foresee: one line, exit code 1."""
+
+
+class OutputClosed(Exception):
+    """Standard output is closed (`>&-`): there is nowhere to print the data."""
+
+
+# What must not reach a terminal raw from any text we print: C0 controls but tab and newline
+# (ESC starts every escape sequence), DEL and C1 (U+009B is an 8-bit CSI), bidi controls,
+# line separators, and lone surrogates (undecodable bytes of a file name or argument).
+_UNSAFE_OUTPUT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_output(text: str) -> str:
+    """Text with every character a terminal could act on written as an escape."""
+    return _UNSAFE_OUTPUT.sub(_escape_char, text)
+
+
+class _SafeOutput(io.TextIOBase):
+    """Stands in for stdout or stderr while a command runs: escapes what escape_output
+    escapes, falls back to backslash escapes for what the stream's encoding cannot hold
+    (PYTHONIOENCODING=ascii, LC_ALL=C), and copes with a closed stream."""
+
+    def __init__(self, raw: TextIO | None, *, closed_error: bool) -> None:
+        super().__init__()
+        self._raw = raw
+        self._closed_error = closed_error
+        encoding = (getattr(raw, "encoding", None) or "utf-8").lower().replace("-", "")
+        self._encoding = None if encoding in ("utf8", "utf_8") else encoding
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self._raw is None:
+            if self._closed_error:
+                raise OutputClosed
+            return len(text)
+        safe = escape_output(text)
+        if self._encoding is not None:
+            try:
+                safe.encode(self._encoding)
+            except UnicodeEncodeError:
+                safe = safe.encode(self._encoding, "backslashreplace").decode(self._encoding)
+            except LookupError:
+                pass
+        self._raw.write(safe)
+        return len(text)
+
+    def flush(self) -> None:
+        if self._raw is not None and not self._raw.closed:
+            self._raw.flush()
+
+    def isatty(self) -> bool:
+        return self._raw is not None and self._raw.isatty()
+
+    def fileno(self) -> int:
+        if self._raw is None:
+            raise OSError(9, "Bad file descriptor")
+        return self._raw.fileno()
+
+    def close_stream(self) -> None:
+        """Close the stream itself (close(), also called when this object is collected,
+        leaves it open)."""
+        if self._raw is not None:
+            self._raw.close()
+
+
+@contextmanager
+def _safe_streams() -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    sys.stdout = _SafeOutput(saved[0], closed_error=True)
+    sys.stderr = _SafeOutput(saved[1], closed_error=False)
+    try:
+        yield
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError, OutputClosed):
+                pass
+        sys.stdout, sys.stderr = saved
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="articles grouped by directive and year")
     _add_common(listing)
     show = commands.add_parser("show", help="one article with its people, dates and directives")
-    show.add_argument("id", metavar="ID", help="article id, as `list` prints it")
+    show.add_argument("id", metavar="ID", type=_article_id, help="article id, as `list` prints it")
     _add_common(show)
     search = commands.add_parser(
         "search",
@@ -113,7 +206,7 @@ def _add_bookmark_commands(commands) -> list[argparse.ArgumentParser]:
         description="Bookmark paragraphs of an article. Paragraphs are numbered from 1, as the "
         "reader and `newsreader show` print them (¶1 is the first): --paragraph 3 or 3-5.",
     )
-    add.add_argument("id", metavar="ID", help="article id, as `list` prints it")
+    add.add_argument("id", metavar="ID", type=_article_id, help="article id, as `list` prints it")
     add.add_argument(
         "--paragraph",
         "-p",
@@ -134,7 +227,9 @@ def _add_bookmark_commands(commands) -> list[argparse.ArgumentParser]:
         description="List bookmarks, each passage found again in the current text of its "
         "article; one that cannot be found is marked orphaned.",
     )
-    listing.add_argument("--article", metavar="ID", help="only this article's bookmarks")
+    listing.add_argument(
+        "--article", metavar="ID", type=_article_id, help="only this article's bookmarks"
+    )
     _add_common(listing)
     export = commands.add_parser(
         "export",
@@ -148,7 +243,9 @@ def _add_bookmark_commands(commands) -> list[argparse.ArgumentParser]:
         choices=["md", "json", "txt"],
         help="md (default, or from the --output suffix), json or txt (wrapped at 80 columns)",
     )
-    export.add_argument("--article", metavar="ID", help="only this article's bookmarks")
+    export.add_argument(
+        "--article", metavar="ID", type=_article_id, help="only this article's bookmarks"
+    )
     export.add_argument(
         "--output", "-o", metavar="PATH|-", help="file or folder to write; - for stdout"
     )
@@ -180,6 +277,9 @@ def _paragraph_range(value: str) -> tuple[int, int]:
     return low - 1, high - 1
 
 
+_LARGEST = 2**63 - 1  # SQLite's largest integer
+
+
 def _positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -187,7 +287,14 @@ def _positive_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    if number > _LARGEST:
+        raise argparse.ArgumentTypeError(f"too large: {value}")
     return number
+
+
+def _article_id(value: str) -> str:
+    """An id as typed; bytes that are not UTF-8 become the escapes `list` prints for them."""
+    return _shown(value)
 
 
 def _library(args: argparse.Namespace, *, must_exist: bool = True) -> Library:
@@ -466,9 +573,20 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    with _safe_streams():
+        try:
+            args = parser.parse_args(argv)
+        except UsageError as exc:
+            print(f"newsreader: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        handler = COMMANDS.get(args.command)
+        if handler is not None:
+            return _run(handler, args)
+    return _run(cmd_app, args)  # the reader owns the terminal: its streams are left alone
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
-        args = parser.parse_args(argv)
-        handler = COMMANDS.get(args.command, cmd_app)
         return handler(args)
     except UsageError as exc:
         print(f"newsreader: error: {exc}", file=sys.stderr)
@@ -479,10 +597,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (`| head`); nothing more to say
+        # The reader went away (`| head`); nothing more to say, not even at exit.
+        getattr(sys.stderr, "close_stream", sys.stderr.close)()
         return EXIT_OK
+    except OutputClosed:
+        print(
+            "newsreader: standard output is closed: nothing was printed "
+            "(redirect it to a file, or use `export --output FILE`)",
+            file=sys.stderr,
+        )
+        return EXIT_RUNTIME
     except OSError as exc:
         print(
             f"newsreader: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
+        )
+        return EXIT_RUNTIME
+    except RecursionError:
+        print("newsreader: the input is nested too deeply to read", file=sys.stderr)
+        return EXIT_RUNTIME
+    except MemoryError:
+        print("newsreader: out of memory", file=sys.stderr)
+        return EXIT_RUNTIME
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        print(
+            f"newsreader: unexpected error ({type(exc).__name__}: {exc}); "
+            "please report it with the command that caused it",
+            file=sys.stderr,
         )
         return EXIT_RUNTIME

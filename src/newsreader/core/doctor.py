@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Literal
 from newsreader.core.corpus.loader import (
     DEFAULT_MAX_BYTES,
     display_path,
-    max_file_bytes,
     walk_corpus,
 )
 from newsreader.core.formatting import count_text
@@ -177,20 +176,24 @@ def explain_skipped(skipped: list[Skipped]) -> list[Check]:
 
 # --- the corpus --------------------------------------------------------------------------
 def check_limit() -> Check | None:
-    """A NEWSREADER_MAX_FILE_MB that is not a number is ignored silently by the loader."""
+    """A NEWSREADER_MAX_FILE_MB that is not a positive number is ignored by the loader."""
     raw = os.environ.get("NEWSREADER_MAX_FILE_MB")
-    if raw and max_file_bytes() == DEFAULT_MAX_BYTES:
-        try:
-            float(raw)
-        except ValueError:
-            return Check(
-                "size limit",
-                "warning",
-                f"NEWSREADER_MAX_FILE_MB={raw!r} is not a number; the limit is "
-                f"{DEFAULT_MAX_BYTES // 1048576} MB",
-                "set it to a number of megabytes, e.g. NEWSREADER_MAX_FILE_MB=60",
-            )
-    return None
+    if not raw:
+        return None
+    try:
+        megabytes = float(raw)
+    except ValueError:
+        problem = "is not a number"
+    else:
+        if math.isfinite(megabytes) and megabytes > 0:
+            return None
+        problem = "is not a positive number of megabytes"
+    return Check(
+        "size limit",
+        "warning",
+        f"NEWSREADER_MAX_FILE_MB={raw!r} {problem}; the limit is {DEFAULT_MAX_BYTES // 1048576} MB",
+        "set it to a number of megabytes, e.g. NEWSREADER_MAX_FILE_MB=60",
+    )
 
 
 def check_corpus(root: Path, corpus: Corpus | None, files: int) -> Check:

@@ -175,7 +175,7 @@ class Bookmark:
                 raise ValueError(f"bookmark field {key!r} must be a string")
         for key in ("first", "last"):
             value = values.get(key)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**63:
                 raise ValueError(f"bookmark field {key!r} must be a paragraph index")
         if values["first"] > values["last"]:
             raise ValueError("bookmark range has first after last")
@@ -187,7 +187,9 @@ class Bookmark:
                 raise ValueError(f"bookmark field {key!r} must be a string")
         for key in ("year", "paragraph_count", "id"):
             value = values.get(key)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            if value is not None and (
+                not isinstance(value, int) or isinstance(value, bool) or abs(value) >= 2**63
+            ):
                 raise ValueError(f"bookmark field {key!r} must be a number or null")
         if values.get("status", "ok") not in ("ok", "orphaned"):
             raise ValueError("bookmark status must be 'ok' or 'orphaned'")

@@ -26,7 +26,13 @@ from newsreader.core.corpus.analysis import (
     build_article,
     prepare,
 )
-from newsreader.core.corpus.loader import FoundFile, LoadedDocument, read_file, walk_corpus
+from newsreader.core.corpus.loader import (
+    FoundFile,
+    LoadedDocument,
+    read_file,
+    read_regular,
+    walk_corpus,
+)
 from newsreader.core.model import Article, Document, LoadWarning, Skipped
 from newsreader.core.store.index import (
     PARAGRAPH_BITS,
@@ -127,8 +133,8 @@ def _analyse_file(found: FoundFile) -> _Parsed:
     process on a large build; articles that lean on the rest of the corpus are redone
     afterwards (CorpusIndex._finish_corpus_pass)."""
     try:
-        data = Path(found.path).read_bytes()
-    except OSError:
+        data = read_regular(found.path)
+    except OSError:  # read_file says why
         data = None
     loaded, skipped = read_file(found, data)
     parsed = _Parsed(found, _hash_bytes(data) if data is not None else "", skipped=skipped)
