@@ -4,12 +4,16 @@ on reaches stdout or stderr."""
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
 import re
+import socket
+import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -322,3 +326,374 @@ def test_a_file_that_grew_past_the_limit_after_the_walk_is_skipped(tmp_path, mon
     monkeypatch.setenv("NEWSREADER_MAX_FILE_MB", "1")
     loaded, skipped = read_file(found)
     assert loaded == [] and "file too large" in skipped[0].reason
+
+
+# --- item 2: writes go to regular files only ---------------------------------------------
+def _special_files(folder: Path) -> dict[str, Path]:
+    folder.mkdir(exist_ok=True)
+    fifo = folder / "pipe.md"
+    os.mkfifo(fifo)
+    made = {"fifo": fifo}
+    device = folder / "null.md"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a /dev/null of our own
+        made["device"] = device
+    except (PermissionError, OSError):
+        pass
+    link = folder / "link.md"
+    link.symlink_to(fifo)
+    made["link to fifo"] = link
+    sock = folder / "s.md"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock))
+    server.close()
+    made["socket"] = sock
+    return made
+
+
+def _bookmark_one(capsys) -> None:
+    assert main(["bookmark", "add", A000, "-p", "1"]) == 0
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_export_refuses_devices_fifos_and_sockets(tmp_path, capsys, force):
+    _bookmark_one(capsys)
+    for kind, target in _special_files(tmp_path / "special").items():
+        before = os.lstat(target)
+        code = main(["export", "-o", str(target), *(["--force"] if force else [])])
+        out, err = capsys.readouterr()
+        assert code == 1, (kind, err)
+        assert err.count("\n") == 1 and "not a regular file" in err and "nothing was written" in err
+        after = os.lstat(target)
+        assert (after.st_mode, after.st_ino, after.st_rdev) == (
+            before.st_mode,
+            before.st_ino,
+            before.st_rdev,
+        ), kind
+    assert sorted(p.name for p in (tmp_path / "special").iterdir()) == sorted(
+        p.name for p in _special_names(tmp_path / "special")
+    )
+
+
+def _special_names(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if not p.name.startswith(".")]
+
+
+def test_every_atomic_write_refuses_a_special_file(tmp_path):
+    from newsreader.core.library import NotRegularFile
+    from newsreader.core.store.atomic import write_atomic
+    from newsreader.core.store.history import save_history
+
+    for kind, target in _special_files(tmp_path / "special").items():
+        with pytest.raises(NotRegularFile):
+            write_atomic(target, b"x")
+        with pytest.raises(NotRegularFile):
+            save_history(target, ["q"])
+        assert not stat.S_ISREG(os.stat(target, follow_symlinks=False).st_mode), kind
+    assert not list((tmp_path / "special").glob(".*.tmp"))
+
+
+def test_export_to_a_folder_with_a_trailing_slash_makes_it(tmp_path, capsys):
+    _bookmark_one(capsys)
+    target = tmp_path / "new" / "deeper"
+    code = main(["export", "-o", f"{target}/"])
+    _, err = capsys.readouterr()
+    assert code == 0, err
+    assert target.is_dir() and len(list(target.glob("newsreader-*.md"))) == 1
+    (tmp_path / "file").write_text("x")
+    code = main(["export", "-o", f"{tmp_path / 'file'}/"])
+    _, err = capsys.readouterr()
+    assert code == 1 and "is not a folder" in err and (tmp_path / "file").read_text() == "x"
+
+
+# --- item 1: a full disk or an I/O error never moves a healthy store aside ---------------
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 2 MB tmpfs (when this runs as root), else None."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0:
+        yield None
+        return
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        yield None
+        return
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def _fill(folder: Path) -> Path:
+    filler = folder / "filler"
+    with open(filler, "wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def _store_rows(path: Path) -> int:
+    import sqlite3
+
+    db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return int(db.execute("SELECT count(*) FROM bookmarks").fetchone()[0])
+    finally:
+        db.close()
+
+
+def _failing_open(code: int, message: str):
+    import sqlite3
+
+    def fail(cls, path):
+        error = sqlite3.OperationalError(message)
+        error.sqlite_errorcode = code  # type: ignore[attr-defined]
+        error.sqlite_errorname = "SQLITE_FULL" if code == 13 else "SQLITE_IOERR"  # type: ignore[attr-defined]
+        raise error
+
+    return classmethod(fail)
+
+
+@pytest.mark.parametrize("how", ["tmpfs", "full", "ioerr"])
+def test_a_full_disk_never_moves_a_healthy_store_aside(
+    how, small_disk, tmp_path, capsys, monkeypatch
+):
+    from newsreader.core.store.bookmarks import BookmarkStore
+
+    data = tmp_path / "data"
+    if how == "tmpfs":
+        if small_disk is None:
+            pytest.skip("mounting a tmpfs needs root")
+        data = small_disk / "data"
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(data))
+    for paragraph in ("1", "2", "3"):
+        assert main(["bookmark", "add", A000, "-p", paragraph]) == 0
+    capsys.readouterr()
+    store = data / "newsreader.sqlite3"
+    if how == "tmpfs":
+        gc.collect()  # close the connections of the calls above: their -wal is folded in
+        assert _store_rows(store) == 3
+        wal = Path(f"{store}-wal")
+        if not wal.exists() or wal.stat().st_size == 0:  # then opening must make them anew
+            for side in ("-wal", "-shm"):
+                Path(f"{store}{side}").unlink(missing_ok=True)
+        filler = _fill(small_disk)
+    else:
+        code = 13 if how == "full" else 10
+        text = "database or disk is full" if how == "full" else "disk I/O error"
+        monkeypatch.setattr(BookmarkStore, "_open_checked", _failing_open(code, text))
+    code = main(["bookmarks"])
+    out, err = capsys.readouterr()
+    assert code in (0, 1) and "Traceback" not in err, err
+    code = main(["bookmark", "add", A000, "-p", "4"])
+    _, err_add = capsys.readouterr()
+    assert code == 1 and err_add.count("\n") == 1 and "nothing was written" in err_add
+    if how != "ioerr":
+        assert "is full" in err_add and "3 bookmarks are safe" in err_add
+    assert sorted(p.name for p in data.iterdir() if "corrupt" in p.name) == []
+    if how == "tmpfs":
+        filler.unlink()
+    monkeypatch.undo()
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(data))
+    assert _store_rows(store) == 3
+    assert main(["bookmarks", "--json"]) == 0
+    out, _ = capsys.readouterr()
+    assert len(json.loads(out)["bookmarks"]) == 3
+
+
+def test_a_moved_store_is_told_on_every_run_and_listed_by_doctor(tmp_path, capsys, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(data))
+    (data / "newsreader.sqlite3").write_bytes(b"this is not a database" * 100)
+    assert main(["bookmarks"]) == 0
+    _, err = capsys.readouterr()
+    assert "was damaged" in err and ".corrupt-" in err
+    [moved] = [p for p in data.iterdir() if ".corrupt-" in p.name]
+    for _ in range(2):
+        assert main(["bookmarks"]) == 0
+        _, err = capsys.readouterr()
+        assert str(moved) in err and "moved aside" in err
+    assert main(["doctor", "--json"]) in (0, 1)
+    out, _ = capsys.readouterr()
+    checks = json.loads(out)["checks"]
+    assert any(str(moved) in json.dumps(c) for c in checks if "moved" in c["name"])
+    moved.unlink()
+    assert main(["bookmarks"]) == 0
+    _, err = capsys.readouterr()
+    assert "moved aside" not in err
+
+
+# --- item 9: a store of another shape or a newer version ---------------------------------
+def _make_store(path: Path, version: int, statements: list[str]) -> None:
+    import sqlite3
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    for statement in statements:
+        db.execute(statement)
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+
+
+STORE_COMMANDS = [
+    ["bookmarks"],
+    ["bookmarks", "--json"],
+    ["export", "-o", "-"],
+    ["bookmark", "add", A000, "-p", "1"],
+    ["bookmark", "rm", "1"],
+]
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        (2, []),  # a version, no tables
+        (-5, []),
+        (2, ["CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, article_id TEXT)"]),
+        (0, ["CREATE TABLE bookmarks (x)"]),  # someone else's database
+    ],
+    ids=["no-tables", "negative-version", "missing-columns", "foreign"],
+)
+def test_a_store_whose_schema_is_not_its_version_is_moved_aside(
+    shape, tmp_path, capsys, monkeypatch
+):
+    data = tmp_path / "data"
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(data))
+    version, statements = shape
+    _make_store(data / "newsreader.sqlite3", version, statements)
+    code = main(["bookmarks"])
+    _, err = capsys.readouterr()
+    assert code == 0 and "was damaged" in err and ".corrupt-" in err, err
+    assert len([p for p in data.iterdir() if ".corrupt-" in p.name]) == 1
+    for argv in STORE_COMMANDS:
+        code = main(argv)
+        out, err = capsys.readouterr()
+        assert code in (0, 2), (argv, err)  # rm 1 of an empty store: no such bookmark
+        assert "Traceback" not in err and "unexpected" not in err
+
+
+def test_a_store_from_a_newer_version_is_read_never_written(tmp_path, capsys, monkeypatch):
+    from newsreader.core.store.bookmarks import MIGRATIONS
+
+    data = tmp_path / "data"
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(data))
+    assert main(["bookmark", "add", A000, "-p", "2", "--note", "kept"]) == 0
+    gc.collect()
+    store = data / "newsreader.sqlite3"
+    _make_store(store, len(MIGRATIONS) + 7, ["CREATE TABLE future (x)"])
+    gc.collect()
+    for side in ("-wal", "-shm"):
+        Path(f"{store}{side}").unlink(missing_ok=True)
+    before = store.read_bytes()
+    capsys.readouterr()
+    code = main(["bookmarks", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0 and "newer newsreader" in err
+    assert [b["note"] for b in json.loads(out)["bookmarks"]] == ["kept"]
+    for argv in (["bookmark", "add", A000, "-p", "3"], ["bookmark", "rm", "1"]):
+        code = main(argv)
+        _, err = capsys.readouterr()
+        assert code == 1 and "newer newsreader" in err and err.count("\n") == 1, err
+    gc.collect()
+    assert store.read_bytes() == before
+    assert not [p for p in data.iterdir() if ".corrupt-" in p.name]
+
+
+# --- item 13: a folder where the store should be -----------------------------------------
+def test_a_folder_in_place_of_the_store_is_said_so(tmp_path, capsys, monkeypatch):
+    data = tmp_path / "data"
+    (data / "newsreader.sqlite3").mkdir(parents=True)
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(data))
+    code = main(["bookmark", "add", A000, "-p", "1"])
+    _, err = capsys.readouterr()
+    assert code == 1 and "is a folder, not a file" in err and "read-only" not in err
+    assert (data / "newsreader.sqlite3").is_dir()
+
+
+def test_doctor_tells_the_truth_about_a_store_of_another_shape(tmp_path):
+    from newsreader.core.doctor import check_store
+
+    path = tmp_path / "newsreader.sqlite3"
+    _make_store(path, 2, [])
+    check = check_store(path)
+    assert check.status == "problem" and "no table 'bookmarks'" in check.detail
+    assert "moves it aside" in check.advice
+
+
+# --- item 8: a damaged cache is rebuilt once, and the command answers --------------------
+@pytest.fixture(scope="module")
+def generated_corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("generated") / "corpus"
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py"
+    subprocess.run(
+        [sys.executable, str(script), str(root), "--articles", "120"],
+        check=True,
+        capture_output=True,
+    )
+    return root
+
+
+def _damage_leaves(cache: Path, table: str) -> int:
+    import sqlite3
+
+    [path] = list(cache.glob("*.sqlite3"))
+    db = sqlite3.connect(path)
+    try:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+        pages = [
+            row[0]
+            for row in db.execute(
+                "SELECT pageno FROM dbstat WHERE name = ? AND pagetype != 'internal' ORDER BY pageno",
+                (table,),
+            )
+        ]
+    except sqlite3.OperationalError as exc:  # SQLite built without dbstat
+        pytest.skip(f"cannot find the pages of a table: {exc}")
+    finally:
+        db.close()
+    with open(path, "r+b") as handle:
+        for page in pages:
+            handle.seek(size * (page - 1))
+            handle.write(b"\xde\xad\xbe\xef" * (size // 4))
+    return len(pages)
+
+
+@pytest.mark.parametrize("table", ["articles", "paragraphs", "fts_data", "fts_titles_data"])
+def test_a_damaged_cache_page_is_rebuilt_and_every_command_answers(
+    table, generated_corpus, tmp_path, capsys, monkeypatch
+):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(cache))
+    base = ["--corpus", str(generated_corpus)]
+    assert main([*base, "list", "--json"]) == 0
+    articles = json.loads(capsys.readouterr().out)["articles"]
+    every = [a["id"] for a in articles]
+    commands = [["list", "--json"], ["search", "bao ve chinh tri", "--limit", "500", "--json"]]
+    commands += [["show", article_id, "--json"] for article_id in every[:: max(1, len(every) // 8)]]
+    expected = {}
+    for argv in commands:
+        assert main([*base, *argv]) == 0
+        expected[tuple(argv)] = capsys.readouterr().out
+    gc.collect()
+    told = 0
+    for argv in commands:
+        _damage_leaves(cache, table)
+        code = main([*base, *argv])
+        out, err = capsys.readouterr()
+        assert code == 0, (argv, err)
+        assert out == expected[tuple(argv)], argv
+        told += "the index was rebuilt" in err
+        gc.collect()
+    assert told >= 1  # a rebuild is said, even when it happens after the refresh

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -302,12 +303,23 @@ def _library(args: argparse.Namespace, *, must_exist: bool = True) -> Library:
     from newsreader.core.library import Library
 
     library = Library.for_corpus(args.corpus)
+    _OPENED.append(library)
     problem = library.root_problem()
     if must_exist and problem == "no such folder":
         raise UsageError(f"corpus folder not found: {_shown(library.root)}")
     if must_exist and problem:
         raise UsageError(f"corpus is not a folder: {_shown(library.root)}")
     return library
+
+
+# The Libraries a command opened: what they noticed after the command's own reports (an
+# index rebuilt when a query met a damaged page) is told when the command ends.
+_OPENED: list[Library] = []
+
+
+def _tell_late_notices() -> None:
+    while _OPENED:
+        _tell_notices(_OPENED.pop())
 
 
 def _shown(path: object) -> str:
@@ -508,6 +520,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from newsreader.core.export import FORMATS
     from newsreader.core.formatting import count_text
+    from newsreader.core.library import NotRegularFile
 
     fmt = args.format
     if fmt is None:
@@ -520,11 +533,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(library.render_export(fmt, bookmarks))
         return EXIT_OK
     path = Path(args.output).expanduser() if args.output else None
+    folder = bool(args.output) and args.output.endswith(("/", os.sep))  # `-o dir/`: a folder
     try:
-        written = library.export(fmt, bookmarks, path, force=args.force)
+        written = library.export(fmt, bookmarks, path, force=args.force, folder=folder)
     except FileExistsError as exc:
         raise RuntimeFailure(
             f"{_shown(exc.filename or path)} already exists; use --force to replace it"
+        ) from None
+    except NotADirectoryError as exc:
+        raise RuntimeFailure(
+            f"{_shown(exc.filename or path)} is not a folder: nothing was written"
+        ) from None
+    except NotRegularFile as exc:
+        raise RuntimeFailure(
+            f"{_shown(exc.filename)} {exc.strerror}: nothing was written "
+            "(export writes regular files, or - for stdout)"
         ) from None
     articles = len({b.article_id for b in bookmarks})
     print(
@@ -587,7 +610,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
-        return handler(args)
+        try:
+            return handler(args)
+        finally:
+            if handler is not cmd_app:
+                _tell_late_notices()
+            _OPENED.clear()
     except UsageError as exc:
         print(f"newsreader: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -334,5 +334,5 @@ def write_export(path: Path, text: str, *, force: bool = False) -> Path:
     path = Path(path)
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
-    write_atomic(path, text.encode("utf-8"), overwrite=force)
+    write_atomic(path, text.encode("utf-8"), overwrite=force)  # never over a device or FIFO
     return path

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newsreader import locations
 from newsreader.core.model import Article, Corpus, SkipKind, Skipped
+from newsreader.core.store.atomic import NotRegularFile, special_kind
 from newsreader.core.store.bookmarks import (
     Bookmark,
     BookmarkNotFound,
@@ -57,6 +58,7 @@ __all__ = [
     "InvalidRange",
     "Library",
     "Merged",
+    "NotRegularFile",
     "Notice",
     "NoticeKind",
     "ReadingState",
@@ -272,6 +274,8 @@ class Library:
             return self._set_writer(CorpusIndex.create_memory(self.root))
         path = self.index_path
         try:
+            if kind := special_kind(path):  # never opened, replaced or deleted
+                raise NotRegularFile(path, kind)
             if not path.exists():
                 return self._set_writer(CorpusIndex.create_file(self.root, path))
             reason: str | None
@@ -491,6 +495,8 @@ class Library:
                 store = BookmarkStore.open(":memory:")
             if store.notice:
                 self._notice(NoticeKind.STORE_MOVED, store.notice)
+            else:
+                self._remind_moved_aside()
             if not store.read_only and store.path is not None:
                 try:
                     store.import_state_file(locations.old_state_file(self.data_dir))
@@ -498,6 +504,25 @@ class Library:
                     pass  # the old file stays; the reading state starts afresh
             self._store = store
             return not store.read_only
+
+    def moved_aside(self) -> list[Path]:
+        """Damaged stores moved aside in the data dir, still there (doctor lists them)."""
+        from newsreader.core.store.bookmarks import moved_aside
+
+        return moved_aside(self.store_path)
+
+    def _remind_moved_aside(self) -> None:
+        """Until the user deletes (or moves away) a store that was moved aside, every run
+        says where it is: its bookmarks are not lost, only out of use."""
+        old = self.moved_aside()
+        if not old:
+            return
+        where = ", ".join(str(p) for p in old)
+        self._notice(
+            NoticeKind.STORE_MOVED,
+            f"a damaged bookmark store was moved aside to {where}; its bookmarks are not in "
+            "use (delete or move it away to stop this reminder)",
+        )
 
     def _read_only_text(self) -> str:
         from newsreader.core.store.bookmarks import read_only_message
@@ -619,13 +644,25 @@ class Library:
         return export.default_export_path(fmt, folder=folder)  # type: ignore[arg-type]
 
     def export(
-        self, fmt: str, bookmarks: list[Bookmark], path: Path | None, *, force: bool = False
+        self,
+        fmt: str,
+        bookmarks: list[Bookmark],
+        path: Path | None,
+        *,
+        force: bool = False,
+        folder: bool = False,
     ) -> Path:
         """Write an export (to path, or a new file in the documents folder); returns where.
-        Raises FileExistsError when path exists and force is False."""
+        With `folder` (the user wrote `dir/`) path is a folder, made when missing.
+        Raises FileExistsError when path exists and force is False, NotRegularFile when
+        it is a device, FIFO or socket (nothing is written to those)."""
         from newsreader.core import export
 
         target = path if path is not None else self.default_export_path(fmt)
+        if folder:
+            if target.exists() and not target.is_dir():
+                raise NotADirectoryError(20, "not a folder", str(target))
+            target.mkdir(parents=True, exist_ok=True)
         if target.is_dir():
             target = target / export.default_export_name(fmt)  # type: ignore[arg-type]
         return export.write_export(target, self.render_export(fmt, bookmarks), force=force)
