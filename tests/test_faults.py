@@ -697,3 +697,81 @@ def test_a_damaged_cache_page_is_rebuilt_and_every_command_answers(
         told += "the index was rebuilt" in err
         gc.collect()
     assert told >= 1  # a rebuild is said, even when it happens after the refresh
+
+
+# --- items 3 and 14: text from the store and the cache is cleaned in the Library ----------
+ATTACKS = ["\x1b]52;c;aGk=\x07", "\x1b]0;title\x07", "\x1b[2J", "\u202e", "\x9b1m"]
+
+
+def _plant_in_store(path: Path) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    evil = "".join(ATTACKS)
+    db.execute(
+        "UPDATE bookmarks SET note = ?, title = ?, quote = quote || ?, path = ?",
+        (f"note{evil}", f"title{evil}", evil, f"p{evil}"),
+    )
+    db.commit()
+    db.close()
+
+
+def test_escapes_planted_in_the_store_never_leave_the_library(tmp_path, seeds_dir):
+    from newsreader.core.library import Library
+
+    data = tmp_path / "data"
+    with Library(seeds_dir, data_dir=data, cache_dir=tmp_path / "cache") as library:
+        article = library.article(A000)
+        assert article is not None
+        library.add_bookmark(article, 0, 1, note="mine")
+    _plant_in_store(data / "newsreader.sqlite3")
+    with Library(seeds_dir, data_dir=data, cache_dir=tmp_path / "cache") as library:
+        article = library.article(A000)
+        assert article is not None
+        found = [
+            *library.bookmarks(),
+            *library.article_bookmarks(article),
+            library.toggle_bookmark(article, 0, 1).bookmark,
+        ]
+    for bookmark in found:
+        for value in bookmark.to_json().values():
+            assert not isinstance(value, str) or not RAW_CONTROL.search(value), value
+
+
+def test_escapes_planted_in_the_cache_never_leave_the_library(
+    tmp_path, seeds_dir, capsys, monkeypatch
+):
+    import sqlite3
+
+    from newsreader.core.library import Library
+
+    cache = tmp_path / "cache"
+    with Library(seeds_dir, cache_dir=cache, data_dir=tmp_path / "data") as library:
+        library.refresh()
+        index = library.index_path
+    evil = "".join(ATTACKS)
+    db = sqlite3.connect(index)
+    db.execute("UPDATE paragraphs SET text = text || ?", (evil,))
+    rows = db.execute("SELECT rowid, header FROM articles").fetchall()
+    for rowid, header in rows:
+        data = json.loads(header)
+        data["title"] = data.get("title", "") + evil
+        db.execute("UPDATE articles SET header = ? WHERE rowid = ?", (json.dumps(data), rowid))
+    db.commit()
+    db.close()
+    with Library(seeds_dir, cache_dir=cache, data_dir=tmp_path / "data") as library:
+        library.refresh()
+        article = library.article(A000)
+        headers = library.articles()
+        hits = library.search("bao ve")
+        assert article is not None and headers and hits
+        texts = [article.title, *article.paragraphs, *(h.title for h in headers)]
+        texts += [json.dumps(hit.to_json(), ensure_ascii=False) for hit in hits]
+        assert "\ufffd" in article.title  # the tampering shows, harmlessly
+        for text in texts:
+            assert not RAW_CONTROL.search(text), text
+            assert "\\u001b" not in text
+    monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(cache))
+    assert main(["show", A000]) == 0
+    out, _ = capsys.readouterr()
+    assert not RAW_CONTROL.search(out)

@@ -13,6 +13,7 @@ connection per thread, and one bookmark store connection used under a lock.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -218,7 +219,7 @@ class Library:
         if not self.use_cache or self.root_problem() or not self.index_path.exists():
             return None
         try:
-            reader = IndexReader(connect_read(file_uri(self.index_path)))
+            reader = IndexReader(_cleaning(connect_read(file_uri(self.index_path))))
             try:
                 if stale_reason(reader.meta(), self.root) is not None:
                     return None
@@ -343,7 +344,7 @@ class Library:
             return held[1]  # type: ignore[no-any-return]
         if held is not None:
             held[1].close()
-        reader = IndexReader(connect_read(target))
+        reader = IndexReader(_cleaning(connect_read(target)))
         self._local.reader = (target, reader)
         return reader
 
@@ -493,6 +494,7 @@ class Library:
                     raise
                 self._notice(NoticeKind.STORE_UNUSABLE, str(exc))
                 store = BookmarkStore.open(":memory:")
+            _cleaning(store.db)
             if store.notice:
                 self._notice(NoticeKind.STORE_MOVED, store.notice)
             else:
@@ -691,6 +693,39 @@ class Library:
         from newsreader.core.doctor import diagnose
 
         return diagnose(self, terminal=terminal)
+
+
+# What must never come out of the index or the bookmark store into a face, whoever wrote
+# it (another program, an old version, a synced or tampered file): controls but tab and
+# newline (ESC starts every terminal escape), DEL and C1, bidi controls, line separators.
+# Each becomes U+FFFD, one character for one, so offsets into a paragraph stay aligned.
+_UNSAFE_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+# The same characters written as JSON escapes, inside the JSON the index keeps (headers,
+# entities, skipped files): "\u001b" would come out of json.loads as ESC.
+_UNSAFE_JSON_ESCAPE = re.compile(
+    r"(?<!\\)\\u(?:000[0-8bcdefBCDEF]|001[0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|061[cC]"
+    r"|200[eEfF]|202[89a-eA-E]|206[6-9])"
+)
+
+
+def _clean_stored_text(data: bytes) -> str:
+    text = data.decode("utf-8", "replace")  # bytes that are not UTF-8: U+FFFD too
+    if _UNSAFE_TEXT.search(text):
+        text = _UNSAFE_TEXT.sub("\ufffd", text)
+    if "\\u" in text and _UNSAFE_JSON_ESCAPE.search(text):
+        text = _UNSAFE_JSON_ESCAPE.sub(r"\\ufffd", text)
+    return text
+
+
+def _cleaning(db: sqlite3.Connection) -> sqlite3.Connection:
+    """Make every string read through db clean: the one place text from the cache and the
+    store is cleaned, for the CLI and the reader alike."""
+    db.text_factory = _clean_stored_text
+    return db
 
 
 def _is_busy(exc: BaseException) -> bool:
