@@ -775,3 +775,81 @@ def test_escapes_planted_in_the_cache_never_leave_the_library(
     assert main(["show", A000]) == 0
     out, _ = capsys.readouterr()
     assert not RAW_CONTROL.search(out)
+
+
+# --- item 7: build workers end with the CLI ---------------------------------------------
+@pytest.fixture(scope="module")
+def large_corpus(tmp_path_factory):
+    """Enough files for a cold build to use worker processes."""
+    root = tmp_path_factory.mktemp("large") / "corpus"
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py"
+    subprocess.run(
+        [sys.executable, str(script), str(root), "--articles", "1500"],
+        check=True,
+        capture_output=True,
+    )
+    return root
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                found.update(int(c) for c in handle.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split(") ")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _poll(condition, seconds: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
+@pytest.mark.parametrize("signum", [9, 15, 1], ids=["KILL", "TERM", "HUP"])
+def test_build_workers_end_when_the_cli_ends(signum, large_corpus, tmp_path):
+    env = {**os.environ, "NEWSREADER_CACHE_DIR": str(tmp_path / "cache")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsreader", "--corpus", str(large_corpus), "list"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    workers: set[int] = set()
+    try:
+        assert _poll(lambda: len(_children(process.pid)) >= 2, 60), "no workers started"
+        workers = _children(process.pid)
+        os.kill(process.pid, signum)
+        process.wait(timeout=30)
+        assert _poll(lambda: not any(_alive(w) for w in workers), 10), "workers outlived the CLI"
+        assert process.stderr is not None
+        err = process.stderr.read().decode()  # does not block: nobody else holds the pipe
+        assert "Traceback" not in err
+        assert process.returncode == -signum, err  # the signal's own ending, no unwinding
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for worker in workers:  # what a failure would leave behind
+            if _alive(worker):
+                os.kill(worker, 9)

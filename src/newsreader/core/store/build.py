@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import sqlite3
 import threading
+import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -126,6 +128,30 @@ def _needs_corpus(prepared: PreparedDocument, local: DirectiveIndex) -> bool:
                 code = found[1].code or resolve_short(found[1], local_codes, Counter())
                 return not (found[1].date or (code and code in local.dates))
     return False
+
+
+def _worker_started(parent: int) -> None:
+    """In each build worker: end when the parent ends, however it ends (kill -9 included),
+    instead of living on re-parented to init with the caller's stderr held open. Linux
+    sends a signal at the parent's death; elsewhere a thread watches the parent."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _analyse_file(found: FoundFile) -> _Parsed:
@@ -324,7 +350,9 @@ class CorpusIndex:
             workers = min(os.cpu_count() or 1, 4) if len(files) >= 400 else 1
         if workers <= 1:
             return map(_analyse_file, files)
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = ProcessPoolExecutor(
+            max_workers=workers, initializer=_worker_started, initargs=(os.getpid(),)
+        )
 
         def run() -> Iterator[_Parsed]:
             try:
