@@ -853,3 +853,26 @@ def test_build_workers_end_when_the_cli_ends(signum, large_corpus, tmp_path):
         for worker in workers:  # what a failure would leave behind
             if _alive(worker):
                 os.kill(worker, 9)
+
+
+# --- item 11: two names that used to show the same get two ids ---------------------------
+def test_names_that_show_alike_get_distinct_stable_ids(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a\nb.txt").write_text("Dòng mới\n\nBài có tên chứa xuống dòng.", encoding="utf-8")
+    (corpus / "a\\x0ab.txt").write_text("Gạch chéo\n\nBài có tên chứa gạch chéo.", encoding="utf-8")
+    (corpus / "c\\d.txt").write_text("Gạch\n\nMột gạch chéo.", encoding="utf-8")
+    seen = []
+    for _ in range(3):  # the first run builds the index, the next ones reuse it
+        assert main(["--corpus", str(corpus), "list", "--json"]) == 0
+        out, _ = capsys.readouterr()
+        seen.append(sorted((a["id"], a["title"]) for a in json.loads(out)["articles"]))
+    assert seen[0] == seen[1] == seen[2]
+    assert seen[0] == [
+        ("a\\x0ab.txt", "Dòng mới"),
+        ("a\\x5cx0ab.txt", "Gạch chéo"),
+        ("c\\x5cd.txt", "Gạch"),
+    ]
+    for article_id, title in seen[0]:
+        assert main(["--corpus", str(corpus), "show", article_id, "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["title"] == title

@@ -294,8 +294,11 @@ def _positive_int(value: str) -> int:
 
 
 def _article_id(value: str) -> str:
-    """An id as typed; bytes that are not UTF-8 become the escapes `list` prints for them."""
-    return _shown(value)
+    """An id as typed; bytes that are not UTF-8 become the escapes `list` prints for them
+    (an id copied from `list` is already in that form and is left as it is)."""
+    return "".join(
+        f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else ch for ch in value
+    )
 
 
 def _library(args: argparse.Namespace, *, must_exist: bool = True) -> Library:

@@ -47,13 +47,17 @@ def max_file_bytes() -> int:
 
 def display_path(path: str) -> str:
     """A path (or any text) as text that is safe to print: undecodable bytes, controls,
-    bidi and other format characters escaped."""
-    if path.isprintable() and path.isascii():  # the common case, checked at C speed
+    bidi and other format characters escaped. A backslash of the name is escaped too
+    (\\x5c), so every escape in the result is one: two names never show the same, and an
+    article's id (its shown path) is unique (`a<newline>b.txt` is a\\x0ab.txt, a file
+    named a\\x0ab.txt is a\\x5cx0ab.txt)."""
+    if path.isprintable() and path.isascii() and "\\" not in path:  # the common case
         return path
     try:
-        raw = os.fsencode(path).decode("utf-8", "backslashreplace")
+        data = os.fsencode(path)
     except UnicodeEncodeError:  # a lone surrogate that no file name decodes to
-        raw = path.encode("utf-8", "surrogatepass").decode("utf-8", "backslashreplace")
+        data = path.encode("utf-8", "surrogatepass")
+    raw = data.replace(b"\\", b"\\x5c").decode("utf-8", "backslashreplace")
     return "".join(
         ch
         if ch.isprintable() or ch == " "
