@@ -47,17 +47,13 @@ def max_file_bytes() -> int:
 
 def display_path(path: str) -> str:
     """A path (or any text) as text that is safe to print: undecodable bytes, controls,
-    bidi and other format characters escaped. A backslash of the name is escaped too
-    (\\x5c), so every escape in the result is one: two names never show the same, and an
-    article's id (its shown path) is unique (`a<newline>b.txt` is a\\x0ab.txt, a file
-    named a\\x0ab.txt is a\\x5cx0ab.txt)."""
-    if path.isprintable() and path.isascii() and "\\" not in path:  # the common case
+    bidi and other format characters escaped."""
+    if path.isprintable() and path.isascii():  # the common case, checked at C speed
         return path
     try:
-        data = os.fsencode(path)
+        raw = os.fsencode(path).decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a lone surrogate that no file name decodes to
-        data = path.encode("utf-8", "surrogatepass")
-    raw = data.replace(b"\\", b"\\x5c").decode("utf-8", "backslashreplace")
+        raw = path.encode("utf-8", "surrogatepass").decode("utf-8", "backslashreplace")
     return "".join(
         ch
         if ch.isprintable() or ch == " "
@@ -68,12 +64,22 @@ def display_path(path: str) -> str:
     )
 
 
+def shown_name(relative: str) -> str:
+    """A file's path under the corpus as ids and messages show it: display_path, with the
+    name's own backslashes escaped too (\\x5c), so every escape in it is one and two names
+    never show the same (`a<newline>b.txt` is a\\x0ab.txt, a file named a\\x0ab.txt is
+    a\\x5cx0ab.txt). An article's id is this: unique by construction, and stable, whatever
+    other files there are. display_path leaves the result as it is."""
+    return display_path(relative.replace("\\", "\\x5c"))
+
+
 @dataclass(slots=True)
 class FoundFile:
     path: str
     relative: str  # display-safe, POSIX separators
     size: int
     mtime_ns: int
+    ctime_ns: int = 0  # changes with every write, even when mtime is set back
 
 
 @dataclass(slots=True)
@@ -147,7 +153,7 @@ def walk_corpus(root: Path, skipped: list[Skipped]) -> Iterator[FoundFile]:
 
     def enter(folder: Path, prefix: str) -> list[os.DirEntry[str]] | None:
         nonlocal root_device
-        shown = prefix or "."
+        shown = shown_name(prefix) if prefix else "."
         try:
             info = folder.stat()
         except OSError as exc:
@@ -175,7 +181,7 @@ def walk_corpus(root: Path, skipped: list[Skipped]) -> Iterator[FoundFile]:
         if key in seen_dirs:
             if prefix:
                 skipped.append(
-                    Skipped(prefix, K.LOOP, "folder already visited (symbolic link loop)")
+                    Skipped(shown, K.LOOP, "folder already visited (symbolic link loop)")
                 )
             return None
         seen_dirs.add(key)
@@ -205,14 +211,14 @@ def walk_corpus(root: Path, skipped: list[Skipped]) -> Iterator[FoundFile]:
         if walked > budget:
             skipped.append(
                 Skipped(
-                    prefix or ".",
+                    shown_name(prefix) if prefix else ".",
                     K.OTHER,
                     f"stopped after {budget} files and folders: the rest of the corpus was "
                     "not read (set NEWSREADER_MAX_FILES to a larger number)",
                 )
             )
             return
-        relative = display_path(f"{prefix}{entry.name}")
+        relative = shown_name(f"{prefix}{entry.name}")
         try:
             entry_stat = os.stat(entry.path)
         except OSError as exc:
@@ -246,7 +252,13 @@ def walk_corpus(root: Path, skipped: list[Skipped]) -> Iterator[FoundFile]:
         if entry_stat.st_size > limit:
             skipped.append(Skipped(relative, K.TOO_LARGE, _too_large(entry_stat.st_size, limit)))
             continue
-        yield FoundFile(entry.path, relative, entry_stat.st_size, entry_stat.st_mtime_ns)
+        yield FoundFile(
+            entry.path,
+            relative,
+            entry_stat.st_size,
+            entry_stat.st_mtime_ns,
+            entry_stat.st_ctime_ns,
+        )
 
 
 def _too_large(size: int, limit: int) -> str:

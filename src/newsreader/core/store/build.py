@@ -54,6 +54,9 @@ BATCH = 200
 Progress = Callable[[int, int], None]
 
 
+RACY_NS = 3_000_000_000  # a file written this close to the last walk is checked by content
+
+
 def _hash_bytes(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -289,9 +292,11 @@ class CorpusIndex:
         walk_skipped: list[Skipped] = []
         found = list(walk_corpus(self.root, walk_skipped)) if self.root.is_dir() else []
         stats.files = len(found)
+        walked_at = time.time_ns()
+        racy_after = int(self.reader.meta_value("walked_at") or 0) - RACY_NS
         known = {
             row[0]: row[1:]
-            for row in self.db.execute("SELECT path, size, mtime_ns, hash FROM files")
+            for row in self.db.execute("SELECT path, size, mtime_ns, hash, ctime_ns FROM files")
         }
         present = {f.relative for f in found}
         for gone in set(known) - present:
@@ -302,8 +307,16 @@ class CorpusIndex:
         for item in found:
             old = known.get(item.relative)
             if old and old[0] == item.size and old[1] == item.mtime_ns:
-                stats.reused += 1
-                continue
+                # Size and mtime say unchanged. Trust them unless the ctime moved (an edit
+                # with its mtime set back, `touch -d`) or the file was written so close to
+                # the last walk that a second edit in the same tick would not show (racy,
+                # as git calls it): then the content's hash decides.
+                if old[3] == item.ctime_ns and item.mtime_ns < racy_after:
+                    stats.reused += 1
+                    continue
+                if self._same_content(item, old[2]):
+                    stats.reused += 1
+                    continue
             changed.append(item)
 
         done = 0
@@ -321,8 +334,13 @@ class CorpusIndex:
             old = known.get(parsed.found.relative)
             if old and parsed.digest and old[2] == parsed.digest:
                 self.db.execute(
-                    "UPDATE files SET size=?, mtime_ns=? WHERE path=?",
-                    (parsed.found.size, parsed.found.mtime_ns, parsed.found.relative),
+                    "UPDATE files SET size=?, mtime_ns=?, ctime_ns=? WHERE path=?",
+                    (
+                        parsed.found.size,
+                        parsed.found.mtime_ns,
+                        parsed.found.ctime_ns,
+                        parsed.found.relative,
+                    ),
                 )
                 stats.reused += 1
             else:
@@ -337,6 +355,7 @@ class CorpusIndex:
             if progress:
                 progress(stats.reused + stats.parsed, total)
         self._store_walk_skipped(walk_skipped)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('walked_at', ?)", (str(walked_at),))
         self.db.commit()
         if stats.parsed or stats.removed or not self._is_complete():
             stats.reanalysed = self._finish_corpus_pass()
@@ -344,6 +363,20 @@ class CorpusIndex:
         self.db.commit()
         self._mark_complete()
         return stats
+
+    def _same_content(self, found: FoundFile, digest: str) -> bool:
+        """Whether the file still holds what was indexed (by hash); if so its row takes
+        the new ctime, so the next refresh trusts it again without reading."""
+        try:
+            data = read_regular(found.path)
+        except OSError:
+            return False
+        if not digest or _hash_bytes(data) != digest:
+            return False
+        self.db.execute(
+            "UPDATE files SET ctime_ns=? WHERE path=?", (found.ctime_ns, found.relative)
+        )
+        return True
 
     def _parse_all(self, files: list[FoundFile], workers: int | None) -> Iterable[_Parsed]:
         if workers is None:
@@ -375,13 +408,14 @@ class CorpusIndex:
         relative = parsed.found.relative
         self._remove_file(relative)
         self.db.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
             (
                 relative,
                 parsed.found.size,
                 parsed.found.mtime_ns,
                 parsed.digest,
                 json.dumps([s.to_record() for s in parsed.skipped], ensure_ascii=False),
+                parsed.found.ctime_ns,
             ),
         )
         for item in parsed.articles:

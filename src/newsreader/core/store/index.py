@@ -24,7 +24,7 @@ from newsreader import __version__
 from newsreader.core.model import Article, Entity, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
-SCHEMA = 4
+SCHEMA = 5
 RULES = f"{__version__}/2"
 PARAGRAPH_BITS = 20
 PARAGRAPH_MASK = (1 << PARAGRAPH_BITS) - 1
@@ -33,7 +33,7 @@ SCHEMA_SQL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-    hash TEXT NOT NULL, skipped TEXT NOT NULL
+    hash TEXT NOT NULL, skipped TEXT NOT NULL, ctime_ns INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE articles (
     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file TEXT NOT NULL,
