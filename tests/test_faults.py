@@ -134,14 +134,14 @@ def test_an_output_encoding_without_vietnamese_falls_back_to_escapes(encoding, m
     for argv in (["list"], ["show", A000], ["search", "bảo vệ"], ["doctor"], ["bookmarks"]):
         out = io.TextIOWrapper(io.BytesIO(), encoding=encoding)
         err = io.TextIOWrapper(io.BytesIO(), encoding=encoding)
-        monkeypatch.setattr(sys, "stdout", out)
-        monkeypatch.setattr(sys, "stderr", err)
-        code = main(argv)
+        with monkeypatch.context() as streams:  # only the streams: the private dirs stay
+            streams.setattr(sys, "stdout", out)
+            streams.setattr(sys, "stderr", err)
+            code = main(argv)
         out.flush()
         err.flush()
         printed = out.buffer.getvalue().decode(encoding)  # type: ignore[attr-defined]
         said = err.buffer.getvalue().decode(encoding)  # type: ignore[attr-defined]
-        monkeypatch.undo()
         assert code == 0, (argv, said)
         assert "Traceback" not in said
         if argv[0] == "show":
@@ -487,23 +487,22 @@ def test_a_full_disk_never_moves_a_healthy_store_aside(
             for side in ("-wal", "-shm"):
                 Path(f"{store}{side}").unlink(missing_ok=True)
         filler = _fill(small_disk)
-    else:
-        code = 13 if how == "full" else 10
-        text = "database or disk is full" if how == "full" else "disk I/O error"
-        monkeypatch.setattr(BookmarkStore, "_open_checked", _failing_open(code, text))
-    code = main(["bookmarks"])
-    out, err = capsys.readouterr()
-    assert code in (0, 1) and "Traceback" not in err, err
-    code = main(["bookmark", "add", A000, "-p", "4"])
-    _, err_add = capsys.readouterr()
-    assert code == 1 and err_add.count("\n") == 1 and "nothing was written" in err_add
-    if how != "ioerr":
-        assert "is full" in err_add and "3 bookmarks are safe" in err_add
-    assert sorted(p.name for p in data.iterdir() if "corrupt" in p.name) == []
+    with monkeypatch.context() as failing:  # the disk is full (or failing) in here
+        if how != "tmpfs":
+            code = 13 if how == "full" else 10
+            text = "database or disk is full" if how == "full" else "disk I/O error"
+            failing.setattr(BookmarkStore, "_open_checked", _failing_open(code, text))
+        code = main(["bookmarks"])
+        out, err = capsys.readouterr()
+        assert code in (0, 1) and "Traceback" not in err, err
+        code = main(["bookmark", "add", A000, "-p", "4"])
+        _, err_add = capsys.readouterr()
+        assert code == 1 and err_add.count("\n") == 1 and "nothing was written" in err_add
+        if how != "ioerr":
+            assert "is full" in err_add and "3 bookmarks are safe" in err_add
+        assert sorted(p.name for p in data.iterdir() if "corrupt" in p.name) == []
     if how == "tmpfs":
         filler.unlink()
-    monkeypatch.undo()
-    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(data))
     assert _store_rows(store) == 3
     assert main(["bookmarks", "--json"]) == 0
     out, _ = capsys.readouterr()
@@ -906,3 +905,41 @@ def test_an_edit_with_its_mtime_set_back_is_seen(tmp_path):
     with Library(corpus, cache_dir=tmp_path / "cache", data_dir=tmp_path / "data") as library:
         stats = library.refresh()  # nothing changed since: trusted without reading again
         assert stats.parsed == 0 and stats.reused == 1
+
+
+# --- item 15: listing many bookmarks re-anchors only what changed ------------------------
+def test_anchoring_is_remembered_per_text_and_redone_when_it_changes(tmp_path, seeds_dir):
+    import shutil
+
+    from newsreader.core.library import Library
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    with Library(corpus, data_dir=data, cache_dir=cache) as library:
+        article = library.article(A000)
+        assert article is not None
+        library.add_bookmark(article, 2, 2)
+        assert [(b.first, b.status) for b in library.bookmarks()] == [(2, "ok")]
+        # An import into an article whose bookmarks were all anchored is still anchored.
+        moved = article.paragraphs[4]
+        export = {
+            "format": "newsreader.bookmarks",
+            "version": 1,
+            "bookmarks": [{"article_id": A000, "first": 0, "last": 0, "quote": moved}],
+        }
+        library.import_bookmarks(json.dumps(export).encode())
+        assert sorted((b.first, b.status) for b in library.bookmarks()) == [(2, "ok"), (4, "ok")]
+    # The text changes: a paragraph is inserted at the top, every passage moves down one.
+    path = corpus / A000
+    lines = path.read_text(encoding="utf-8").split("\n")
+    title_end = lines.index("") + 1
+    path.write_text(
+        "\n".join(
+            [*lines[:title_end], "Một đoạn mới được chèn vào đầu bài.", "", *lines[title_end:]]
+        ),
+        encoding="utf-8",
+    )
+    with Library(corpus, data_dir=data, cache_dir=cache) as library:
+        library.refresh()
+        assert sorted((b.first, b.status) for b in library.bookmarks()) == [(3, "ok"), (5, "ok")]

@@ -13,6 +13,7 @@ started; `BookmarkStore.notice` says where the old one went.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -589,6 +590,7 @@ class BookmarkStore:
     def restore(self, bookmark: Bookmark) -> Bookmark:
         """Put a removed bookmark back, under its old id when that is still free."""
         with self._write():
+            self._forget_anchored()
             taken = (
                 bookmark.id is not None
                 and self.db.execute(
@@ -626,6 +628,29 @@ class BookmarkStore:
         total: int = self.db.execute("SELECT count(*) FROM bookmarks").fetchone()[0]
         return total
 
+    # Re-anchoring every bookmark of an article against the same text again gives the same
+    # places: the text it was last done against is remembered per article (meta key
+    # "anchored:<id>", a digest), and a listing skips articles whose text did not change.
+    # Bookmarks added by add() or toggle() sit where they were marked; an import or a
+    # restore forgets what was remembered.
+    def anchored(self, article_id: str) -> str | None:
+        """The digest of the text this article's bookmarks were last all anchored to."""
+        row = self.db.execute(
+            "SELECT value FROM meta WHERE key = ?", (f"anchored:{article_id}",)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def mark_anchored(self, article_id: str, digest: str) -> None:
+        if self.read_only:
+            return
+        with self._write():
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"anchored:{article_id}", digest)
+            )
+
+    def _forget_anchored(self) -> None:
+        self.db.execute("DELETE FROM meta WHERE key LIKE 'anchored:%'")
+
     def update_anchor(self, bookmark_id: int, first: int, last: int, status: Status) -> None:
         """Record where re-anchoring found the passage (the quote is kept as marked)."""
         with self._write():
@@ -638,31 +663,40 @@ class BookmarkStore:
         """Add bookmarks from elsewhere (an import), in one transaction.
 
         The same passage (article id, range and quote) already here is not added again;
-        its note is replaced when the incoming one was updated later.
+        its note is replaced when the incoming one was updated later. What is here is read
+        once, by a digest of each passage, so a large import is one pass, not one query over
+        every bookmark of the same paragraph per incoming one.
         """
         added = updated = unchanged = 0
         with self._write():
+            self._forget_anchored()
+            here: dict[tuple[str, int, int, bytes], tuple[int, str | None, str]] = {}
+            for row in self.db.execute(
+                "SELECT id, article_id, first, last, quote, note, updated FROM bookmarks"
+                " ORDER BY id DESC"  # the oldest of equal passages wins, as before
+            ):
+                here[_passage_key(row[1], row[2], row[3], row[4])] = (row[0], row[5], row[6])
             for incoming in map(Bookmark.cleaned, bookmarks):  # compared and stored clean
-                row = self.db.execute(
-                    f"{_SELECT} WHERE article_id = ? AND first = ? AND last = ? AND quote = ?"
-                    " ORDER BY id LIMIT 1",
-                    incoming.identity(),
-                ).fetchone()
-                if row is None:
+                key = _passage_key(*incoming.identity())
+                existing = here.get(key)
+                if existing is None:
                     fresh = Bookmark(**incoming.to_json())
                     fresh.note = _clean_note(fresh.note)
                     fresh.created = fresh.created or self.clock()
                     fresh.updated = fresh.updated or fresh.created
                     self._insert(fresh)
+                    assert fresh.id is not None
+                    here[key] = (fresh.id, fresh.note, fresh.updated)
                     added += 1
                     continue
-                existing = _row(row)
+                bookmark_id, note_here, updated_here = existing
                 note = _clean_note(incoming.note)
-                if incoming.updated > existing.updated and note != existing.note:
+                if incoming.updated > updated_here and note != note_here:
                     self.db.execute(
                         "UPDATE bookmarks SET note = ?, updated = ? WHERE id = ?",
-                        (note, incoming.updated, existing.id),
+                        (note, incoming.updated, bookmark_id),
                     )
+                    here[key] = (bookmark_id, note, incoming.updated)
                     updated += 1
                 else:
                     unchanged += 1
@@ -756,6 +790,15 @@ def read_only_message(path: Path | None) -> str:
     return (
         f"cannot write bookmarks: the data folder {folder} is read-only "
         "(set NEWSREADER_DATA_DIR to a writable folder); reading still works"
+    )
+
+
+def _passage_key(article_id: str, first: int, last: int, quote: str) -> tuple[str, int, int, bytes]:
+    return (
+        article_id,
+        first,
+        last,
+        hashlib.blake2b(quote.encode("utf-8", "surrogatepass"), digest_size=16).digest(),
     )
 
 
