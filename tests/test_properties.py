@@ -26,7 +26,7 @@ from rich.text import Text
 from hostile import unsafe
 from newsreader.core import export
 from newsreader.core.corpus.load import load_corpus
-from newsreader.core.corpus.loader import display_path
+from newsreader.core.corpus.loader import display_path, shown_name
 from newsreader.core.library import Library
 from newsreader.core.store.bookmarks import Bookmark
 from newsreader.core.text.clean import clean_line, clean_text
@@ -105,7 +105,7 @@ def test_the_loader_never_raises_and_accounts_for_every_file(files):
     for name in files:
         if name.startswith(b"."):
             continue  # hidden: ignored
-        shown = display_path(os.fsdecode(name))
+        shown = shown_name(os.fsdecode(name))  # what ids are made of
         # A JSON list's items are skipped one by one, as "name#index".
         assert shown in loaded or any(p == shown or p.startswith(f"{shown}#") for p in skipped)
     for item in [*corpus.skipped, *corpus.warnings]:
@@ -214,3 +214,12 @@ def test_markup_looking_text_renders_unchanged(raw):
     _console_out.truncate()
     _console.print(Text(text), end="", soft_wrap=True)
     assert _console_out.getvalue() == text
+
+
+@given(st.binary(min_size=1, max_size=12), st.binary(min_size=1, max_size=12))
+def test_two_file_names_never_show_alike(first, second):
+    names = [os.fsdecode(first.replace(b"/", b"_")), os.fsdecode(second.replace(b"/", b"_"))]
+    if names[0] != names[1]:
+        assert shown_name(names[0]) != shown_name(names[1])
+        for name in names:
+            assert display_path(shown_name(name)) == shown_name(name)  # shown once is final

@@ -7,12 +7,15 @@ a runtime failure exit 1; never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from newsreader import __version__
 
@@ -29,6 +32,97 @@ class UsageError(Exception):
 
 class RuntimeFailure(Exception):
     """Something failed that the arguments could not foresee: one line, exit code 1."""
+
+
+class OutputClosed(Exception):
+    """Standard output is closed (`>&-`): there is nowhere to print the data."""
+
+
+# What must not reach a terminal raw from any text we print: C0 controls but tab and newline
+# (ESC starts every escape sequence), DEL and C1 (U+009B is an 8-bit CSI), bidi controls,
+# line separators, and lone surrogates (undecodable bytes of a file name or argument).
+_UNSAFE_OUTPUT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_output(text: str) -> str:
+    """Text with every character a terminal could act on written as an escape."""
+    return _UNSAFE_OUTPUT.sub(_escape_char, text)
+
+
+class _SafeOutput(io.TextIOBase):
+    """Stands in for stdout or stderr while a command runs: escapes what escape_output
+    escapes, falls back to backslash escapes for what the stream's encoding cannot hold
+    (PYTHONIOENCODING=ascii, LC_ALL=C), and copes with a closed stream."""
+
+    def __init__(self, raw: TextIO | None, *, closed_error: bool) -> None:
+        super().__init__()
+        self._raw = raw
+        self._closed_error = closed_error
+        encoding = (getattr(raw, "encoding", None) or "utf-8").lower().replace("-", "")
+        self._encoding = None if encoding in ("utf8", "utf_8") else encoding
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self._raw is None:
+            if self._closed_error:
+                raise OutputClosed
+            return len(text)
+        safe = escape_output(text)
+        if self._encoding is not None:
+            try:
+                safe.encode(self._encoding)
+            except UnicodeEncodeError:
+                safe = safe.encode(self._encoding, "backslashreplace").decode(self._encoding)
+            except LookupError:
+                pass
+        self._raw.write(safe)
+        return len(text)
+
+    def flush(self) -> None:
+        if self._raw is not None and not self._raw.closed:
+            self._raw.flush()
+
+    def isatty(self) -> bool:
+        return self._raw is not None and self._raw.isatty()
+
+    def fileno(self) -> int:
+        if self._raw is None:
+            raise OSError(9, "Bad file descriptor")
+        return self._raw.fileno()
+
+    def close_stream(self) -> None:
+        """Close the stream itself (close(), also called when this object is collected,
+        leaves it open)."""
+        if self._raw is not None:
+            self._raw.close()
+
+
+@contextmanager
+def _safe_streams() -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    sys.stdout = _SafeOutput(saved[0], closed_error=True)
+    sys.stderr = _SafeOutput(saved[1], closed_error=False)
+    try:
+        yield
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError, OutputClosed):
+                pass
+        sys.stdout, sys.stderr = saved
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print one article: title, date, directives, the people and dates found "
         "in it, and its paragraphs numbered from 1.",
     )
-    show.add_argument("id", metavar="ID", help="article id, as `list` prints it")
+    show.add_argument("id", metavar="ID", type=_article_id, help="article id, as `list` prints it")
     _add_common(show)
     search = commands.add_parser(
         "search",
@@ -143,7 +237,7 @@ def _add_bookmark_commands(commands) -> list[argparse.ArgumentParser]:
         description="Bookmark paragraphs of an article. Paragraphs are numbered from 1, as the "
         "reader and `newsreader show` print them (¶1 is the first): --paragraph 3 or 3-5.",
     )
-    add.add_argument("id", metavar="ID", help="article id, as `list` prints it")
+    add.add_argument("id", metavar="ID", type=_article_id, help="article id, as `list` prints it")
     add.add_argument(
         "--paragraph",
         "-p",
@@ -164,7 +258,9 @@ def _add_bookmark_commands(commands) -> list[argparse.ArgumentParser]:
         description="List bookmarks, each passage found again in the current text of its "
         "article; one that cannot be found is marked orphaned.",
     )
-    listing.add_argument("--article", metavar="ID", help="only this article's bookmarks")
+    listing.add_argument(
+        "--article", metavar="ID", type=_article_id, help="only this article's bookmarks"
+    )
     listing.add_argument(
         "--all", action="store_true", help="every corpus's bookmarks, not only this corpus's"
     )
@@ -181,7 +277,9 @@ def _add_bookmark_commands(commands) -> list[argparse.ArgumentParser]:
         choices=["md", "json", "txt"],
         help="md (default, or from the --output suffix), json or txt (wrapped at 80 columns)",
     )
-    export.add_argument("--article", metavar="ID", help="only this article's bookmarks")
+    export.add_argument(
+        "--article", metavar="ID", type=_article_id, help="only this article's bookmarks"
+    )
     export.add_argument(
         "--all", action="store_true", help="every corpus's bookmarks, not only this corpus's"
     )
@@ -223,6 +321,9 @@ def _port(value: str) -> int:
     return number
 
 
+_LARGEST = 2**63 - 1  # SQLite's largest integer
+
+
 def _positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -230,7 +331,17 @@ def _positive_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    if number > _LARGEST:
+        raise argparse.ArgumentTypeError(f"too large: {value}")
     return number
+
+
+def _article_id(value: str) -> str:
+    """An id as typed; bytes that are not UTF-8 become the escapes `list` prints for them
+    (an id copied from `list` is already in that form and is left as it is)."""
+    return "".join(
+        f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff" else ch for ch in value
+    )
 
 
 def _library(args: argparse.Namespace, *, must_exist: bool = True) -> Library:
@@ -238,12 +349,23 @@ def _library(args: argparse.Namespace, *, must_exist: bool = True) -> Library:
     from newsreader.core.library import Library
 
     library = Library.for_corpus(args.corpus)
+    _OPENED.append(library)
     problem = library.root_problem()
     if must_exist and problem == "no such folder":
         raise UsageError(f"corpus folder not found: {_shown(library.root)}")
     if must_exist and problem:
         raise UsageError(f"corpus is not a folder: {_shown(library.root)}")
     return library
+
+
+# The Libraries a command opened: what they noticed after the command's own reports (an
+# index rebuilt when a query met a damaged page) is told when the command ends.
+_OPENED: list[Library] = []
+
+
+def _tell_late_notices() -> None:
+    while _OPENED:
+        _tell_notices(_OPENED.pop())
 
 
 def _shown(path: object) -> str:
@@ -455,6 +577,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from newsreader.core.export import FORMATS
     from newsreader.core.formatting import count_text
+    from newsreader.core.library import NotRegularFile
 
     fmt = args.format
     if fmt is None:
@@ -467,11 +590,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(library.render_export(fmt, bookmarks))
         return EXIT_OK
     path = Path(args.output).expanduser() if args.output else None
+    folder = bool(args.output) and args.output.endswith(("/", os.sep))  # `-o dir/`: a folder
     try:
-        written = library.export(fmt, bookmarks, path, force=args.force)
+        written = library.export(fmt, bookmarks, path, force=args.force, folder=folder)
     except FileExistsError as exc:
         raise RuntimeFailure(
             f"{_shown(exc.filename or path)} already exists; use --force to replace it"
+        ) from None
+    except NotADirectoryError as exc:
+        raise RuntimeFailure(
+            f"{_shown(exc.filename or path)} is not a folder: nothing was written"
+        ) from None
+    except NotRegularFile as exc:
+        raise RuntimeFailure(
+            f"{_shown(exc.filename)} {exc.strerror}: nothing was written "
+            "(export writes regular files, or - for stdout)"
         ) from None
     articles = len({b.article_id for b in bookmarks})
     print(
@@ -521,10 +654,26 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    with _safe_streams():
+        try:
+            args = parser.parse_args(argv)
+        except UsageError as exc:
+            print(f"newsreader: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        handler = COMMANDS.get(args.command)
+        if handler is not None:
+            return _run(handler, args)
+    return _run(cmd_app, args)  # the reader owns the terminal: its streams are left alone
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     try:
-        args = parser.parse_args(argv)
-        handler = COMMANDS.get(args.command, cmd_app)
-        return handler(args)
+        try:
+            return handler(args)
+        finally:
+            if handler is not cmd_app:
+                _tell_late_notices()
+            _OPENED.clear()
     except UsageError as exc:
         print(f"newsreader: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -534,10 +683,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (`| head`); nothing more to say
+        # The reader went away (`| head`); nothing more to say, not even at exit.
+        getattr(sys.stderr, "close_stream", sys.stderr.close)()
         return EXIT_OK
+    except OutputClosed:
+        print(
+            "newsreader: standard output is closed: nothing was printed "
+            "(redirect it to a file, or use `export --output FILE`)",
+            file=sys.stderr,
+        )
+        return EXIT_RUNTIME
     except OSError as exc:
         print(
             f"newsreader: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
+        )
+        return EXIT_RUNTIME
+    except RecursionError:
+        print("newsreader: the input is nested too deeply to read", file=sys.stderr)
+        return EXIT_RUNTIME
+    except MemoryError:
+        print("newsreader: out of memory", file=sys.stderr)
+        return EXIT_RUNTIME
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        print(
+            f"newsreader: unexpected error ({type(exc).__name__}: {exc}); "
+            "please report it with the command that caused it",
+            file=sys.stderr,
         )
         return EXIT_RUNTIME

@@ -11,13 +11,14 @@ the user marked.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from newsreader.core.model import Article
 from newsreader.core.store.bookmarks import Bookmark, BookmarkStore, StoreReadOnly
@@ -48,13 +49,48 @@ def _window(paragraphs: list[str], first: int, size: int) -> str:
     return _norm(" ".join(paragraphs[first : first + size]))
 
 
-def locate(bookmark: Bookmark, article: Article | None) -> Anchor:
-    """Where the bookmark's passage is in the article now."""
+class Windows:
+    """An article's runs of `size` paragraphs, normalised once and shared by all of its
+    bookmarks: re-anchoring many bookmarks of one article costs one pass over its text, not
+    one per bookmark."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.paragraphs = paragraphs
+        self._texts: dict[int, list[str]] = {}
+        self._where: dict[int, dict[str, list[int]]] = {}
+
+    def texts(self, size: int) -> list[str]:
+        """The window starting at each paragraph (as many as fit)."""
+        found = self._texts.get(size)
+        if found is None:
+            count = len(self.paragraphs)
+            found = [_window(self.paragraphs, first, size) for first in range(count - size + 1)]
+            self._texts[size] = found
+        return found
+
+    def starts(self, size: int, text: str) -> list[int]:
+        """Where a window of `size` paragraphs reads exactly `text`."""
+        where = self._where.get(size)
+        if where is None:
+            where = {}
+            for first, window in enumerate(self.texts(size)):
+                where.setdefault(window, []).append(first)
+            self._where[size] = where
+        return where.get(text, [])
+
+
+def locate(bookmark: Bookmark, article: Article | None, windows: Windows | None = None) -> Anchor:
+    """Where the bookmark's passage is in the article now (`windows`: the article's, when
+    several of its bookmarks are located in turn)."""
     if article is None or not article.paragraphs:
         return Anchor(bookmark.first, bookmark.last, "orphaned", 0.0)
     paragraphs = article.paragraphs
+    if windows is None or windows.paragraphs is not paragraphs:
+        windows = Windows(paragraphs)
     count = len(paragraphs)
     size = bookmark.last - bookmark.first + 1
+    if size < 1:
+        return Anchor(bookmark.first, bookmark.last, "orphaned", 0.0)
     quote = _norm(bookmark.quote)
 
     def nearest(candidates: list[tuple[float, int, int]]) -> tuple[float, int, int]:
@@ -70,14 +106,11 @@ def locate(bookmark: Bookmark, article: Article | None) -> Anchor:
 
         return min(candidates, key=key)
 
-    if bookmark.last < count and _window(paragraphs, bookmark.first, size) == quote:
-        return Anchor(bookmark.first, bookmark.last, "same")
+    if 0 <= bookmark.first and bookmark.last < count:
+        if windows.texts(size)[bookmark.first] == quote:
+            return Anchor(bookmark.first, bookmark.last, "same")
 
-    exact = [
-        (100.0, first, size)
-        for first in range(0, count - size + 1)
-        if _window(paragraphs, first, size) == quote
-    ]
+    exact = [(100.0, first, size) for first in windows.starts(size, quote)]
     if exact:
         _, first, width = nearest(exact)
         return Anchor(first, first + width - 1, "moved")
@@ -85,12 +118,11 @@ def locate(bookmark: Bookmark, article: Article | None) -> Anchor:
     # A paragraph split in two or two joined: try one paragraph more and one less too.
     fuzzy = []
     for width in sorted({size, size + 1, max(1, size - 1)}):
-        for first in range(0, count - width + 1):
-            score = fuzz.ratio(
-                quote, _window(paragraphs, first, width), score_cutoff=FUZZY_MIN_SCORE
-            )
-            if score:
-                fuzzy.append((score, first, width))
+        found = process.extract(
+            quote, windows.texts(width), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=None
+        )
+        for _, score, first in sorted(found, key=lambda match: match[2]):  # in text order
+            fuzzy.append((score, first, width))
     if fuzzy:
         score, first, width = nearest(fuzzy)
         return Anchor(first, first + width - 1, "fuzzy", score)
@@ -114,20 +146,48 @@ def _context_score(bookmark: Bookmark, paragraphs: list[str], first: int, width:
 
 
 def _apply(store: BookmarkStore | None, bookmark: Bookmark, anchor: Anchor) -> bool:
-    """Update the bookmark (and the store, when it can be written); True if it changed."""
+    """Update the bookmark (and the store, when it can be written); False when the store
+    could not be told (the bookmark is still right for this run)."""
     if (anchor.first, anchor.last, anchor.status) == (
         bookmark.first,
         bookmark.last,
         bookmark.status,
     ):
-        return False
+        return True
     bookmark.first, bookmark.last, bookmark.status = anchor.first, anchor.last, anchor.status
     if store is not None and not store.read_only and bookmark.id is not None:
         try:
             store.update_anchor(bookmark.id, anchor.first, anchor.last, anchor.status)
         except StoreReadOnly:
-            pass  # still right for this run; saved next time the store is writable
-    return True
+            return False  # saved next time the store is writable
+        return True
+    return False
+
+
+def text_digest(article: Article) -> str:
+    data = "\n\x00".join(article.paragraphs).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _reanchor(store: BookmarkStore, bookmarks: list[Bookmark], article: Article | None) -> None:
+    """Locate one article's bookmarks, unless they were all located against this very text
+    before (then their stored places stand)."""
+    if article is None or not article.paragraphs:
+        for bookmark in bookmarks:
+            _apply(store, bookmark, locate(bookmark, article))
+        return
+    digest = text_digest(article)
+    if store.anchored(article.id) == digest:
+        return
+    windows = Windows(article.paragraphs)
+    saved = True
+    for bookmark in bookmarks:
+        saved = _apply(store, bookmark, locate(bookmark, article, windows)) and saved
+    if saved and not store.read_only:
+        try:
+            store.mark_anchored(article.id, digest)
+        except StoreReadOnly:
+            pass
 
 
 def reanchor_article(
@@ -136,8 +196,7 @@ def reanchor_article(
     """Re-anchor one loaded article's bookmarks (of `corpus` and of no known corpus, when
     given) (call when it is opened); returns them."""
     bookmarks = store.for_article(article.id, corpus)
-    for bookmark in bookmarks:
-        _apply(store, bookmark, locate(bookmark, article))
+    _reanchor(store, bookmarks, article)
     return bookmarks
 
 
@@ -150,10 +209,12 @@ def reanchor_all(
     """Re-anchor every bookmark (of one article) against the corpus (load(id) gives None
     for an article that is gone); returns them as they now are. A read-only store is
     updated in memory only."""
-    bookmarks = store.bookmarks(article_id, corpus)
-    loaded: dict[str, Article | None] = {}
-    for bookmark in bookmarks:
-        if bookmark.article_id not in loaded:
-            loaded[bookmark.article_id] = load(bookmark.article_id)
-        _apply(store, bookmark, locate(bookmark, loaded[bookmark.article_id]))
+    bookmarks = store.bookmarks(article_id, corpus)  # by article: one in memory at a time
+    start = 0
+    while start < len(bookmarks):
+        end = start
+        while end < len(bookmarks) and bookmarks[end].article_id == bookmarks[start].article_id:
+            end += 1
+        _reanchor(store, bookmarks[start:end], load(bookmarks[start].article_id))
+        start = end
     return bookmarks

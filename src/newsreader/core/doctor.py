@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Literal
 from newsreader.core.corpus.loader import (
     DEFAULT_MAX_BYTES,
     display_path,
-    max_file_bytes,
     walk_corpus,
 )
 from newsreader.core.formatting import count_text
@@ -177,20 +176,24 @@ def explain_skipped(skipped: list[Skipped]) -> list[Check]:
 
 # --- the corpus --------------------------------------------------------------------------
 def check_limit() -> Check | None:
-    """A NEWSREADER_MAX_FILE_MB that is not a number is ignored silently by the loader."""
+    """A NEWSREADER_MAX_FILE_MB that is not a positive number is ignored by the loader."""
     raw = os.environ.get("NEWSREADER_MAX_FILE_MB")
-    if raw and max_file_bytes() == DEFAULT_MAX_BYTES:
-        try:
-            float(raw)
-        except ValueError:
-            return Check(
-                "size limit",
-                "warning",
-                f"NEWSREADER_MAX_FILE_MB={raw!r} is not a number; the limit is "
-                f"{DEFAULT_MAX_BYTES // 1048576} MB",
-                "set it to a number of megabytes, e.g. NEWSREADER_MAX_FILE_MB=60",
-            )
-    return None
+    if not raw:
+        return None
+    try:
+        megabytes = float(raw)
+    except ValueError:
+        problem = "is not a number"
+    else:
+        if math.isfinite(megabytes) and megabytes > 0:
+            return None
+        problem = "is not a positive number of megabytes"
+    return Check(
+        "size limit",
+        "warning",
+        f"NEWSREADER_MAX_FILE_MB={raw!r} {problem}; the limit is {DEFAULT_MAX_BYTES // 1048576} MB",
+        "set it to a number of megabytes, e.g. NEWSREADER_MAX_FILE_MB=60",
+    )
 
 
 def check_corpus(root: Path, corpus: Corpus | None, files: int) -> Check:
@@ -303,7 +306,15 @@ def check_store(path: Path) -> Check:
             "bookmark store",
             "problem",
             f"{shown} has schema version {version}; this newsreader knows up to {SCHEMA_VERSION}",
-            "update newsreader (the store was written by a newer version)",
+            "update newsreader (the store was written by a newer version); until then "
+            "bookmarks are listed and exported, never added or changed",
+        )
+    if look.schema is not None:
+        return Check(
+            "bookmark store",
+            "problem",
+            f"{shown} is not a bookmark store of its version: {look.schema}",
+            f"newsreader moves it aside when it next opens it; or {moved}",
         )
     marks = count_text(count, "bookmark") if count is not None else "empty"
     upgrade = "" if version == SCHEMA_VERSION else f", upgraded to {SCHEMA_VERSION} on next write"
@@ -311,6 +322,20 @@ def check_store(path: Path) -> Check:
         "bookmark store",
         "ok",
         f"{shown}: integrity ok, schema version {version}{upgrade}, {marks}",
+    )
+
+
+def check_moved_aside(moved: list[Path]) -> Check | None:
+    """Stores moved aside as damaged: their bookmarks are out of use until the user acts."""
+    if not moved:
+        return None
+    shown = ", ".join(_shown(p) for p in moved)
+    return Check(
+        "moved-aside stores",
+        "warning",
+        f"{count_text(len(moved), 'damaged bookmark store')} moved aside: {shown}",
+        "its bookmarks are not in use; open it with sqlite3 to recover what you need "
+        "(`.recover`), then delete it; newsreader reminds you on every run until then",
     )
 
 
@@ -328,7 +353,8 @@ def check_index(path: Path) -> Check:
             "index",
             "problem",
             f"{shown} is damaged ({damage})",
-            f"newsreader rebuilds it on its next run; or delete it: rm {shown}",
+            "newsreader throws it away and rebuilds it when a command reads the damaged "
+            f"part (the command still answers); to rebuild it now: rm {shown}",
         )
     if meta.get("schema") != str(SCHEMA) or meta.get("rules") != RULES:
         return Check("index", "ok", f"{shown}: made by another version (rebuilt on next use)")
@@ -443,6 +469,8 @@ def diagnose(library: Library, *, terminal: bool = True) -> Report:
     data = check_folder("data dir", data_dir, "NEWSREADER_DATA_DIR", "bookmarks")
     add(data)
     add(check_store(library.store_path))
+    if moved := check_moved_aside(library.moved_aside()):
+        add(moved)
     add(cache)
     if index is not None:
         add(index)

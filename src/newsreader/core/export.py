@@ -240,6 +240,8 @@ def parse_export(data: str | bytes | dict[str, object]) -> list[Bookmark]:
             data = json.loads(data)
         except ValueError as exc:
             raise ImportFormatError(f"not JSON ({exc})") from None
+        except RecursionError:
+            raise ImportFormatError("nested too deeply to be an export") from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise ImportFormatError(f"not a newsreader bookmarks export (no format {EXPORT_FORMAT!r})")
     version = data.get("version")
@@ -332,5 +334,5 @@ def write_export(path: Path, text: str, *, force: bool = False) -> Path:
     path = Path(path)
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
-    write_atomic(path, text.encode("utf-8"), overwrite=force)
+    write_atomic(path, text.encode("utf-8"), overwrite=force)  # never over a device or FIFO
     return path

@@ -13,6 +13,7 @@ connection per thread, and one bookmark store connection used under a lock.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newsreader import locations
 from newsreader.core.model import Article, Corpus, SkipKind, Skipped
+from newsreader.core.store.atomic import NotRegularFile, special_kind
 from newsreader.core.store.bookmarks import (
     Bookmark,
     BookmarkNotFound,
@@ -57,6 +59,7 @@ __all__ = [
     "InvalidRange",
     "Library",
     "Merged",
+    "NotRegularFile",
     "Notice",
     "NoticeKind",
     "ReadingState",
@@ -216,7 +219,7 @@ class Library:
         if not self.use_cache or self.root_problem() or not self.index_path.exists():
             return None
         try:
-            reader = IndexReader(connect_read(file_uri(self.index_path)))
+            reader = IndexReader(_cleaning(connect_read(file_uri(self.index_path))))
             try:
                 if stale_reason(reader.meta(), self.root) is not None:
                     return None
@@ -272,6 +275,8 @@ class Library:
             return self._set_writer(CorpusIndex.create_memory(self.root))
         path = self.index_path
         try:
+            if kind := special_kind(path):  # never opened, replaced or deleted
+                raise NotRegularFile(path, kind)
             if not path.exists():
                 return self._set_writer(CorpusIndex.create_file(self.root, path))
             reason: str | None
@@ -339,7 +344,7 @@ class Library:
             return held[1]  # type: ignore[no-any-return]
         if held is not None:
             held[1].close()
-        reader = IndexReader(connect_read(target))
+        reader = IndexReader(_cleaning(connect_read(target)))
         self._local.reader = (target, reader)
         return reader
 
@@ -489,8 +494,11 @@ class Library:
                     raise
                 self._notice(NoticeKind.STORE_UNUSABLE, str(exc))
                 store = BookmarkStore.open(":memory:")
+            _cleaning(store.db)
             if store.notice:
                 self._notice(NoticeKind.STORE_MOVED, store.notice)
+            else:
+                self._remind_moved_aside()
             if not store.read_only and store.path is not None:
                 try:
                     store.import_state_file(locations.old_state_file(self.data_dir))
@@ -498,6 +506,25 @@ class Library:
                     pass  # the old file stays; the reading state starts afresh
             self._store = store
             return not store.read_only
+
+    def moved_aside(self) -> list[Path]:
+        """Damaged stores moved aside in the data dir, still there (doctor lists them)."""
+        from newsreader.core.store.bookmarks import moved_aside
+
+        return moved_aside(self.store_path)
+
+    def _remind_moved_aside(self) -> None:
+        """Until the user deletes (or moves away) a store that was moved aside, every run
+        says where it is: its bookmarks are not lost, only out of use."""
+        old = self.moved_aside()
+        if not old:
+            return
+        where = ", ".join(str(p) for p in old)
+        self._notice(
+            NoticeKind.STORE_MOVED,
+            f"a damaged bookmark store was moved aside to {where}; its bookmarks are not in "
+            "use (delete or move it away to stop this reminder)",
+        )
 
     def _read_only_text(self) -> str:
         from newsreader.core.store.bookmarks import read_only_message
@@ -634,13 +661,25 @@ class Library:
         return export.default_export_path(fmt, folder=folder)  # type: ignore[arg-type]
 
     def export(
-        self, fmt: str, bookmarks: list[Bookmark], path: Path | None, *, force: bool = False
+        self,
+        fmt: str,
+        bookmarks: list[Bookmark],
+        path: Path | None,
+        *,
+        force: bool = False,
+        folder: bool = False,
     ) -> Path:
         """Write an export (to path, or a new file in the documents folder); returns where.
-        Raises FileExistsError when path exists and force is False."""
+        With `folder` (the user wrote `dir/`) path is a folder, made when missing.
+        Raises FileExistsError when path exists and force is False, NotRegularFile when
+        it is a device, FIFO or socket (nothing is written to those)."""
         from newsreader.core import export
 
         target = path if path is not None else self.default_export_path(fmt)
+        if folder:
+            if target.exists() and not target.is_dir():
+                raise NotADirectoryError(20, "not a folder", str(target))
+            target.mkdir(parents=True, exist_ok=True)
         if target.is_dir():
             target = target / export.default_export_name(fmt)  # type: ignore[arg-type]
         return export.write_export(target, self.render_export(fmt, bookmarks), force=force)
@@ -669,6 +708,39 @@ class Library:
         from newsreader.core.doctor import diagnose
 
         return diagnose(self, terminal=terminal)
+
+
+# What must never come out of the index or the bookmark store into a face, whoever wrote
+# it (another program, an old version, a synced or tampered file): controls but tab and
+# newline (ESC starts every terminal escape), DEL and C1, bidi controls, line separators.
+# Each becomes U+FFFD, one character for one, so offsets into a paragraph stay aligned.
+_UNSAFE_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+# The same characters written as JSON escapes, inside the JSON the index keeps (headers,
+# entities, skipped files): "\u001b" would come out of json.loads as ESC.
+_UNSAFE_JSON_ESCAPE = re.compile(
+    r"(?<!\\)\\u(?:000[0-8bcdefBCDEF]|001[0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|061[cC]"
+    r"|200[eEfF]|202[89a-eA-E]|206[6-9])"
+)
+
+
+def _clean_stored_text(data: bytes) -> str:
+    text = data.decode("utf-8", "replace")  # bytes that are not UTF-8: U+FFFD too
+    if _UNSAFE_TEXT.search(text):
+        text = _UNSAFE_TEXT.sub("\ufffd", text)
+    if "\\u" in text and _UNSAFE_JSON_ESCAPE.search(text):
+        text = _UNSAFE_JSON_ESCAPE.sub(r"\\ufffd", text)
+    return text
+
+
+def _cleaning(db: sqlite3.Connection) -> sqlite3.Connection:
+    """Make every string read through db clean: the one place text from the cache and the
+    store is cleaned, for the CLI and the reader alike."""
+    db.text_factory = _clean_stored_text
+    return db
 
 
 def _is_busy(exc: BaseException) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -30,12 +31,18 @@ K = SkipKind
 
 
 def max_file_bytes() -> int:
-    """The size over which a file is skipped; NEWSREADER_MAX_FILE_MB changes it."""
+    """The size over which a file is skipped; NEWSREADER_MAX_FILE_MB changes it. A value
+    that is not a positive, finite number of megabytes is ignored (doctor says so)."""
     raw = os.environ.get("NEWSREADER_MAX_FILE_MB")
+    if not raw:
+        return DEFAULT_MAX_BYTES
     try:
-        return int(float(raw) * 1024 * 1024) if raw else DEFAULT_MAX_BYTES
+        megabytes = float(raw)
     except ValueError:
         return DEFAULT_MAX_BYTES
+    if not math.isfinite(megabytes) or megabytes <= 0:
+        return DEFAULT_MAX_BYTES
+    return max(1, int(megabytes * 1024 * 1024))
 
 
 def display_path(path: str) -> str:
@@ -57,12 +64,22 @@ def display_path(path: str) -> str:
     )
 
 
+def shown_name(relative: str) -> str:
+    """A file's path under the corpus as ids and messages show it: display_path, with the
+    name's own backslashes escaped too (\\x5c), so every escape in it is one and two names
+    never show the same (`a<newline>b.txt` is a\\x0ab.txt, a file named a\\x0ab.txt is
+    a\\x5cx0ab.txt). An article's id is this: unique by construction, and stable, whatever
+    other files there are. display_path leaves the result as it is."""
+    return display_path(relative.replace("\\", "\\x5c"))
+
+
 @dataclass(slots=True)
 class FoundFile:
     path: str
     relative: str  # display-safe, POSIX separators
     size: int
     mtime_ns: int
+    ctime_ns: int = 0  # changes with every write, even when mtime is set back
 
 
 @dataclass(slots=True)
@@ -72,83 +89,216 @@ class LoadedDocument:
     document: Document
 
 
+DEFAULT_MAX_ENTRIES = 500_000
+# Kernel views, not folders of files: walking them never ends (/proc/1/cwd leads back to /).
+SYSTEM_FOLDERS = ("/proc", "/sys", "/dev")
+
+
+def max_walked_entries() -> int:
+    """How many entries (files and folders) a walk looks at before it stops;
+    NEWSREADER_MAX_FILES changes it."""
+    raw = os.environ.get("NEWSREADER_MAX_FILES", "")
+    try:
+        value = int(raw)
+    except ValueError:
+        return DEFAULT_MAX_ENTRIES
+    return value if value > 0 else DEFAULT_MAX_ENTRIES
+
+
+def crosses_filesystems() -> bool:
+    """NEWSREADER_ONE_FILESYSTEM=0 lets a walk follow links and mounts onto other disks."""
+    return os.environ.get("NEWSREADER_ONE_FILESYSTEM", "1").strip().lower() in ("0", "no", "false")
+
+
+def _system_devices() -> dict[int, str]:
+    """The device of each system folder: a folder on one of them (through a link or a
+    mount) is one of them."""
+    devices: dict[int, str] = {}
+    try:
+        top = os.stat("/").st_dev
+    except OSError:
+        return devices
+    for system in SYSTEM_FOLDERS:
+        try:
+            device = os.stat(system).st_dev
+        except OSError:
+            continue
+        if device != top:  # a plain folder of the root filesystem tells nothing apart
+            devices[device] = system
+    return devices
+
+
+def _system_folder(folder: Path) -> str | None:
+    try:
+        real = os.path.realpath(folder)
+    except (OSError, ValueError):
+        return None
+    for system in SYSTEM_FOLDERS:
+        if real == system or real.startswith(system + "/"):
+            return system
+    return None
+
+
 def walk_corpus(root: Path, skipped: list[Skipped]) -> Iterator[FoundFile]:
     """Article files under root in a stable order; hidden entries ignored, symlinks followed
-    once (a folder already visited through another link is not entered again)."""
+    once (a folder already visited through another link is not entered again). The walk
+    stays on root's filesystem, never enters /proc, /sys or /dev, and stops after
+    max_walked_entries() entries, saying so. It keeps its own stack: any depth is fine."""
     seen_dirs: set[tuple[int, int]] = set()
     limit = max_file_bytes()
+    budget = max_walked_entries()
+    one_filesystem = not crosses_filesystems()
+    root_device: int | None = None
+    system_devices = _system_devices()
 
-    def visit(folder: Path, prefix: str) -> Iterator[FoundFile]:
+    def enter(folder: Path, prefix: str) -> list[os.DirEntry[str]] | None:
+        nonlocal root_device
+        shown = shown_name(prefix) if prefix else "."
         try:
             info = folder.stat()
         except OSError as exc:
             skipped.append(
+                Skipped(shown, K.UNREADABLE, f"folder cannot be read: {exc.strerror or exc}")
+            )
+            return None
+        system = system_devices.get(info.st_dev) or (None if prefix else _system_folder(folder))
+        if system is not None:
+            skipped.append(Skipped(shown, K.SPECIAL, f"a system folder ({system}), not entered"))
+            return None
+        if root_device is None:
+            root_device = info.st_dev
+        elif one_filesystem and info.st_dev != root_device:
+            skipped.append(
                 Skipped(
-                    prefix or ".", K.UNREADABLE, f"folder cannot be read: {exc.strerror or exc}"
+                    shown,
+                    K.SPECIAL,
+                    "on another filesystem, not entered (set NEWSREADER_ONE_FILESYSTEM=0 "
+                    "to enter it)",
                 )
             )
-            return
+            return None
         key = (info.st_dev, info.st_ino)
         if key in seen_dirs:
             if prefix:
                 skipped.append(
-                    Skipped(prefix, K.LOOP, "folder already visited (symbolic link loop)")
+                    Skipped(shown, K.LOOP, "folder already visited (symbolic link loop)")
                 )
-            return
+            return None
         seen_dirs.add(key)
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            with os.scandir(folder) as listing:
+                return sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             skipped.append(
+                Skipped(shown, K.UNREADABLE, f"folder cannot be read: {exc.strerror or exc}")
+            )
+            return None
+
+    first = enter(root, "")
+    if first is None:
+        return
+    stack: list[tuple[Iterator[os.DirEntry[str]], str]] = [(iter(first), "")]
+    walked = 0
+    while stack:
+        entries, prefix = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        walked += 1
+        if walked > budget:
+            skipped.append(
                 Skipped(
-                    prefix or ".", K.UNREADABLE, f"folder cannot be read: {exc.strerror or exc}"
+                    shown_name(prefix) if prefix else ".",
+                    K.OTHER,
+                    f"stopped after {budget} files and folders: the rest of the corpus was "
+                    "not read (set NEWSREADER_MAX_FILES to a larger number)",
                 )
             )
             return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            relative = display_path(f"{prefix}{entry.name}")
-            try:
-                entry_stat = os.stat(entry.path)
-            except OSError as exc:
-                if entry.is_symlink():
-                    skipped.append(Skipped(relative, K.BROKEN_LINK, "broken symbolic link"))
-                else:
-                    skipped.append(
-                        Skipped(relative, K.UNREADABLE, f"cannot be read: {exc.strerror or exc}")
-                    )
-                continue
-            if stat.S_ISDIR(entry_stat.st_mode):
-                yield from visit(Path(entry.path), f"{prefix}{entry.name}/")
-                continue
-            if not stat.S_ISREG(entry_stat.st_mode):
-                skipped.append(Skipped(relative, K.SPECIAL, "not a regular file"))
-                continue
-            suffix = os.path.splitext(entry.name)[1].lower()
-            if suffix not in ARTICLE_SUFFIXES:
+        relative = shown_name(f"{prefix}{entry.name}")
+        try:
+            entry_stat = os.stat(entry.path)
+        except OSError as exc:
+            if entry.is_symlink():
+                skipped.append(Skipped(relative, K.BROKEN_LINK, "broken symbolic link"))
+            else:
                 skipped.append(
-                    Skipped(
-                        relative,
-                        K.NOT_ARTICLE,
-                        f"not an article format ({display_path(suffix) or 'no extension'}); "
-                        "newsreader reads .txt, .md, .json and .jsonl",
-                    )
+                    Skipped(relative, K.UNREADABLE, f"cannot be read: {exc.strerror or exc}")
                 )
-                continue
-            if entry_stat.st_size > limit:
-                skipped.append(
-                    Skipped(
-                        relative,
-                        K.TOO_LARGE,
-                        f"file too large ({entry_stat.st_size / 1048576:.1f} MB, "
-                        f"limit {limit / 1048576:.0f} MB; set NEWSREADER_MAX_FILE_MB)",
-                    )
+            continue
+        if stat.S_ISDIR(entry_stat.st_mode):
+            inner = f"{prefix}{entry.name}/"
+            found = enter(Path(entry.path), inner)
+            if found is not None:
+                stack.append((iter(found), inner))
+            continue
+        if not stat.S_ISREG(entry_stat.st_mode):
+            skipped.append(Skipped(relative, K.SPECIAL, "not a regular file"))
+            continue
+        suffix = os.path.splitext(entry.name)[1].lower()
+        if suffix not in ARTICLE_SUFFIXES:
+            skipped.append(
+                Skipped(
+                    relative,
+                    K.NOT_ARTICLE,
+                    f"not an article format ({display_path(suffix) or 'no extension'}); "
+                    "newsreader reads .txt, .md, .json and .jsonl",
                 )
-                continue
-            yield FoundFile(entry.path, relative, entry_stat.st_size, entry_stat.st_mtime_ns)
+            )
+            continue
+        if entry_stat.st_size > limit:
+            skipped.append(Skipped(relative, K.TOO_LARGE, _too_large(entry_stat.st_size, limit)))
+            continue
+        yield FoundFile(
+            entry.path,
+            relative,
+            entry_stat.st_size,
+            entry_stat.st_mtime_ns,
+            entry_stat.st_ctime_ns,
+        )
 
-    yield from visit(root, "")
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"file too large ({size / 1048576:.1f} MB, "
+        f"limit {limit / 1048576:.0f} MB; set NEWSREADER_MAX_FILE_MB)"
+    )
+
+
+class NotRegularFile(OSError):
+    """What was a file when the folder was walked is now a pipe, socket, device or folder."""
+
+
+class GrewTooLarge(OSError):
+    """The file grew over the size limit after the walk."""
+
+
+def read_regular(path: str, limit: int | None = None) -> bytes:
+    """The bytes of a regular file. Opened without blocking (a FIFO put in its place has no
+    writer to wait for) and checked on the open descriptor, so a file swapped for something
+    else after the walk is refused rather than read."""
+    limit = max_file_bytes() if limit is None else limit
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(21, "not a regular file", path)
+        if info.st_size > limit:
+            raise GrewTooLarge(27, _too_large(info.st_size, limit), path)
+        os.set_blocking(fd, True)
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, 1 << 20):
+            total += len(chunk)
+            if total > limit:
+                raise GrewTooLarge(27, _too_large(total, limit), path)
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def read_file(
@@ -158,7 +308,7 @@ def read_file(
     kind = ARTICLE_SUFFIXES[os.path.splitext(found.path)[1].lower()]
     try:
         if data is None:
-            data = Path(found.path).read_bytes()
+            data = read_regular(found.path)
         text = decode_bytes(data)
         if kind == "txt":
             return [LoadedDocument(found.relative, found.relative, read_txt(text))], []
@@ -178,6 +328,10 @@ def read_file(
         return [], [Skipped(found.relative, SkipKind(exc.kind), str(exc))]
     except FormatError as exc:
         return [], [Skipped(found.relative, exc.kind, str(exc))]
+    except NotRegularFile:
+        return [], [Skipped(found.relative, K.SPECIAL, "not a regular file")]
+    except GrewTooLarge as exc:
+        return [], [Skipped(found.relative, K.TOO_LARGE, exc.strerror or "file too large")]
     except PermissionError:
         return [], [Skipped(found.relative, K.UNREADABLE, "permission denied")]
     except OSError as exc:

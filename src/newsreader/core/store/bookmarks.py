@@ -13,6 +13,7 @@ started; `BookmarkStore.notice` says where the old one went.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -20,12 +21,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from newsreader import locations
 from newsreader.core.formatting import count_text, range_label
 from newsreader.core.model import Article
+from newsreader.core.store.atomic import special_kind
 from newsreader.core.store.reading_state import ReadingState, load_state
 from newsreader.core.text.clean import clean_text
 
@@ -87,8 +90,19 @@ class StoreReadOnly(StoreError):
         self.path = path
 
 
-class StoreTooNew(StoreError):
-    """The store was written by a newer newsreader (a schema version this one does not know)."""
+class StoreTooNew(StoreReadOnly):
+    """The store was written by a newer newsreader (a schema version this one does not know):
+    it is read, never written."""
+
+
+class StoreFull(StoreReadOnly):
+    """The disk holding the store is full: nothing can be written, the store is intact."""
+
+
+class StoreDamaged(sqlite3.DatabaseError):
+    """What proves a store damaged: a failed integrity check, or a schema that is not what
+    its version says. Only this (and SQLite's own corrupt / not-a-database errors) moves a
+    store aside; a full disk, an I/O error, a lock or a permission never does."""
 
 
 class BookmarkNotFound(StoreError, KeyError):
@@ -179,7 +193,7 @@ class Bookmark:
                 raise ValueError(f"bookmark field {key!r} must be a string")
         for key in ("first", "last"):
             value = values.get(key)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**63:
                 raise ValueError(f"bookmark field {key!r} must be a paragraph index")
         if values["first"] > values["last"]:
             raise ValueError("bookmark range has first after last")
@@ -191,7 +205,9 @@ class Bookmark:
                 raise ValueError(f"bookmark field {key!r} must be a string")
         for key in ("year", "paragraph_count", "id"):
             value = values.get(key)
-            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            if value is not None and (
+                not isinstance(value, int) or isinstance(value, bool) or abs(value) >= 2**63
+            ):
                 raise ValueError(f"bookmark field {key!r} must be a number or null")
         if values.get("status", "ok") not in ("ok", "orphaned"):
             raise ValueError("bookmark status must be 'ok' or 'orphaned'")
@@ -340,10 +356,8 @@ class BookmarkStore:
         try:
             db = cls._open_checked(path)
         except sqlite3.DatabaseError as exc:
-            if _is_read_only_error(exc):
-                raise StoreReadOnly(read_only_message(path), path) from exc
-            if _is_busy(exc):
-                raise StoreError(f"the bookmark store {path} is busy ({exc})") from exc
+            if not proves_damage(exc):
+                raise _unusable(path, exc) from exc
             try:
                 moved_to = _move_aside(path)
             except OSError as move_error:
@@ -361,8 +375,8 @@ class BookmarkStore:
             store._migrate()
         except sqlite3.DatabaseError as exc:
             db.close()
-            if _is_read_only_error(exc):
-                raise StoreReadOnly(read_only_message(path), path) from exc
+            if _is_read_only_error(exc) or _error_code(exc) == sqlite3.SQLITE_FULL:
+                raise _unusable(path, exc) from exc
             raise StoreError(f"cannot prepare the bookmark store {path}: {exc}") from exc
         return store
 
@@ -376,6 +390,12 @@ class BookmarkStore:
 
     @staticmethod
     def _check_writable(path: Path) -> None:
+        kind = special_kind(path)
+        if kind is not None:  # never opened, moved or replaced: it is not ours
+            raise StoreError(
+                f"the bookmark store {path} is {kind}, not a file; move it away or set "
+                "NEWSREADER_DATA_DIR to another folder"
+            )
         folder = path.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -401,19 +421,18 @@ class BookmarkStore:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 db.close()
-                raise StoreTooNew(
-                    f"the bookmark store {path} was written by a newer newsreader "
-                    f"(schema {version}, this one knows {SCHEMA_VERSION}); update newsreader"
-                )
+                raise StoreTooNew(too_new_message(path, version), path)
             mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if mode.lower() != "wal":
                 raise sqlite3.OperationalError(f"cannot switch to WAL (journal mode {mode})")
             db.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across process crashes
             result = db.execute("PRAGMA integrity_check").fetchall()
             if [r[0] for r in result] != ["ok"]:
-                raise sqlite3.DatabaseError(
+                raise StoreDamaged(
                     "integrity check failed: " + "; ".join(str(r[0]) for r in result[:3])
                 )
+            if problem := schema_problem(db, version):
+                raise StoreDamaged(problem)
         except sqlite3.DatabaseError:
             db.close()
             raise
@@ -438,9 +457,12 @@ class BookmarkStore:
             except sqlite3.DatabaseError as exc:
                 errors.append(str(exc))
                 continue
-            if version > SCHEMA_VERSION:
+            if version > SCHEMA_VERSION:  # read what this version knows; never write
+                return cls(db, path, read_only=True, clock=clock)
+            if problem := schema_problem(db, version):
                 db.close()
-                raise StoreTooNew(f"the bookmark store {path} was written by a newer newsreader")
+                errors.append(problem)
+                break
             if version < SCHEMA_VERSION:  # cannot migrate in place: copy into memory
                 memory = cls._connect(":memory:")
                 db.backup(memory)
@@ -600,6 +622,7 @@ class BookmarkStore:
     def restore(self, bookmark: Bookmark) -> Bookmark:
         """Put a removed bookmark back, under its old id when that is still free."""
         with self._write():
+            self._forget_anchored()
             taken = (
                 bookmark.id is not None
                 and self.db.execute(
@@ -641,6 +664,29 @@ class BookmarkStore:
         total: int = self.db.execute("SELECT count(*) FROM bookmarks").fetchone()[0]
         return total
 
+    # Re-anchoring every bookmark of an article against the same text again gives the same
+    # places: the text it was last done against is remembered per article (meta key
+    # "anchored:<id>", a digest), and a listing skips articles whose text did not change.
+    # Bookmarks added by add() or toggle() sit where they were marked; an import or a
+    # restore forgets what was remembered.
+    def anchored(self, article_id: str) -> str | None:
+        """The digest of the text this article's bookmarks were last all anchored to."""
+        row = self.db.execute(
+            "SELECT value FROM meta WHERE key = ?", (f"anchored:{article_id}",)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def mark_anchored(self, article_id: str, digest: str) -> None:
+        if self.read_only:
+            return
+        with self._write():
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"anchored:{article_id}", digest)
+            )
+
+    def _forget_anchored(self) -> None:
+        self.db.execute("DELETE FROM meta WHERE key LIKE 'anchored:%'")
+
     def update_anchor(self, bookmark_id: int, first: int, last: int, status: Status) -> None:
         """Record where re-anchoring found the passage (the quote is kept as marked)."""
         with self._write():
@@ -653,31 +699,40 @@ class BookmarkStore:
         """Add bookmarks from elsewhere (an import), in one transaction.
 
         The same passage (article id, range and quote) already here is not added again;
-        its note is replaced when the incoming one was updated later.
+        its note is replaced when the incoming one was updated later. What is here is read
+        once, by a digest of each passage, so a large import is one pass, not one query over
+        every bookmark of the same paragraph per incoming one.
         """
         added = updated = unchanged = 0
         with self._write():
+            self._forget_anchored()
+            here: dict[tuple[str, int, int, bytes], tuple[int, str | None, str]] = {}
+            for row in self.db.execute(
+                "SELECT id, article_id, first, last, quote, note, updated FROM bookmarks"
+                " ORDER BY id DESC"  # the oldest of equal passages wins, as before
+            ):
+                here[_passage_key(row[1], row[2], row[3], row[4])] = (row[0], row[5], row[6])
             for incoming in map(Bookmark.cleaned, bookmarks):  # compared and stored clean
-                row = self.db.execute(
-                    f"{_SELECT} WHERE article_id = ? AND first = ? AND last = ? AND quote = ?"
-                    " ORDER BY id LIMIT 1",
-                    incoming.identity(),
-                ).fetchone()
-                if row is None:
+                key = _passage_key(*incoming.identity())
+                existing = here.get(key)
+                if existing is None:
                     fresh = Bookmark(**incoming.to_json())
                     fresh.note = _clean_note(fresh.note)
                     fresh.created = fresh.created or self.clock()
                     fresh.updated = fresh.updated or fresh.created
                     self._insert(fresh)
+                    assert fresh.id is not None
+                    here[key] = (fresh.id, fresh.note, fresh.updated)
                     added += 1
                     continue
-                existing = _row(row)
+                bookmark_id, note_here, updated_here = existing
                 note = _clean_note(incoming.note)
-                if incoming.updated > existing.updated and note != existing.note:
+                if incoming.updated > updated_here and note != note_here:
                     self.db.execute(
                         "UPDATE bookmarks SET note = ?, updated = ? WHERE id = ?",
-                        (note, incoming.updated, existing.id),
+                        (note, incoming.updated, bookmark_id),
                     )
+                    here[key] = (bookmark_id, note, incoming.updated)
                     updated += 1
                 else:
                     unchanged += 1
@@ -772,3 +827,136 @@ def read_only_message(path: Path | None) -> str:
         f"cannot write bookmarks: the data folder {folder} is read-only "
         "(set NEWSREADER_DATA_DIR to a writable folder); reading still works"
     )
+
+
+def _passage_key(article_id: str, first: int, last: int, quote: str) -> tuple[str, int, int, bytes]:
+    return (
+        article_id,
+        first,
+        last,
+        hashlib.blake2b(quote.encode("utf-8", "surrogatepass"), digest_size=16).digest(),
+    )
+
+
+def _error_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF  # the primary code of an extended one
+
+
+def proves_damage(exc: BaseException) -> bool:
+    """Whether an error opening a store shows the file itself is damaged (moved aside), as
+    opposed to the disk, the folder or another process being in the way (left alone)."""
+    if isinstance(exc, StoreDamaged):
+        return True
+    return _error_code(exc) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def _count_read_only(path: Path) -> int | None:
+    """How many bookmarks the file holds, read without writing anything (immutable when
+    not even the -shm can be made, as on a full disk)."""
+    for query in ("mode=ro", "immutable=1"):
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+            try:
+                count: int = db.execute("SELECT count(*) FROM bookmarks").fetchone()[0]
+                return count
+            finally:
+                db.close()
+        except (sqlite3.Error, OSError, ValueError):
+            continue
+    return None
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024
+
+
+def _unusable(path: Path, exc: BaseException) -> StoreError:
+    """The error for a store that cannot be opened for writing, with the file untouched."""
+    if _is_read_only_error(exc):
+        return StoreReadOnly(read_only_message(path), path)
+    if _is_busy(exc):
+        return StoreError(f"the bookmark store {path} is busy ({exc}); try again")
+    count = _count_read_only(path)
+    safe = f"{count_text(count, 'bookmark')} are safe" if count is not None else "it is intact"
+    if _error_code(exc) == sqlite3.SQLITE_FULL or _disk_full(path.parent):
+        return StoreFull(
+            f"the disk holding {path.parent} is full: {safe}, nothing was written "
+            "(free some space and try again)",
+            path,
+        )
+    return StoreReadOnly(
+        f"cannot write the bookmark store {path} ({exc}): {safe}, nothing was written", path
+    )
+
+
+def too_new_message(path: Path, version: int) -> str:
+    return (
+        f"the bookmark store {path} was written by a newer newsreader (schema {version}, "
+        f"this one knows {SCHEMA_VERSION}): reading it only, nothing is written; update "
+        "newsreader to add or change bookmarks"
+    )
+
+
+@cache
+def expected_schema(version: int) -> dict[str, frozenset[str]]:
+    """The tables and columns a store at `version` has: MIGRATIONS[:version] applied."""
+    db = sqlite3.connect(":memory:")
+    try:
+        for statements in MIGRATIONS[:version]:
+            for statement in statements:
+                db.execute(statement)
+        return _schema_of(db)
+    finally:
+        db.close()
+
+
+def _schema_of(db: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    tables = [
+        row[0]
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        table: frozenset(row[1] for row in db.execute(f'PRAGMA table_info("{table}")'))
+        for table in tables
+    }
+
+
+def schema_problem(db: sqlite3.Connection, version: int) -> str | None:
+    """Why the store's tables are not what its user_version says (None when they are): a
+    negative version, tables in a store that says it has none, a missing table or column.
+    Tables and columns beyond the expected ones are allowed (a newer version's)."""
+    if version < 0:
+        return f"schema version {version} is not a version"
+    actual = _schema_of(db)
+    if version == 0:
+        return f"not a newsreader store (tables {', '.join(sorted(actual))})" if actual else None
+    expected = expected_schema(min(version, SCHEMA_VERSION))
+    for table, columns in expected.items():
+        if table not in actual:
+            return f"schema version {version} but no table {table!r}"
+        missing = columns - actual[table]
+        if missing:
+            return (
+                f"schema version {version} but table {table!r} lacks {', '.join(sorted(missing))}"
+            )
+    return None
+
+
+def moved_aside(path: Path) -> list[Path]:
+    """Damaged stores moved aside next to path (name.corrupt-...), oldest first."""
+    try:
+        found = [
+            p
+            for p in path.parent.glob(f"{path.name}.corrupt-*")
+            if not p.name.endswith(("-wal", "-shm"))
+        ]
+    except OSError:
+        return []
+    return sorted(found)

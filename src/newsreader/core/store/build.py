@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import sqlite3
 import threading
+import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +28,13 @@ from newsreader.core.corpus.analysis import (
     build_article,
     prepare,
 )
-from newsreader.core.corpus.loader import FoundFile, LoadedDocument, read_file, walk_corpus
+from newsreader.core.corpus.loader import (
+    FoundFile,
+    LoadedDocument,
+    read_file,
+    read_regular,
+    walk_corpus,
+)
 from newsreader.core.model import Article, Document, LoadWarning, Skipped
 from newsreader.core.store.index import (
     PARAGRAPH_BITS,
@@ -48,6 +56,9 @@ BATCH = 200
 OPTIMIZE_AFTER = 1000  # files changed in one refresh before the FTS segments are merged
 
 Progress = Callable[[int, int], None]
+
+
+RACY_NS = 3_000_000_000  # a file written this close to the last walk is checked by content
 
 
 def _hash_bytes(data: bytes) -> str:
@@ -119,13 +130,37 @@ def _needs_corpus(prepared: PreparedDocument, local: DirectiveIndex) -> bool:
     return False
 
 
+def _worker_started(parent: int) -> None:
+    """In each build worker: end when the parent ends, however it ends (kill -9 included),
+    instead of living on re-parented to init with the caller's stderr held open. Linux
+    sends a signal at the parent's death; elsewhere a thread watches the parent."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _analyse_file(found: FoundFile) -> _Parsed:
     """Read, lay out and analyse one file with what it says itself. Runs in a worker
     process on a large build; articles that lean on the rest of the corpus are redone
     afterwards (CorpusIndex._finish_corpus_pass)."""
     try:
-        data = Path(found.path).read_bytes()
-    except OSError:
+        data = read_regular(found.path)
+    except OSError:  # read_file says why
         data = None
     loaded, skipped = read_file(found, data)
     parsed = _Parsed(found, _hash_bytes(data) if data is not None else "", skipped=skipped)
@@ -254,9 +289,11 @@ class CorpusIndex:
         walk_skipped: list[Skipped] = []
         found = list(walk_corpus(self.root, walk_skipped)) if self.root.is_dir() else []
         stats.files = len(found)
+        walked_at = time.time_ns()
+        racy_after = int(self.reader.meta_value("walked_at") or 0) - RACY_NS
         known = {
             row[0]: row[1:]
-            for row in self.db.execute("SELECT path, size, mtime_ns, hash FROM files")
+            for row in self.db.execute("SELECT path, size, mtime_ns, hash, ctime_ns FROM files")
         }
         present = {f.relative for f in found}
         for gone in set(known) - present:
@@ -267,8 +304,16 @@ class CorpusIndex:
         for item in found:
             old = known.get(item.relative)
             if old and old[0] == item.size and old[1] == item.mtime_ns:
-                stats.reused += 1
-                continue
+                # Size and mtime say unchanged. Trust them unless the ctime moved (an edit
+                # with its mtime set back, `touch -d`) or the file was written so close to
+                # the last walk that a second edit in the same tick would not show (racy,
+                # as git calls it): then the content's hash decides.
+                if old[3] == item.ctime_ns and item.mtime_ns < racy_after:
+                    stats.reused += 1
+                    continue
+                if self._same_content(item, old[2]):
+                    stats.reused += 1
+                    continue
             changed.append(item)
 
         done = 0
@@ -286,8 +331,13 @@ class CorpusIndex:
             old = known.get(parsed.found.relative)
             if old and parsed.digest and old[2] == parsed.digest:
                 self.db.execute(
-                    "UPDATE files SET size=?, mtime_ns=? WHERE path=?",
-                    (parsed.found.size, parsed.found.mtime_ns, parsed.found.relative),
+                    "UPDATE files SET size=?, mtime_ns=?, ctime_ns=? WHERE path=?",
+                    (
+                        parsed.found.size,
+                        parsed.found.mtime_ns,
+                        parsed.found.ctime_ns,
+                        parsed.found.relative,
+                    ),
                 )
                 stats.reused += 1
             else:
@@ -302,6 +352,7 @@ class CorpusIndex:
             if progress:
                 progress(stats.reused + stats.parsed, total)
         self._store_walk_skipped(walk_skipped)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('walked_at', ?)", (str(walked_at),))
         self.db.commit()
         first_build = not self._is_complete()
         if stats.parsed or stats.removed or first_build:
@@ -320,12 +371,28 @@ class CorpusIndex:
         self.db.execute("INSERT INTO fts_titles (fts_titles) VALUES ('optimize')")
         self.db.commit()
 
+    def _same_content(self, found: FoundFile, digest: str) -> bool:
+        """Whether the file still holds what was indexed (by hash); if so its row takes
+        the new ctime, so the next refresh trusts it again without reading."""
+        try:
+            data = read_regular(found.path)
+        except OSError:
+            return False
+        if not digest or _hash_bytes(data) != digest:
+            return False
+        self.db.execute(
+            "UPDATE files SET ctime_ns=? WHERE path=?", (found.ctime_ns, found.relative)
+        )
+        return True
+
     def _parse_all(self, files: list[FoundFile], workers: int | None) -> Iterable[_Parsed]:
         if workers is None:
             workers = min(os.cpu_count() or 1, 4) if len(files) >= 400 else 1
         if workers <= 1:
             return map(_analyse_file, files)
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = ProcessPoolExecutor(
+            max_workers=workers, initializer=_worker_started, initargs=(os.getpid(),)
+        )
 
         def run() -> Iterator[_Parsed]:
             try:
@@ -348,13 +415,14 @@ class CorpusIndex:
         relative = parsed.found.relative
         self._remove_file(relative)
         self.db.execute(
-            "INSERT INTO files VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)",
             (
                 relative,
                 parsed.found.size,
                 parsed.found.mtime_ns,
                 parsed.digest,
                 json.dumps([s.to_record() for s in parsed.skipped], ensure_ascii=False),
+                parsed.found.ctime_ns,
             ),
         )
         for item in parsed.articles:

@@ -20,6 +20,7 @@ import json
 import sqlite3
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from newsreader import __version__
 from newsreader.core.model import Article, Entity, EntityKind, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
-SCHEMA = 5
+SCHEMA = 6
 RULES = f"{__version__}/2"
 PARAGRAPH_BITS = 20
 PARAGRAPH_MASK = (1 << PARAGRAPH_BITS) - 1
@@ -37,7 +38,7 @@ SCHEMA_SQL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-    hash TEXT NOT NULL, skipped TEXT NOT NULL
+    hash TEXT NOT NULL, skipped TEXT NOT NULL, ctime_ns INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE articles (
     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file TEXT NOT NULL,
@@ -68,8 +69,16 @@ def pack_texts(texts: list[str]) -> bytes:
     return zlib.compress(_SEPARATOR.join(texts).encode("utf-8"), 6)
 
 
-def unpack_texts(body: bytes) -> list[str]:
-    return zlib.decompress(body).decode("utf-8").split(_SEPARATOR)
+Decode = Callable[[bytes], str]
+
+
+def _utf8(data: bytes) -> str:
+    return data.decode("utf-8")
+
+
+def unpack_texts(body: bytes, decode: Decode = _utf8) -> list[str]:
+    # Split before decoding: a cleaning decoder would take the separator for a control.
+    return [decode(part) for part in zlib.decompress(body).split(_SEPARATOR.encode())]
 
 
 def pack_json(value: object) -> bytes:
@@ -78,8 +87,8 @@ def pack_json(value: object) -> bytes:
     return zlib.compress(text.encode("utf-8"), 6)
 
 
-def unpack_json(body: bytes) -> Any:
-    return json.loads(zlib.decompress(body))
+def unpack_json(body: bytes, decode: Decode = _utf8) -> Any:
+    return json.loads(decode(zlib.decompress(body)))
 
 
 _KIND_CODES: dict[str, str] = {"person": "p", "date": "d", "directive": "r"}
@@ -97,10 +106,10 @@ def pack_entities(entities: list[Entity]) -> bytes:
     )
 
 
-def unpack_entities(body: bytes, texts: list[str]) -> list[Entity]:
+def unpack_entities(body: bytes, texts: list[str], decode: Decode = _utf8) -> list[Entity]:
     """The entities of an article whose title and paragraphs are `texts`."""
     entities = []
-    for code, value, paragraph, start, end in unpack_json(body):
+    for code, value, paragraph, start, end in unpack_json(body, decode):
         source = texts[0 if paragraph is None else paragraph + 1]
         text = source[start:end]
         entities.append(Entity(_KINDS[code], text, value or text, paragraph, start, end))
@@ -208,6 +217,10 @@ class IndexReader:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        # Compressed columns are decoded as the connection decodes text (the Library's
+        # text_factory cleans what is read), so they are cleaned the same way.
+        factory = db.text_factory
+        self.decode: Decode = factory if callable(factory) and factory is not str else _utf8
 
     def close(self) -> None:
         self.db.close()
@@ -282,7 +295,7 @@ class IndexReader:
     def _headers(self, sql: str, params: tuple[object, ...]) -> list[Article]:
         articles = []
         for (header,) in self.db.execute(sql, params):
-            data = unpack_json(header)
+            data = unpack_json(header, self.decode)
             article = Article.from_record(data | {"paragraphs": [], "entities": []})
             article.stored_paragraph_count = data["paragraph_count"]
             articles.append(article)
@@ -304,7 +317,7 @@ class IndexReader:
     def texts_of(self, rowid: int) -> list[str]:
         """The title then the paragraphs of the article stored at rowid."""
         row = self.db.execute("SELECT body FROM texts WHERE article = ?", (rowid,)).fetchone()
-        return [] if row is None else unpack_texts(row[0])
+        return [] if row is None else unpack_texts(row[0], self.decode)
 
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute(
@@ -313,11 +326,11 @@ class IndexReader:
         if row is None:
             return None
         rowid, header, entities = row
-        data = unpack_json(header)
+        data = unpack_json(header, self.decode)
         texts = self.texts_of(rowid)
         data["title"], *data["paragraphs"] = texts
         article = Article.from_record(data | {"entities": []})
-        article.entities = unpack_entities(entities, texts)
+        article.entities = unpack_entities(entities, texts, self.decode)
         return article
 
     def has_article(self, article_id: str) -> bool:
@@ -370,7 +383,7 @@ class IndexReader:
             "SELECT article, body FROM texts WHERE article IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(wanted)),),
         ):
-            texts = unpack_texts(body)
+            texts = unpack_texts(body, self.decode)
             for rowid in wanted[article]:
                 n = rowid & PARAGRAPH_MASK
                 if n < len(texts):

@@ -37,9 +37,12 @@ class StoreLook:
     damage: str | None = None  # integrity_check's complaints
     version: int = 0
     bookmarks: int | None = None
+    schema: str | None = None  # why the tables are not what the version says
 
 
 def look_at_store(path: Path, known_version: int) -> StoreLook:
+    from newsreader.core.store.bookmarks import schema_problem
+
     if not path.exists():
         return StoreLook(False)
     try:
@@ -47,14 +50,15 @@ def look_at_store(path: Path, known_version: int) -> StoreLook:
         try:
             version = int(db.execute("PRAGMA user_version").fetchone()[0])
             damage = _integrity(db)
+            schema = schema_problem(db, version) if damage is None else None
             count = None
-            if damage is None and 1 <= version <= known_version:
+            if damage is None and schema is None and 1 <= version:
                 count = int(db.execute("SELECT count(*) FROM bookmarks").fetchone()[0])
         finally:
             db.close()
     except sqlite3.DatabaseError as exc:
         return StoreLook(True, error=str(exc))
-    return StoreLook(True, damage=damage, version=version, bookmarks=count)
+    return StoreLook(True, damage=damage, version=version, bookmarks=count, schema=schema)
 
 
 @dataclass(frozen=True, slots=True)
