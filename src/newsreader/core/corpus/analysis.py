@@ -10,21 +10,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
 from newsreader.core.corpus.loader import LoadedDocument
-from newsreader.core.model import Article, Entity, YearSource
+from newsreader.core.model import Article, Entity, LoadWarning, SkipKind, YearSource
 from newsreader.core.text.dates import anchor_from_iso, find_dates
 from newsreader.core.text.directives import (
     DirectiveRef,
+    ShortResolver,
     find_anniversary,
     find_directive_refs,
     mend_glued_codes,
-    resolve_short,
 )
 from newsreader.core.text.people import find_people
+from newsreader.core.text.sentences import pieces
+from newsreader.core.text.spans import SpanSet
 
+# Far beyond any article (a long one is 30,000 characters); with every rule linear, this
+# bounds analysis of a 16 MB file to a few seconds. Text past it is read and searched.
+ANALYSED_CHARS = 2_000_000
+_TRUNCATED = [
+    LoadWarning(
+        SkipKind.TOO_LARGE,
+        f"only the first {ANALYSED_CHARS:,} characters were searched for names, dates and"
+        " directives",
+    )
+]
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Overlapping spans keep the more specific kind.
 _PRIORITY = {"directive": 0, "date": 1, "person": 2}
@@ -52,14 +64,63 @@ class PreparedDocument:
     title: str
     paragraphs: list[str]
     refs: list[list[DirectiveRef]]  # [title refs, paragraph 0 refs, ...]
+    # The pieces of [title, paragraph 0, ...] that are analysed, within ANALYSED_CHARS.
+    pieces: list[list[tuple[int, int]]] = field(default_factory=list)
+
+    @property
+    def truncated(self) -> bool:
+        texts = [self.title, *self.paragraphs]
+        return any(
+            (spans[-1][1] if spans else 0) < len(text)
+            for text, spans in zip(texts, self.pieces, strict=True)
+        )
+
+
+def _analysed_pieces(texts: list[str]) -> list[list[tuple[int, int]]]:
+    """Each text's pieces, up to ANALYSED_CHARS in all: every rule is linear in the text,
+    and this bounds the time a huge file (hostile, or a dump mistaken for an article) takes."""
+    budget = ANALYSED_CHARS
+    kept: list[list[tuple[int, int]]] = []
+    for text in texts:
+        spans: list[tuple[int, int]] = []
+        for lo, hi in pieces(text) if budget > 0 else ():
+            if hi - lo > budget:
+                budget = 0
+                break
+            spans.append((lo, hi))
+            budget -= hi - lo
+        kept.append(spans)
+    return kept
+
+
+def _refs_by_piece(text: str, spans: list[tuple[int, int]]) -> list[DirectiveRef]:
+    """find_directive_refs over a text cut into pieces, offsets into the whole text."""
+    if spans == [(0, len(text))]:
+        return find_directive_refs(text)
+    return [
+        replace(ref, start=ref.start + lo, end=ref.end + lo)
+        for lo, hi in spans
+        for ref in find_directive_refs(text[lo:hi])
+    ]
+
+
+def _dates_by_piece(
+    text: str, spans: list[tuple[int, int]], anchor: dt.date | None
+) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, text, value) of find_dates over a text cut into pieces."""
+    for lo, hi in spans:
+        for match in find_dates(text[lo:hi], anchor):
+            yield match.start + lo, match.end + lo, match.text, match.value
 
 
 def prepare(loaded: LoadedDocument) -> PreparedDocument:
     doc = loaded.document
     title = mend_glued_codes(doc.title)
     paragraphs = [mend_glued_codes(p) for p in doc.paragraphs]
-    refs = [find_directive_refs(title)] + [find_directive_refs(p) for p in paragraphs]
-    return PreparedDocument(loaded, title, paragraphs, refs)
+    texts = [title, *paragraphs]
+    spans = _analysed_pieces(texts)
+    refs = [_refs_by_piece(text, s) for text, s in zip(texts, spans, strict=True)]
+    return PreparedDocument(loaded, title, paragraphs, refs, spans)
 
 
 def _canonical_hint(hint: str | None) -> str | None:
@@ -79,7 +140,7 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 
 def _infer_year(
-    prepared: PreparedDocument, index: DirectiveIndex, local_codes: list[str]
+    prepared: PreparedDocument, index: DirectiveIndex, resolver: ShortResolver
 ) -> tuple[int, dt.date, str] | None:
     """An anniversary review ("Tổng kết 10 năm thực hiện Chỉ thị 39") dated from the directive."""
     for text in [prepared.title, *prepared.paragraphs[:1]]:
@@ -87,7 +148,7 @@ def _infer_year(
         if not found:
             continue
         years, ref = found
-        code = ref.code or resolve_short(ref, local_codes, index.counts)
+        code = resolver.resolve(ref)
         if not code:
             continue
         issued = ref.date or index.dates.get(code)
@@ -102,15 +163,30 @@ def _infer_year(
 
 
 def _drop_overlaps(entities: list[Entity]) -> list[Entity]:
+    """Of overlapping entities keep the more specific kind, then the longer. Entities are
+    grouped into runs that overlap each other first, so the choice is made within each."""
+    in_order = sorted(entities, key=lambda e: (-1 if e.paragraph is None else e.paragraph, e.start))
     kept: list[Entity] = []
-    ordered = sorted(entities, key=lambda e: (_PRIORITY[e.kind], e.start - e.end))
-    taken: dict[int | None, list[tuple[int, int]]] = {}
-    for entity in ordered:
-        spans = taken.setdefault(entity.paragraph, [])
-        if any(entity.start < end and start < entity.end for start, end in spans):
+    cluster: list[Entity] = []
+    cluster_end = -1
+    for entity in [*in_order, None]:
+        if (
+            entity is not None
+            and cluster
+            and entity.paragraph == cluster[0].paragraph
+            and entity.start < cluster_end
+        ):
+            cluster.append(entity)
+            cluster_end = max(cluster_end, entity.end)
             continue
-        spans.append((entity.start, entity.end))
-        kept.append(entity)
+        if len(cluster) == 1:
+            kept.append(cluster[0])
+        elif cluster:
+            spans = SpanSet()
+            best_first = sorted(cluster, key=lambda e: (_PRIORITY[e.kind], e.start - e.end))
+            kept.extend(e for e in best_first if spans.add_if_free(e.start, e.end))
+        if entity is not None:
+            cluster, cluster_end = [entity], entity.end
     return sorted(kept, key=lambda e: (-1 if e.paragraph is None else e.paragraph, e.start))
 
 
@@ -118,6 +194,7 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
     loaded, doc = prepared.loaded, prepared.loaded.document
     texts = [prepared.title, *prepared.paragraphs]
     local_codes = [ref.code for refs in prepared.refs for ref in refs if ref.code]
+    resolver = ShortResolver(local_codes, index.counts)
 
     entities: list[Entity] = []
     cited: Counter[str] = Counter()
@@ -125,7 +202,7 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
     for position, refs in enumerate(prepared.refs):
         paragraph = None if position == 0 else position - 1
         for ref in refs:
-            code = ref.code or resolve_short(ref, local_codes, index.counts)
+            code = resolver.resolve(ref)
             if not code:
                 continue
             entities.append(Entity("directive", ref.text, code, paragraph, ref.start, ref.end))
@@ -151,26 +228,40 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
     if doc.published:
         year, year_source = int(doc.published[:4]), doc.published_from or "published"
     else:
-        inferred = _infer_year(prepared, index, local_codes)
+        inferred = _infer_year(prepared, index, resolver)
         if inferred:
             year, anchor, year_note = inferred
             year_source = "inferred"
 
     for position, text in enumerate(texts):
         paragraph = None if position == 0 else position - 1
-        for match in find_dates(text, anchor):
-            entities.append(
-                Entity("date", match.text, match.value, paragraph, match.start, match.end)
-            )
+        spans = prepared.pieces[position]
+        for start, end, written, value in _dates_by_piece(text, spans, anchor):
+            entities.append(Entity("date", written, value, paragraph, start, end))
 
     if year is None:
         full = [e.value for e in entities if e.kind == "date" and _FULL_DATE.match(e.value)]
         if full:
             year, year_source = int(max(full)[:4]), "text"
 
-    for person in find_people(prepared.title, prepared.paragraphs):
+    # People are found over pieces (the title is piece 0 of position 0) and mapped back.
+    where = [
+        (None if position == 0 else position - 1, lo)
+        for position, spans in enumerate(prepared.pieces)
+        for lo, _ in spans
+    ]
+    piece_texts = [
+        text[lo:hi] for text, spans in zip(texts, prepared.pieces, strict=True) for lo, hi in spans
+    ]
+    if not prepared.pieces[0]:  # a title past the limit: find_people still takes one
+        where.insert(0, (None, 0))
+        piece_texts.insert(0, "")
+    for person in find_people(piece_texts[0], piece_texts[1:]):
+        paragraph, lo = where[0 if person.paragraph is None else person.paragraph + 1]
         entities.append(
-            Entity("person", person.text, person.name, person.paragraph, person.start, person.end)
+            Entity(
+                "person", person.text, person.name, paragraph, person.start + lo, person.end + lo
+            )
         )
 
     entities = _drop_overlaps(entities)
@@ -191,7 +282,7 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
         url=doc.url,
         author=doc.author,
         entities=entities,
-        warnings=list(doc.warnings),
+        warnings=list(doc.warnings) + (_TRUNCATED if prepared.truncated else []),
         year_note=year_note,
     )
 

@@ -25,7 +25,7 @@ from newsreader.core.model import Article, Entity, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
 SCHEMA = 4
-RULES = f"{__version__}/2"
+RULES = f"{__version__}/3"
 PARAGRAPH_BITS = 20
 PARAGRAPH_MASK = (1 << PARAGRAPH_BITS) - 1
 

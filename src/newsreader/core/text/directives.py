@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from newsreader.core.text.spans import SpanSet
+
 __all__ = [
     "TYPE_NAMES",
     "DirectiveRef",
+    "ShortResolver",
     "canonical_code",
     "directive_label",
     "directive_sort_key",
@@ -299,9 +303,10 @@ def find_directive_refs(text: str) -> list[DirectiveRef]:
     """Every directive reference in `text`, in order and non-overlapping; full codes win."""
     codes = _code_refs(text)
     refs = list(codes)
-    for ref in _short_refs(text):
-        if not any(ref.start < c.end and c.start < ref.end for c in codes):
-            refs.append(ref)
+    taken = SpanSet()
+    for code in codes:
+        taken.add_if_free(code.start, code.end)
+    refs.extend(ref for ref in _short_refs(text) if not taken.overlaps(ref.start, ref.end))
     refs.sort(key=lambda r: r.start)
     return refs
 
@@ -343,15 +348,52 @@ def canonical_code(code: str) -> str | None:
     return f"{number}-{doc_type}/{issuer}"
 
 
-def _matches_short(ref: DirectiveRef, code: str) -> bool:
-    parts = parse_code(code)
-    if parts is None:
-        return False
-    number, doc_type, _ = parts
-    if int(number) != int(ref.number):  # "Chỉ thị 5" and 05-CT/TW are the same document
-        return False
-    # A spelled-out "Quy định" may stand for a QĐ or a QĐi code.
-    return doc_type == ref.doc_type or (ref.doc_type == "QĐ" and doc_type == "QĐi")
+_Best = tuple[int, int, str]  # (-count, first-seen position, code): min() is the best
+
+
+class ShortResolver:
+    """Resolves short references against an article's codes and the corpus's, each looked up
+    in a table made once: one lookup per reference, however many codes the article holds."""
+
+    __slots__ = ("_corpus", "_corpus_codes", "_local")
+
+    def __init__(self, local_codes: Iterable[str], corpus_codes: Counter[str]) -> None:
+        self._local = self._table(Counter(local_codes))
+        self._corpus_codes = corpus_codes
+        self._corpus: dict[tuple[int, str], _Best] | None = None  # made on first need
+
+    @staticmethod
+    def _table(counts: Counter[str]) -> dict[tuple[int, str], _Best]:
+        """(number, type) -> the most frequent code with them; ties to the first seen."""
+        best: dict[tuple[int, str], _Best] = {}
+        for position, (code, count) in enumerate(counts.items()):  # first-seen order
+            parts = parse_code(code)
+            if parts is None:
+                continue
+            key = (int(parts[0]), parts[1])
+            entry = (-count, position, code)
+            if key not in best or entry < best[key]:
+                best[key] = entry
+        return best
+
+    @staticmethod
+    def _lookup(table: dict[tuple[int, str], _Best], ref: DirectiveRef) -> str | None:
+        number = int(ref.number)  # "Chỉ thị 5" and 05-CT/TW are the same document
+        found = [table.get((number, ref.doc_type))]
+        if ref.doc_type == "QĐ":  # a spelled-out "Quy định" may stand for a QĐ or a QĐi code
+            found.append(table.get((number, "QĐi")))
+        entries = [entry for entry in found if entry is not None]
+        return min(entries)[2] if entries else None
+
+    def resolve(self, ref: DirectiveRef) -> str | None:
+        if not ref.is_short:
+            return ref.code
+        local = self._lookup(self._local, ref)
+        if local is not None:
+            return local
+        if self._corpus is None:
+            self._corpus = self._table(self._corpus_codes)
+        return self._lookup(self._corpus, ref)
 
 
 def resolve_short(
@@ -361,17 +403,9 @@ def resolve_short(
 
     Numbers restart per issuer, so the article's own codes come first (the most frequent
     there, ties to the first seen), then the corpus's most common. A full ref returns its code.
+    Resolving many references of one article: make one ShortResolver.
     """
-    if not ref.is_short:
-        return ref.code
-    local = Counter(c for c in local_codes if _matches_short(ref, c))
-    if local:
-        # Counter keeps first-seen order and max() keeps the first of equals.
-        return max(local, key=local.__getitem__)
-    candidates = [c for c in corpus_codes if _matches_short(ref, c)]
-    if candidates:
-        return max(candidates, key=corpus_codes.__getitem__)
-    return None
+    return ShortResolver(local_codes, corpus_codes).resolve(ref)
 
 
 def directive_label(code: str) -> str:
@@ -420,14 +454,17 @@ _ANNIVERSARY_GAP = re.compile(
 
 def find_anniversary(text: str) -> tuple[int, DirectiveRef] | None:
     """The first "Sơ kết/Tổng kết N năm thực hiện <reference>" as (N, reference), else None."""
-    refs = None
+    refs: list[DirectiveRef] | None = None
+    starts: list[int] = []
     for m in _ANNIVERSARY_RE.finditer(text):
         years = int(m["years"])
         if years == 0:
             continue
         if refs is None:
             refs = find_directive_refs(text)
-        following = next((r for r in refs if r.start >= m.end()), None)
+            starts = [r.start for r in refs]
+        at = bisect_left(starts, m.end())
+        following = refs[at] if at < len(refs) else None
         if following is not None and _ANNIVERSARY_GAP.fullmatch(text, m.end(), following.start):
             return years, following
     return None

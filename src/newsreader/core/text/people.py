@@ -541,19 +541,16 @@ def _is_headline(text: str, runs: list[list[_Token]]) -> bool:
 
 
 class _Known:
-    """Names accepted in the article, indexed by first and last syllable."""
+    """Names accepted in the article, looked up by their syllables and by the last one."""
 
     def __init__(self, names: set[str]) -> None:
-        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.parts = frozenset(tuple(name.split()) for name in names)
+        self.lengths = sorted({len(parts) for parts in self.parts}, reverse=True)
         given: dict[str, set[str]] = {}
         for name in names:
-            parts = tuple(name.split())
-            self.by_first.setdefault(parts[0], []).append(parts)
-            given.setdefault(parts[-1], set()).add(name)
-        for options in self.by_first.values():
-            options.sort(key=len, reverse=True)
+            given.setdefault(name.split()[-1], set()).add(name)
         self.by_given = {g: next(iter(s)) for g, s in given.items() if len(s) == 1}
-        self.upper = [(n.upper(), n) for n in names]
+        self.by_upper = {name.upper(): name for name in names}
 
 
 def _propagate_run(
@@ -564,10 +561,11 @@ def _propagate_run(
     ctx: _Context | None = None
     i = 0
     while i < len(words):
-        for parts in known.by_first.get(words[i], ()):
-            j = i + len(parts)
-            if tuple(words[i:j]) != parts:
+        for size in known.lengths:  # the longest known name starting here
+            parts = tuple(words[i : i + size])
+            if len(parts) < size or parts not in known.parts:
                 continue
+            j = i + size
             if i > 0:
                 head = words[i - 1]
                 if head in SURNAMES or head.lower() in _HEAD_WORDS:
@@ -588,13 +586,27 @@ def _propagate_run(
     return hits
 
 
+# Words in capitals ("LÊ VĂN CHÂU"), a run of them separated by single spaces.
+_UPPER_WORD = rf"(?<![\w{_APOS}])[{_UP}][{_UP}{_APOS}]*(?![\w{_APOS}])"
+_UPPER_RUN_RE = re.compile(rf"{_UPPER_WORD}(?: {_UPPER_WORD})+")
+
+
 def _propagate_upper(text: str, known: _Known) -> list[_Hit]:
     """ALL-CAPS titles and captions: "ĐỒNG CHÍ LÊ VĂN CHÂU PHÁT BIỂU"."""
     hits: list[_Hit] = []
-    for upper, name in known.upper:
-        if upper in text:
-            pattern = rf"(?<!\w){re.escape(upper)}(?!\w)"
-            hits.extend((m.start(), m.end(), name) for m in re.finditer(pattern, text))
+    for run in _UPPER_RUN_RE.finditer(text):
+        offsets = [m.start() + run.start() for m in re.finditer(r"\S+", run[0])]
+        words = run[0].split(" ")
+        i = 0
+        while i < len(words):
+            for size in known.lengths:
+                name = known.by_upper.get(" ".join(words[i : i + size]))
+                if name is not None and i + size <= len(words):
+                    end = offsets[i + size - 1] + len(words[i + size - 1])
+                    hits.append((offsets[i], end, name))
+                    i += size - 1
+                    break
+            i += 1
     return hits
 
 
