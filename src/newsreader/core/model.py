@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Any, Literal
 
 EntityKind = Literal["person", "date", "directive"]
-YearSource = Literal["published", "metadata", "inferred", "text"]
+YearSource = Literal["published", "metadata", "inferred", "text", "context"]
 
 
 @dataclass(frozen=True, slots=True)

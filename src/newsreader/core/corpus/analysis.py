@@ -190,6 +190,108 @@ def _drop_overlaps(entities: list[Entity]) -> list[Entity]:
     return sorted(kept, key=lambda e: (-1 if e.paragraph is None else e.paragraph, e.start))
 
 
+def _find_all_dates(prepared: PreparedDocument, anchor: dt.date | None) -> list[Entity]:
+    found: list[Entity] = []
+    for position, text in enumerate([prepared.title, *prepared.paragraphs]):
+        paragraph = None if position == 0 else position - 1
+        spans = prepared.pieces[position]
+        for start, end, written, value in _dates_by_piece(text, spans, anchor):
+            found.append(Entity("date", written, value, paragraph, start, end))
+    return found
+
+
+# A date that dates a document cited just before it ("Chỉ thị 39-CT/TW ngày 18/8/2014",
+# "Quyết định số 12/QĐ-UBND của UBND tỉnh (khóa X) ngày 5/3/2020"): a citation, not an event.
+_CITED_BEFORE = re.compile(
+    r"\d[\w./\-–]*[/\-–][^\W\d_]+[\w/\-]*"
+    r"(?:\s*,?\s*của\s+[^.;:\d]{1,60}?(?:\s*\([^()\d]{1,20}\))?)?"
+    r"\s*[,(]?\s*(?:(?:được\s+)?ban\s+hành\s+)?(?:vào\s+)?$",
+    re.IGNORECASE,
+)
+# Years that are targets or horizons, not when the article was written.
+_TARGET_BEFORE = re.compile(
+    r"(?:đến|tới|tầm\s+nhìn|trước|sau|hướng\s+tới|định\s+hướng|mục\s+tiêu)\s+(?:năm\s+)?$",
+    re.IGNORECASE,
+)
+_YEARISH = re.compile(r"^(\d{4})(?:-(?:Q[1-4]|\d\d))?$")
+_TERM = re.compile(r"(?<!\w)khó[aá]\s+(XIV|XIII|XII|XI)(?![\w])", re.IGNORECASE)
+_TERM_YEARS = {"XI": (2011, 2016), "XII": (2016, 2021), "XIII": (2021, 2026), "XIV": (2026, 2031)}
+_WEEKDAY_DATE = re.compile(
+    r"(?<!\w)(?:thứ\s+(?P<word>hai|ba|tư|năm|sáu|bảy)|thứ\s+(?P<digit>[2-7])|(?P<sunday>chủ\s+nhật))"
+    r"\s*[,(]?\s*(?:ngày\s+)?(?P<d>\d\d?)[/.\-](?P<m>\d\d?)(?![/.\-]?\d)",
+    re.IGNORECASE,
+)
+_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
+
+
+def _text_before(texts: list[str], entity: Entity, width: int = 100) -> str:
+    text = texts[0 if entity.paragraph is None else entity.paragraph + 1]
+    return text[max(0, entity.start - width) : entity.start]
+
+
+def _weekday_years(texts: list[str], first: int, last: int) -> set[int]:
+    """Years in [first, last] in which every "thứ Hai, 04/11" of the text falls on its weekday."""
+    years: set[int] | None = None
+    for text in texts:
+        for m in _WEEKDAY_DATE.finditer(text):
+            if m["sunday"]:
+                weekday = 6
+            elif m["digit"]:
+                weekday = int(m["digit"]) - 2
+            else:
+                weekday = _WEEKDAY_WORDS[m["word"].lower()]
+            fits = set()
+            for year in range(first, last + 1):
+                try:
+                    if dt.date(year, int(m["m"]), int(m["d"])).weekday() == weekday:
+                        fits.add(year)
+                except ValueError:
+                    pass
+            years = fits if years is None else years & fits
+    return years or set()
+
+
+def _year_from_text(
+    texts: list[str], dates: list[Entity]
+) -> tuple[int, YearSource, str | None] | None:
+    """The year an article without a date line was written, from its own text: the latest
+    full date of an event (a date citing a document is not one), else context (a quarter,
+    "6 tháng đầu năm 2024", "năm 2024", a term of office or a Party congress's term)."""
+    events: list[str] = []
+    context: list[Entity] = []
+    terms: list[tuple[int, int, str]] = []
+    for entity in dates:
+        before = _text_before(texts, entity)
+        if _CITED_BEFORE.search(before):
+            continue
+        first = entity.value.split("/")[0]
+        if _FULL_DATE.match(first):
+            events.append(first)
+        elif "/" in entity.value and _YEARISH.match(first):
+            low, high = (int(v[:4]) for v in entity.value.split("/"))
+            if high - low <= 10:
+                terms.append((low, high, entity.text))
+        elif _YEARISH.match(entity.value) and not _TARGET_BEFORE.search(before[-30:]):
+            context.append(entity)
+    if events:
+        return int(max(events)[:4]), "text", None
+    if context:
+        latest = max(context, key=lambda e: (e.value[:4], len(e.value)))
+        return int(latest.value[:4]), "context", f"from “{latest.text}”"
+    for text in texts:
+        for m in _TERM.finditer(text):
+            low, high = _TERM_YEARS[m[1].upper()]
+            terms.append((low, high, m[0]))
+    if terms:
+        low, high, written = terms[0]
+        fits = _weekday_years(texts, low, high)
+        if len(fits) == 1:
+            (year,) = fits
+            return year, "context", f"within “{written}”, by the weekday of a date"
+        return low, "context", f"the first year of “{written}”"
+    return None
+
+
 def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
     loaded, doc = prepared.loaded, prepared.loaded.document
     texts = [prepared.title, *prepared.paragraphs]
@@ -233,16 +335,16 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
             year, anchor, year_note = inferred
             year_source = "inferred"
 
-    for position, text in enumerate(texts):
-        paragraph = None if position == 0 else position - 1
-        spans = prepared.pieces[position]
-        for start, end, written, value in _dates_by_piece(text, spans, anchor):
-            entities.append(Entity("date", written, value, paragraph, start, end))
-
+    dates = _find_all_dates(prepared, anchor)
     if year is None:
-        full = [e.value for e in entities if e.kind == "date" and _FULL_DATE.match(e.value)]
-        if full:
-            year, year_source = int(max(full)[:4]), "text"
+        found = _year_from_text(texts, dates)
+        if found:
+            year, year_source, year_note = found
+            # Only the year is known; anchoring mid-year keeps every day/month in that year.
+            anchor = dt.date(year, 7, 2)
+            if any(e.value.startswith("--") for e in dates):
+                dates = _find_all_dates(prepared, anchor)
+    entities.extend(dates)
 
     # People are found over pieces (the title is piece 0 of position 0) and mapped back.
     where = [

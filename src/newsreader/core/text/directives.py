@@ -150,8 +150,10 @@ _NOT_AFTER_SHORT = re.compile(
 )
 
 # The document's date, right after the reference.
+# "của Ban Bí thư (khóa XI) ngày …": who issued it may stand between the code and its date.
+_ISSUED_BY = rf"(?:{_SP}*,?{_SP}*của{_SP}+[^,.;:()\n\d]{{1,60}}?(?:{_SP}*\([^()\n\d]{{1,20}}\))?)?"
 _DATE_AFTER = re.compile(
-    rf"{_SP}*[,(]?{_SP}*(?:(?:được{_SP}+)?ban{_SP}+hành{_SP}+)?ngày{_SP}+"
+    rf"{_ISSUED_BY}{_SP}*[,(]?{_SP}*(?:(?:được{_SP}+)?ban{_SP}+hành{_SP}+)?(?:vào{_SP}+)?ngày{_SP}+"
     rf"(?:(?P<d1>\d{{1,2}})(?P<sep>[/.\-])(?P<m1>\d{{1,2}})(?P=sep)(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}}){_SP}+tháng{_SP}+(?P<m2>\d{{1,2}}){_SP}+năm{_SP}+(?P<y2>\d{{4}}))"
     r"(?!\d)",
@@ -429,8 +431,13 @@ def directive_sort_key(code: str) -> tuple[int, int, int, str, str]:
     return (0, _TYPE_RANK.get(doc_type, len(_TYPE_RANK)), int(number), issuer, code)
 
 
+# "Sơ kết 5 năm", "Tổng kết 10 năm", "Nhìn lại 20 năm", "Sau 3 năm", "Qua 3 năm", and a
+# title or sentence that starts with "5 năm thực hiện …". A gap must then lead to the
+# reference (see _ANNIVERSARY_GAP), so "sau 3 năm công tác" is no anniversary.
 _ANNIVERSARY_RE = re.compile(
-    rf"(?<!{_LETTER})(?:sơ|tổng){_SP}+kết{_SP}+(?P<years>\d{{1,3}}){_SP}+năm(?!{_LETTER})",
+    rf"(?:(?<!{_LETTER})(?:sơ{_SP}+kết|tổng{_SP}+kết|nhìn{_SP}+lại|sau|qua|trải{_SP}+qua)"
+    rf"{_SP}+|^[\"“]?|(?<=[.:;!?]){_SP}+)"
+    rf"(?P<years>\d{{1,3}}){_SP}+năm(?!{_LETTER})",
     re.IGNORECASE,
 )
 _CONNECTORS = (
