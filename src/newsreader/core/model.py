@@ -25,9 +25,12 @@ class Entity:
     paragraph: int | None
     start: int
     end: int
+    # A directive cited by number and Party body without its code ("Chỉ thị số 09 của Ban
+    # Thường vụ Thành ủy"), whose code `value` was put together from them.
+    reconstructed: bool = False
 
     def to_json(self) -> dict[str, object]:
-        return {
+        record: dict[str, object] = {
             "kind": self.kind,
             "text": self.text,
             "value": self.value,
@@ -35,6 +38,9 @@ class Entity:
             "start": self.start,
             "end": self.end,
         }
+        if self.reconstructed:
+            record["reconstructed"] = True
+        return record
 
 
 class SkipKind(StrEnum):
@@ -184,7 +190,15 @@ class Article:
             url=data.get("url"),
             author=data.get("author"),
             entities=[
-                Entity(e["kind"], e["text"], e["value"], e["paragraph"], e["start"], e["end"])
+                Entity(
+                    e["kind"],
+                    e["text"],
+                    e["value"],
+                    e["paragraph"],
+                    e["start"],
+                    e["end"],
+                    bool(e.get("reconstructed", False)),
+                )
                 for e in data["entities"]
             ],
             warnings=[LoadWarning.from_record(w) for w in data.get("warnings", [])],

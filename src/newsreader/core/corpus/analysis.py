@@ -21,6 +21,7 @@ from newsreader.core.text.directives import (
     ShortResolver,
     find_anniversary,
     find_directive_refs,
+    find_plenum_refs,
     mend_glued_codes,
 )
 from newsreader.core.text.people import find_people
@@ -93,14 +94,20 @@ def _analysed_pieces(texts: list[str]) -> list[list[tuple[int, int]]]:
     return kept
 
 
+def _all_refs(text: str) -> list[DirectiveRef]:
+    plenums = find_plenum_refs(text)
+    refs = find_directive_refs(text)
+    return sorted(refs + plenums, key=lambda r: r.start) if plenums else refs
+
+
 def _refs_by_piece(text: str, spans: list[tuple[int, int]]) -> list[DirectiveRef]:
-    """find_directive_refs over a text cut into pieces, offsets into the whole text."""
+    """Directive references over a text cut into pieces, offsets into the whole text."""
     if spans == [(0, len(text))]:
-        return find_directive_refs(text)
+        return _all_refs(text)
     return [
         replace(ref, start=ref.start + lo, end=ref.end + lo)
         for lo, hi in spans
-        for ref in find_directive_refs(text[lo:hi])
+        for ref in _all_refs(text[lo:hi])
     ]
 
 
@@ -292,6 +299,32 @@ def _year_from_text(
     return None
 
 
+# A verb that issues or launches the document right after it: an article about a new
+# document is about that one, however often it cites older ones.
+_ISSUES_BEFORE = re.compile(
+    r"(?:ban\s+hành|công\s+bố|phát\s+động|triển\s+khai\s+thực\s+hiện)\s+"
+    r"(?:(?:chỉ\s+thị|nghị\s+quyết|kết\s+luận|quy\s+định|hướng\s+dẫn|kế\s+hoạch|"
+    r"chương\s+trình|đề\s+án|quy\s+chế|thông\s+tri)\s+)?(?:số\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _issued(
+    texts: list[str], refs: list[list[DirectiveRef]], resolver: ShortResolver
+) -> dict[int, str]:
+    """The first document issued in the title (0) and in each of the first two paragraphs."""
+    found: dict[int, str] = {}
+    for position in range(min(3, len(texts))):
+        for ref in refs[position]:
+            before = texts[position][max(0, ref.start - 60) : ref.start]
+            if _ISSUES_BEFORE.search(before):
+                code = resolver.resolve(ref)
+                if code:
+                    found[position] = code
+                    break
+    return found
+
+
 def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
     loaded, doc = prepared.loaded, prepared.loaded.document
     texts = [prepared.title, *prepared.paragraphs]
@@ -304,17 +337,21 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
     for position, refs in enumerate(prepared.refs):
         paragraph = None if position == 0 else position - 1
         for ref in refs:
-            code = resolver.resolve(ref)
+            code, reconstructed = resolver.resolve_marked(ref)
             if not code:
                 continue
-            entities.append(Entity("directive", ref.text, code, paragraph, ref.start, ref.end))
+            entities.append(
+                Entity("directive", ref.text, code, paragraph, ref.start, ref.end, reconstructed)
+            )
             if paragraph is None:
                 title_codes.append(code)
             else:
                 cited[code] += 1
 
     hint = _canonical_hint(doc.directive_hint)
-    primary = hint or (title_codes[0] if title_codes else None)
+    issued = _issued(texts, prepared.refs, resolver)
+    primary = hint or issued.get(0) or (title_codes[0] if title_codes else None)
+    primary = primary or issued.get(1) or issued.get(2)
     if primary is None and cited:
         primary = max(cited, key=cited.__getitem__)  # Counter keeps first-seen order on ties
     directives = list(

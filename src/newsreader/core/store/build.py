@@ -70,7 +70,18 @@ def _document_meta(doc: Document) -> str:
 
 def _entities_json(article: Article) -> str:
     return json.dumps(
-        [[e.kind, e.text, e.value, e.paragraph, e.start, e.end] for e in article.entities],
+        [
+            [
+                e.kind,
+                e.text,
+                e.value,
+                e.paragraph,
+                e.start,
+                e.end,
+                *([True] if e.reconstructed else []),
+            ]
+            for e in article.entities
+        ],
         ensure_ascii=False,
     )
 

@@ -257,7 +257,7 @@ class IndexReader:
         data = json.loads(header)
         data["title"], *data["paragraphs"] = self.texts_of(rowid)
         article = Article.from_record(data | {"entities": []})
-        article.entities = [Entity(k, t, v, p, s, e) for k, t, v, p, s, e in json.loads(entities)]
+        article.entities = [Entity(*row) for row in json.loads(entities)]
         return article
 
     def has_article(self, article_id: str) -> bool:

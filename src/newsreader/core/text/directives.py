@@ -29,6 +29,7 @@ __all__ = [
     "directive_sort_key",
     "find_anniversary",
     "find_directive_refs",
+    "find_plenum_refs",
     "mend_glued_codes",
     "parse_code",
     "resolve_short",
@@ -54,12 +55,23 @@ TYPE_NAMES: dict[str, str] = {
     "QC": "Quy chế",
 }
 _TYPE_BY_LOWER = {abbr.lower(): abbr for abbr in TYPE_NAMES}
+PLENUM = "NQTW"  # a resolution of a Central Committee plenum: NQTW5/XII
 
 # Issuers a writer may type in lower case ("15- Nq/tw"). Upper-case issuers need no list.
 _KNOWN_ISSUERS = tuple(
     "TW TU HU QU ĐU ĐUK BCT BBT BCĐ BCSĐ BTCTW BTGTW BDVTW BNCTW BKTTW VPTW UBKTTW ĐUQSTW"
-    " ĐUCATW ĐUCA TƯ".split()
+    " ĐUCATW ĐUCA TƯ BCS ĐĐ T.Ư T.W".split()
 )
+# Party issuers (for the state-style order "27/CT-TW" and for "TT", which is a Party Thông
+# tri only with a Party issuer): the Central Committee's bodies end in TW, committees of a
+# province, district or ward and Party units start with ĐU, BCS.
+_PARTY_ISSUERS = frozenset("TW TU HU QU ĐU ĐUK ĐUCA BCS BCSĐ ĐĐ BCT BBT BCĐ CB ĐĐ".split())
+
+
+def is_party_issuer(issuer: str) -> bool:
+    return issuer in _PARTY_ISSUERS or issuer.endswith("TW") or issuer.startswith(("ĐU", "BCS"))
+
+
 _KNOWN_ISSUER_SET = frozenset(_KNOWN_ISSUERS)
 
 
@@ -89,6 +101,15 @@ _CODE_RE = re.compile(
     # Upper-case issuers end where lower case starts, which is how a code glued to the next
     # word ("39-CT/TWcủa") is still read as 39-CT/TW.
     rf"(?P<issuer>[A-ZĐƯ]{{2,10}}|(?i:{_alternation(_KNOWN_ISSUERS)})(?!{_LETTER}))"
+)
+
+# A Party document numbered in the state's order ("27/CT-TW", "11/CT-HU", "05/NQ-TU"); the
+# issuer must be a Party one, which keeps state documents (123/QĐ-UBND) out.
+_STATE_ORDER_RE = re.compile(
+    r"(?P<number>\d(?<![\w/.,\-]\d)\d{0,3})"
+    rf"{_SP}?/{_SP}?(?P<type>(?i:{_alternation(TYPE_NAMES)}))"
+    rf"{_SP}?[{_DASHES}]{_SP}?"
+    rf"(?P<issuer>[A-ZĐƯ]{{2,10}}|(?i:{_alternation(_KNOWN_ISSUERS)}))(?![\w/])"
 )
 
 # Spelled-out type words for short references, with how much evidence each needs.
@@ -176,11 +197,17 @@ class DirectiveRef:
     number: str
     issuer: str | None
     date: str | None = None
+    # A short reference's issuer read from the Party body named after it ("Chỉ thị số 09 của
+    # Ban Thường vụ Thành ủy": TU): when no code seen resolves it, the code is reconstructed.
+    cited_issuer: str | None = None
+    term: str | None = None  # a plenum's congress term: "XII" of NQTW5/XII
 
     @property
     def code(self) -> str | None:
         if self.issuer is None:
             return None
+        if self.doc_type == PLENUM:
+            return f"{PLENUM}{self.number}" + (f"/{self.term}" if self.term else "")
         return f"{self.number}-{self.doc_type}/{self.issuer}"
 
     @property
@@ -193,7 +220,7 @@ def _canonical_type(written: str) -> str:
 
 
 def _canonical_issuer(written: str) -> str:
-    issuer = written.upper()
+    issuer = written.upper().replace(".", "").replace(" ", "")
     # "TƯ" is another abbreviation of Trung ương, as in 39-CT/TƯ or BTCTƯ.
     if issuer.endswith("TƯ"):
         issuer = issuer[:-2] + "TW"
@@ -251,6 +278,9 @@ def _code_refs(text: str) -> list[DirectiveRef]:
     refs = []
     for m in _CODE_RE.finditer(text):
         end = _code_end(m)
+        issuer = _canonical_issuer(text[m.start("issuer") : end])
+        if _canonical_type(m["type"]) == "TT" and not is_party_issuer(issuer):
+            continue  # a state Thông tư
         refs.append(
             DirectiveRef(
                 start=m.start(),
@@ -258,8 +288,23 @@ def _code_refs(text: str) -> list[DirectiveRef]:
                 text=text[m.start() : end],
                 doc_type=_canonical_type(m["type"]),
                 number=m["number"],
-                issuer=_canonical_issuer(text[m.start("issuer") : end]),
+                issuer=issuer,
                 date=_date_after(text, end),
+            )
+        )
+    for m in _STATE_ORDER_RE.finditer(text):
+        issuer = _canonical_issuer(m["issuer"])
+        if not is_party_issuer(issuer):
+            continue
+        refs.append(
+            DirectiveRef(
+                start=m.start(),
+                end=m.end(),
+                text=m[0],
+                doc_type=_canonical_type(m["type"]),
+                number=m["number"],
+                issuer=issuer,
+                date=_date_after(text, m.end()),
             )
         )
     return refs
@@ -287,6 +332,7 @@ def _short_refs(text: str) -> list[DirectiveRef]:
         if not _short_is_reference(m, text):
             continue
         doc_type = _short_word(m["word"])[0]
+        issuer = _issuer_after(text, m.end()) if m["so"] or doc_type != "QĐ" else None
         refs.append(
             DirectiveRef(
                 start=m.start(),
@@ -296,6 +342,92 @@ def _short_refs(text: str) -> list[DirectiveRef]:
                 number=m["number"],
                 issuer=None,
                 date=_date_after(text, m.end()),
+                cited_issuer=issuer,
+            )
+        )
+    return refs
+
+
+# Party bodies named after a code-less citation, and the issuer part of their codes. The
+# longest name is tried first (Ban Tuyên giáo Trung ương before Trung ương).
+_BODY_ISSUERS = {
+    "ban chấp hành trung ương": "TW",
+    "bộ chính trị": "TW",
+    "ban bí thư": "TW",
+    "trung ương": "TW",
+    "ban tuyên giáo trung ương": "BTGTW",
+    "ban tổ chức trung ương": "BTCTW",
+    "ban dân vận trung ương": "BDVTW",
+    "ban nội chính trung ương": "BNCTW",
+    "ban kinh tế trung ương": "BKTTW",
+    "ủy ban kiểm tra trung ương": "UBKTTW",
+    "uỷ ban kiểm tra trung ương": "UBKTTW",
+    "văn phòng trung ương đảng": "VPTW",
+    "quân ủy trung ương": "ĐUQSTW",
+    "quân uỷ trung ương": "ĐUQSTW",
+    "đảng ủy công an trung ương": "ĐUCATW",
+    "đảng uỷ công an trung ương": "ĐUCATW",
+    "tỉnh ủy": "TU",
+    "tỉnh uỷ": "TU",
+    "thành ủy": "TU",
+    "thành uỷ": "TU",
+    "huyện ủy": "HU",
+    "huyện uỷ": "HU",
+    "quận ủy": "QU",
+    "quận uỷ": "QU",
+    "đảng ủy khối": "ĐUK",
+    "đảng uỷ khối": "ĐUK",
+}
+_ISSUER_AFTER = re.compile(
+    rf"{_SP}*,?{_SP}*(?:\(.{{0,20}}?\){_SP}*)?của{_SP}+"
+    rf"(?:(?:ban{_SP}+thường{_SP}+vụ|ban{_SP}+chấp{_SP}+hành|thường{_SP}+trực|"
+    rf"ban{_SP}+thường{_SP}+trực){_SP}+)?"
+    rf"(?:đảng{_SP}+bộ{_SP}+)?(?P<body>{_alternation(_BODY_ISSUERS)})(?!{_LETTER})",
+    re.IGNORECASE,
+)
+
+
+def _issuer_after(text: str, pos: int) -> str | None:
+    """The Party issuer of a code-less citation: "Chỉ thị số 09 của Ban Thường vụ Thành ủy"."""
+    m = _ISSUER_AFTER.match(text, pos)
+    if m is None:
+        return None
+    return _BODY_ISSUERS[" ".join(m["body"].lower().split())]
+
+
+# A resolution of a Central Committee plenum: "Nghị quyết Trung ương 5 khóa XII", "Nghị
+# quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương" is not counted (no number written),
+# "NQ TƯ 6", "NQTW 5 (khóa XIII)". Its label is NQTW<n>/<term>, not a code.
+_PLENUM_RE = re.compile(
+    rf"(?<!{_LETTER})(?:nghị{_SP}+quyết|nq){_SP}*(?:hội{_SP}+nghị{_SP}+)?"
+    rf"(?:trung{_SP}+ương|tư|tw|t\.ư|t\.w){_SP}*(?:lần{_SP}+thứ{_SP}+)?"
+    rf"(?P<number>\d{{1,2}})(?!\d|{_SP}*[/.\-]{_SP}*\d)"
+    rf"(?:{_SP}*,?{_SP}*\(?{_SP}*khó[aá]{_SP}+(?P<term>XIV|XIII|XII|XI|X|IX|VIII)(?!\w){_SP}*\)?)?",
+    re.IGNORECASE,
+)
+
+
+def find_plenum_refs(text: str) -> list[DirectiveRef]:
+    """Plenum resolutions in `text` ("Nghị quyết Trung ương 5 khóa XII" -> NQTW5/XII): no
+    code shape, so they never overlap find_directive_refs's references."""
+    refs: list[DirectiveRef] = []
+    if "nq" not in text.lower() and "nghị" not in text.lower():
+        return refs
+    for m in _PLENUM_RE.finditer(text):
+        end = m.end()
+        if m["term"] is None:
+            end = m.end("number")
+        elif not text[m.start() : end].endswith(")") or "(" not in text[m.start() : end]:
+            end = m.end("term")
+        refs.append(
+            DirectiveRef(
+                start=m.start(),
+                end=end,
+                text=text[m.start() : end],
+                doc_type=PLENUM,
+                number=str(int(m["number"])),
+                issuer="TW",
+                term=m["term"].upper() if m["term"] else None,
             )
         )
     return refs
@@ -337,7 +469,9 @@ def parse_code(code: str) -> tuple[str, str, str] | None:
     """(number, type, issuer) of a code in any accepted spelling, canonicalised; else None."""
     m = _CODE_RE.fullmatch(code.strip())
     if m is None:
-        return None
+        m = _STATE_ORDER_RE.fullmatch(code.strip())  # "27/CT-TW"
+        if m is None or not is_party_issuer(_canonical_issuer(m["issuer"])):
+            return None
     return m["number"], _canonical_type(m["type"]), _canonical_issuer(m["issuer"])
 
 
@@ -388,8 +522,22 @@ class ShortResolver:
         return min(entries)[2] if entries else None
 
     def resolve(self, ref: DirectiveRef) -> str | None:
+        return self.resolve_marked(ref)[0]
+
+    def resolve_marked(self, ref: DirectiveRef) -> tuple[str | None, bool]:
+        """The code and whether it was reconstructed from the issuer named after the
+        reference rather than seen written in the article or the corpus."""
         if not ref.is_short:
-            return ref.code
+            return ref.code, False
+        found = self._resolve_seen(ref)
+        issuer = ref.cited_issuer
+        if issuer is None:
+            return found, False
+        if found is not None and found.endswith(f"/{issuer}"):
+            return found, False
+        return f"{ref.number}-{ref.doc_type}/{issuer}", True
+
+    def _resolve_seen(self, ref: DirectiveRef) -> str | None:
         local = self._lookup(self._local, ref)
         if local is not None:
             return local
@@ -410,8 +558,15 @@ def resolve_short(
     return ShortResolver(local_codes, corpus_codes).resolve(ref)
 
 
+_PLENUM_LABEL = re.compile(rf"{PLENUM}(\d+)(?:/([IVXL]+))?")
+
+
 def directive_label(code: str) -> str:
     """The code after its type's name ("Chỉ thị 39-CT/TW"); else the code itself."""
+    plenum = _PLENUM_LABEL.fullmatch(code)
+    if plenum:
+        term = f" khóa {plenum[2]}" if plenum[2] else ""
+        return f"Nghị quyết Trung ương {plenum[1]}{term} ({code})"
     parts = parse_code(code)
     if parts is None or parts[1] not in TYPE_NAMES:
         return code
