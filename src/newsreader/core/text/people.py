@@ -71,7 +71,16 @@ PLACE_NAMES = frozenset(
     Nông Cống, Nông Sơn, Cù Lao, Cù Lao Dung, Chu Lai, Ninh Bình, Ninh Thuận, Sơn La, Sơn Tây,
     Quảng Ninh, Quảng Nam, Quảng Ngãi, Quảng Bình, Quảng Trị, Hòa Bình, Hoà Bình, Bà Rịa,
     Bà Đen, Bà Chiểu, Bà Điểm, Anh Sơn, Cô Tô, Bác Ái, Việt Nam, Trung Quốc, Nhật Bản,
-    Hàn Quốc, Hoa Kỳ, Triều Tiên, Ấn Độ, Liên Xô
+    Hàn Quốc, Hoa Kỳ, Triều Tiên, Ấn Độ, Liên Xô,
+    An Giang, Bà Rịa Vũng Tàu, Bắc Giang, Bắc Kạn, Bạc Liêu, Bắc Ninh, Bến Tre, Bình Định,
+    Bình Dương, Bình Phước, Bình Thuận, Cà Mau, Cần Thơ, Đà Nẵng, Đắk Lắk, Đắk Nông, Điện Biên,
+    Gia Lai, Hải Dương, Hải Phòng, Hậu Giang, Hưng Yên, Khánh Hòa, Khánh Hoà, Kiên Giang,
+    Kon Tum, Lai Châu, Lạng Sơn, Lào Cai, Long An, Nam Định, Nghệ An, Phú Thọ, Phú Yên,
+    Sóc Trăng, Tây Ninh, Thanh Hóa, Thanh Hoá, Thừa Thiên Huế, Tiền Giang, Trà Vinh,
+    Tuyên Quang, Vĩnh Long, Vĩnh Phúc, Yên Bái, Tây Nguyên, Tây Bắc, Nam Bộ, Bắc Bộ, Trung Bộ,
+    Đông Nam Bộ, Đồng Bằng Sông Cửu Long, Mường Tè, Mường Lay, Mường Chà, Mường Nhé, Krông Pắc,
+    Krông Búk, Krông Ana, Ea Súp, Chư Sê, Chư Păh, Chư Prông, Ia Grai, Đắk Hà, Đắk Tô,
+    Lào, Cam Pu Chia, Campuchia, Hoa Kỳ, Liên Bang Nga, Việt Bắc
     """.split(",")
 )
 
@@ -97,7 +106,8 @@ ORG_COMPOUNDS = frozenset(
     cựu chiến, lao động, doanh nghiệp, kinh tế, văn hóa, văn hoá, giáo dục, y tế, tư pháp,
     ngoại giao, nội vụ, tài chính, quân đội, biên phòng, hải quân, an ninh, khoa học,
     công nghệ, xây dựng, giao thông, công thương, nông nghiệp, tài nguyên, môi trường,
-    kế hoạch, đầu tư, tuyên truyền, đại học, cao đẳng, học viện, lý luận, liên hiệp
+    kế hoạch, đầu tư, tuyên truyền, đại học, cao đẳng, học viện, lý luận, liên hiệp,
+    công tác, giám sát, khảo sát, thanh tra, đại biểu
     """.split(",")
 )
 
@@ -457,7 +467,7 @@ def _discover_run(text: str, run: list[_Token], contexts: dict[int, _Context]) -
         j = _name_end(words, i)
         name = " ".join(words[i:j])
         if j - i >= 2 and words[i] not in NAME_BREAKERS:
-            if vouched:
+            if vouched and name not in PLACE_NAMES:  # "đồng chí Lâm Đồng" is no name
                 return [(run[i][0], run[j - 1][1], name)]
             if name == HO_CHI_MINH or (
                 name not in PLACE_NAMES
@@ -481,8 +491,15 @@ def _discover_by_surname(
     hits: list[_Hit] = []
     n = len(words)
     while i < n - 1:
+        place = _place_at(words, i)
+        if place:  # "tỉnh Hà Giang Vàng Seo Dính": the place, then the name
+            i += place
+            continue
         if words[i] not in SURNAMES:
             i += 1
+            continue
+        if words[i] == "Đoàn" and words[i + 1] in _MAJOR_SURNAMES:
+            i += 1  # "Đoàn Nguyễn Văn A…": a delegation led by or named after someone
             continue
         j = _name_end(words, i)
         if j - i < 2 or not _ends_cleanly(words, j):
