@@ -58,6 +58,7 @@ class SkipKind(StrEnum):
     FRONT_MATTER = "front_matter"  # loaded; the front matter was ignored
     DATE = "date"  # loaded; a metadata date could not be read
     NOT_ARTICLE = "not_article"  # a file type newsreader does not read
+    NO_ARTICLE = "no_article"  # a web page with no article in it (a section index, an error)
     LOOP = "loop"
     BROKEN_LINK = "broken_link"
     UNREADABLE = "unreadable"

@@ -200,7 +200,11 @@ def _is_body(paragraph: str) -> bool:
         return True
     if len(paragraph) >= _TITLE_MAX:
         return True
-    return _words(paragraph) >= 15 and paragraph.rstrip().endswith(_SENTENCE_END)
+    words = _words(paragraph)
+    # Headlines have no full stop at the end; a sentence of some length is text.
+    if words >= 5 and paragraph.rstrip('"”’)» ').endswith("."):
+        return True
+    return words >= 15 and paragraph.rstrip().endswith(_SENTENCE_END)
 
 
 def _dateline_with_byline(line: str) -> tuple[str, str | None] | None:
