@@ -17,6 +17,7 @@ from newsreader.core.corpus.loader import LoadedDocument
 from newsreader.core.model import Article, Entity, LoadWarning, SkipKind, YearSource
 from newsreader.core.text.dates import anchor_from_iso, find_dates
 from newsreader.core.text.directives import (
+    PLENUM,
     DirectiveRef,
     ShortResolver,
     find_anniversary,
@@ -354,9 +355,16 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
     primary = primary or issued.get(1) or issued.get(2)
     if primary is None and cited:
         primary = max(cited, key=cited.__getitem__)  # Counter keeps first-seen order on ties
+    # A plenum resolution cited on the way ("gắn với Nghị quyết Trung ương 4") stays an
+    # entity; it is listed among the article's directives when it is what the article is about.
     directives = list(
         dict.fromkeys(
-            ([primary] if primary else []) + title_codes + [code for code, _ in cited.most_common()]
+            ([primary] if primary else [])
+            + [
+                code
+                for code in title_codes + [code for code, _ in cited.most_common()]
+                if not code.startswith(PLENUM)
+            ]
         )
     )
 
