@@ -34,11 +34,28 @@ def scrape(*lines: str) -> str:
         ["Trang chủ » Thời sự » Tin tức"],
         ["Thời sự | Chính trị | Kinh tế | Xã hội | Văn hóa"],
         ["BÁO HẬU GIANG", "Xây dựng Đảng", "Tây Nguyên"],
+        ["Báo điện tử Đảng Cộng sản Việt Nam", "Xây dựng Đảng"],
+        ["baodienbienphu.info.vn", "Điện Biên"],
+        ["Cổng Thông tin điện tử tỉnh Điện Biên", "Tin tức - Sự kiện"],
+        ["Báo Hà Nội Mới", "Chính trị", "Thứ Tư, 18/3/2026, 09:41 (GMT+7)"],
     ],
 )
 def test_site_section_breadcrumb_and_menu_lines_are_not_title_or_body(chrome):
     doc = read_txt(scrape(*chrome, HEADLINE, LEAD, BODY))
     assert doc.title == HEADLINE
+    assert doc.paragraphs == [LEAD, BODY]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Báo Đắk Lắk tổ chức hội thi tìm hiểu Chỉ thị 27-CT/TW",
+        "Đồng chí Lò Văn Hặc - Bí thư Huyện ủy Mường Tè tiếp xúc cử tri",
+    ],
+)
+def test_a_headline_that_looks_a_little_like_chrome_stays_the_title(headline):
+    doc = read_txt(scrape("Báo Đắk Lắk điện tử", headline, LEAD, BODY))
+    assert doc.title == headline
     assert doc.paragraphs == [LEAD, BODY]
 
 

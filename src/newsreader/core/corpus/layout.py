@@ -137,6 +137,14 @@ def take_dateline(lines: list[str]) -> tuple[str | None, list[str]]:
 _TOP_WINDOW = 12
 _HEADLINE_MIN_WORDS = 6
 _CRUMB_SEPARATORS = re.compile(r"\s+[>»›|/•·]\s+|\s*[>»›]\s*")
+_DOMAIN = re.compile(
+    r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info)(?:/\S*)?$"
+)
+_SITE_WORD = re.compile(
+    r"^(?:báo|tạp\s+chí|cổng|trang\s+(?:thông\s+tin|tin)|đài|thông\s+tấn)(?!\w)", re.IGNORECASE
+)
+_SITE_KIND = re.compile(r"điện\s+tử|online|\bnews\b", re.IGNORECASE)
+_DASHED_ITEMS = re.compile(r"\s+[-–—]\s+")
 _HOME = re.compile(r"^(?:trang\s+chủ|home)(?!\w)", re.IGNORECASE)
 # Image placeholders and leftover markup a scraper keeps as lines.
 _PLACEHOLDER = re.compile(
@@ -173,15 +181,33 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+def _is_site_name(line: str) -> bool:
+    """ "Báo điện tử Đảng Cộng sản Việt Nam", "Cổng Thông tin điện tử tỉnh Điện Biên",
+    "baodienbienphu.info.vn": the site's name or address, not a headline."""
+    if _DOMAIN.match(line):
+        return True
+    if not _SITE_WORD.match(line) or _words(line) > 10 or any(ch.isdigit() for ch in line):
+        return False
+    if _SITE_KIND.search(line):
+        return True
+    return all(word[:1].isupper() for word in line.split()[1:])  # "Báo Hà Nội Mới"
+
+
 def _is_crumb_or_menu(line: str) -> bool:
-    """A breadcrumb ("Trang chủ > Chính trị > Xây dựng Đảng") or a menu line of short items."""
-    if _HOME.match(line) and _words(line) <= 10:
+    """A breadcrumb ("Trang chủ > Chính trị > Xây dựng Đảng"), a menu line of short items
+    ("Tin tức - Sự kiện"), or the site's own name."""
+    if (_HOME.match(line) and _words(line) <= 10) or _is_site_name(line):
         return True
     parts = [p for p in _CRUMB_SEPARATORS.split(line) if p.strip()]
-    return (
+    if (
         len(parts) >= 2
         and len(parts) > line.count(".")
         and all(_words(p) <= 5 and not p.rstrip().endswith((".", "!", "?")) for p in parts)
+    ):
+        return True
+    dashed = [p.strip() for p in _DASHED_ITEMS.split(line) if p.strip()]
+    return len(dashed) >= 2 and all(
+        _words(p) <= 3 and p[:1].isupper() and not any(c.isdigit() for c in p) for p in dashed
     )
 
 
