@@ -398,6 +398,8 @@ def _issuer_after(text: str, pos: int) -> str | None:
 # A resolution of a Central Committee plenum: "Nghị quyết Trung ương 5 khóa XII", "Nghị
 # quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương" is not counted (no number written),
 # "NQ TƯ 6", "NQTW 5 (khóa XIII)". Its label is NQTW<n>/<term>, not a code.
+_PLENUM_START = re.compile(rf"nghị{_SP}+quyết|nq")  # not "hội nghị", which is everywhere
+_PLENUM_WORDS = ("quyết", "QUYẾT", "NQ", "nq", "Nq", "nQ")
 _PLENUM_RE = re.compile(
     rf"(?<!{_LETTER})(?:nghị{_SP}+quyết|nq){_SP}*(?:hội{_SP}+nghị{_SP}+)?"
     rf"(?:trung{_SP}+ương|tư|tw|t\.ư|t\.w){_SP}*(?:lần{_SP}+thứ{_SP}+)?"
@@ -407,13 +409,31 @@ _PLENUM_RE = re.compile(
 )
 
 
+def _plenum_matches(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """_PLENUM_RE's matches, tried only where "nghị quyết" or "nq" starts."""
+    end = 0
+    for found in _PLENUM_START.finditer(lowered):
+        start = found.start()
+        if start < end:
+            continue
+        m = _PLENUM_RE.match(text, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def find_plenum_refs(text: str) -> list[DirectiveRef]:
     """Plenum resolutions in `text` ("Nghị quyết Trung ương 5 khóa XII" -> NQTW5/XII): no
     code shape, so they never overlap find_directive_refs's references."""
     refs: list[DirectiveRef] = []
-    if "nq" not in text.lower() and "nghị" not in text.lower():
+    if not any(word in text for word in _PLENUM_WORDS):  # most texts: no lower-casing
         return refs
-    for m in _PLENUM_RE.finditer(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would move
+        matches: Iterable[re.Match[str]] = _PLENUM_RE.finditer(text)
+    else:
+        matches = _plenum_matches(text, lowered)
+    for m in matches:
         end = m.end()
         if m["term"] is None:
             end = m.end("number")

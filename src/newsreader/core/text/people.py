@@ -84,6 +84,8 @@ PLACE_NAMES = frozenset(
     """.split(",")
 )
 
+_PLACE_FIRSTS = frozenset(place.split()[0] for place in PLACE_NAMES)
+
 # Cue words that may open a capitalised run at the start of a sentence ("Ông Nguyễn…").
 CAPITALISED_CUES = frozenset("Ông Bà Anh Chị Cụ Em Cháu Bác Cô Chú Thầy".split())
 
@@ -357,6 +359,8 @@ def _runs(text: str) -> list[list[_Token]]:
 
 def _place_at(words: list[str], i: int) -> int:
     """Length of a place name starting at words[i] (0 if none), longest first."""
+    if words[i] not in _PLACE_FIRSTS:
+        return 0
     for size in (4, 3, 2):
         if i + size <= len(words) and " ".join(words[i : i + size]) in PLACE_NAMES:
             return size
@@ -562,6 +566,7 @@ class _Known:
 
     def __init__(self, names: set[str]) -> None:
         self.parts = frozenset(tuple(name.split()) for name in names)
+        self.firsts = frozenset(parts[0] for parts in self.parts)
         self.lengths = sorted({len(parts) for parts in self.parts}, reverse=True)
         given: dict[str, set[str]] = {}
         for name in names:
@@ -578,6 +583,9 @@ def _propagate_run(
     ctx: _Context | None = None
     i = 0
     while i < len(words):
+        if words[i] not in known.firsts:
+            i += 1
+            continue
         for size in known.lengths:  # the longest known name starting here
             parts = tuple(words[i : i + size])
             if len(parts) < size or parts not in known.parts:
@@ -605,22 +613,29 @@ def _propagate_run(
 
 # Words in capitals ("LÊ VĂN CHÂU"), a run of them separated by single spaces.
 _UPPER_WORD = rf"(?<![\w{_APOS}])[{_UP}][{_UP}{_APOS}]*(?![\w{_APOS}])"
+_FEW_NAMES = 24
 _UPPER_RUN_RE = re.compile(rf"{_UPPER_WORD}(?: {_UPPER_WORD})+")
 
 
 def _propagate_upper(text: str, known: _Known) -> list[_Hit]:
     """ALL-CAPS titles and captions: "ĐỒNG CHÍ LÊ VĂN CHÂU PHÁT BIỂU"."""
     hits: list[_Hit] = []
+    if len(known.by_upper) <= _FEW_NAMES:  # a few substring looks beat a scan for capitals
+        for upper, name in known.by_upper.items():
+            if upper in text:
+                pattern = rf"(?<!\w){re.escape(upper)}(?!\w)"
+                hits.extend((m.start(), m.end(), name) for m in re.finditer(pattern, text))
+        return hits
     for run in _UPPER_RUN_RE.finditer(text):
         offsets = [m.start() + run.start() for m in re.finditer(r"\S+", run[0])]
         words = run[0].split(" ")
         i = 0
         while i < len(words):
             for size in known.lengths:
-                name = known.by_upper.get(" ".join(words[i : i + size]))
-                if name is not None and i + size <= len(words):
+                found = known.by_upper.get(" ".join(words[i : i + size]))
+                if found is not None and i + size <= len(words):
                     end = offsets[i + size - 1] + len(words[i + size - 1])
-                    hits.append((offsets[i], end, name))
+                    hits.append((offsets[i], end, found))
                     i += size - 1
                     break
             i += 1
