@@ -222,6 +222,9 @@ _TARGET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _YEARISH = re.compile(r"^(\d{4})(?:-(?:Q[1-4]|\d\d))?$")
+# Dates weighed for the year: far more than any article holds, few enough to stay quick
+# on a file of nothing but dates.
+_YEAR_EVIDENCE_DATES = 5000
 _TERM = re.compile(r"(?<!\w)khó[aá]\s+(XIV|XIII|XII|XI)(?![\w])", re.IGNORECASE)
 _TERM_YEARS = {"XI": (2011, 2016), "XII": (2016, 2021), "XIII": (2021, 2026), "XIV": (2026, 2031)}
 _WEEKDAY_DATE = re.compile(
@@ -268,7 +271,7 @@ def _year_from_text(
     events: list[str] = []
     context: list[Entity] = []
     terms: list[tuple[int, int, str]] = []
-    for entity in dates:
+    for entity in dates[:_YEAR_EVIDENCE_DATES]:
         before = _text_before(texts, entity)
         if _CITED_BEFORE.search(before):
             continue
