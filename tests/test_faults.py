@@ -868,9 +868,10 @@ def test_build_workers_end_when_the_cli_ends(signum, large_corpus, tmp_path):
 def test_names_that_show_alike_get_distinct_stable_ids(tmp_path, capsys):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "a\nb.txt").write_text("Dòng mới\n\nBài có tên chứa xuống dòng.", encoding="utf-8")
-    (corpus / "a\\x0ab.txt").write_text("Gạch chéo\n\nBài có tên chứa gạch chéo.", encoding="utf-8")
-    (corpus / "c\\d.txt").write_text("Gạch\n\nMột gạch chéo.", encoding="utf-8")
+    body = "\n\nSáng 12/3, Tỉnh ủy tổ chức hội nghị quán triệt Chỉ thị 39-CT/TW cho cán bộ."
+    (corpus / "a\nb.txt").write_text("Hội nghị có tên chứa xuống dòng" + body, encoding="utf-8")
+    (corpus / "a\\x0ab.txt").write_text("Hội nghị có tên chứa gạch chéo" + body, encoding="utf-8")
+    (corpus / "c\\d.txt").write_text("Hội nghị có một gạch chéo" + body, encoding="utf-8")
     seen = []
     for _ in range(3):  # the first run builds the index, the next ones reuse it
         assert main(["--corpus", str(corpus), "list", "--json"]) == 0
@@ -878,9 +879,9 @@ def test_names_that_show_alike_get_distinct_stable_ids(tmp_path, capsys):
         seen.append(sorted((a["id"], a["title"]) for a in json.loads(out)["articles"]))
     assert seen[0] == seen[1] == seen[2]
     assert seen[0] == [
-        ("a\\x0ab.txt", "Dòng mới"),
-        ("a\\x5cx0ab.txt", "Gạch chéo"),
-        ("c\\x5cd.txt", "Gạch"),
+        ("a\\x0ab.txt", "Hội nghị có tên chứa xuống dòng"),
+        ("a\\x5cx0ab.txt", "Hội nghị có tên chứa gạch chéo"),
+        ("c\\x5cd.txt", "Hội nghị có một gạch chéo"),
     ]
     for article_id, title in seen[0]:
         assert main(["--corpus", str(corpus), "show", article_id, "--json"]) == 0
@@ -894,20 +895,21 @@ def test_an_edit_with_its_mtime_set_back_is_seen(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     target = corpus / "a.txt"
-    target.write_text("Tiêu đề AAA\n\nNội dung bài viết.", encoding="utf-8")
+    body = "\n\nSáng 12/3, Tỉnh ủy tổ chức hội nghị quán triệt Chỉ thị 39-CT/TW cho cán bộ."
+    target.write_text("Hội nghị quán triệt AAA" + body, encoding="utf-8")
     old = target.stat()
     os.utime(target, ns=(old.st_atime_ns, old.st_mtime_ns - 60 * 10**9))  # written long ago
     before = target.stat()
     with Library(corpus, cache_dir=tmp_path / "cache", data_dir=tmp_path / "data") as library:
         library.refresh()
-        assert library.article("a.txt").title == "Tiêu đề AAA"  # type: ignore[union-attr]
-    target.write_text("Tiêu đề BBB\n\nNội dung bài viết.", encoding="utf-8")  # same size
+        assert library.article("a.txt").title == "Hội nghị quán triệt AAA"  # type: ignore[union-attr]
+    target.write_text("Hội nghị quán triệt BBB" + body, encoding="utf-8")  # same size
     os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # `touch -d` back
     after = target.stat()
     assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
     with Library(corpus, cache_dir=tmp_path / "cache", data_dir=tmp_path / "data") as library:
         stats = library.refresh()
-        assert library.article("a.txt").title == "Tiêu đề BBB"  # type: ignore[union-attr]
+        assert library.article("a.txt").title == "Hội nghị quán triệt BBB"  # type: ignore[union-attr]
         assert stats.parsed == 1
     with Library(corpus, cache_dir=tmp_path / "cache", data_dir=tmp_path / "data") as library:
         stats = library.refresh()  # nothing changed since: trusted without reading again
@@ -940,11 +942,9 @@ def test_anchoring_is_remembered_per_text_and_redone_when_it_changes(tmp_path, s
     # The text changes: a paragraph is inserted at the top, every passage moves down one.
     path = corpus / A000
     lines = path.read_text(encoding="utf-8").split("\n")
-    title_end = lines.index("") + 1
+    first = next(i for i, line in enumerate(lines) if line.startswith("Sáng 31/10"))
     path.write_text(
-        "\n".join(
-            [*lines[:title_end], "Một đoạn mới được chèn vào đầu bài.", "", *lines[title_end:]]
-        ),
+        "\n".join([*lines[:first], "Một đoạn mới được chèn vào đầu bài.", "", *lines[first:]]),
         encoding="utf-8",
     )
     with Library(corpus, data_dir=data, cache_dir=cache) as library:

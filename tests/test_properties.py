@@ -31,7 +31,7 @@ from newsreader.core.library import Library
 from newsreader.core.store.bookmarks import Bookmark
 from newsreader.core.text.clean import clean_line, clean_text
 
-SUFFIXES = [".txt", ".md", ".json", ".jsonl", ".TXT", ".markdown", ".pdf", ""]
+SUFFIXES = [".txt", ".md", ".json", ".jsonl", ".TXT", ".markdown", ".html", ".pdf", ""]
 MARKUP = [
     "[bold]",
     "[/]",
@@ -61,7 +61,7 @@ markupish = st.lists(st.sampled_from(MARKUP) | st.text(max_size=6), max_size=8).
 file_name = st.tuples(
     st.binary(min_size=1, max_size=16).filter(lambda b: b"/" not in b and b"\0" not in b),
     st.sampled_from(SUFFIXES),
-).map(lambda t: t[0] + t[1].encode())
+).map(lambda t: t[0] + t[1].encode()).filter(lambda name: name not in (b".", b".."))
 
 json_value = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | any_text,

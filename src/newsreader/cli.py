@@ -188,6 +188,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--limit", type=_positive_int, default=20, metavar="N", help="at most N results (20)"
     )
     _add_common(search)
+    adding = commands.add_parser(
+        "add",
+        help="add web pages (URLs or saved .html) to the corpus as Markdown",
+        description="Fetch each http(s):// URL (or read each saved .html), keep the article "
+        "alone and write it as YYYY/slug.md with front matter into the corpus folder. A URL "
+        "already in the corpus is not added again.",
+    )
+    adding.add_argument("sources", nargs="+", metavar="SOURCE", help="a URL or a .html file")
+    adding.add_argument(
+        "--timeout", type=float, default=None, metavar="SECONDS", help="network timeout (20)"
+    )
+    _add_common(adding)
     doctor = commands.add_parser(
         "doctor",
         help="check the corpus, data and cache dirs and the terminal; say what to do",
@@ -459,6 +471,32 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    timeout = args.timeout
+    if timeout is not None and not 0 < timeout <= 600:
+        raise UsageError(f"--timeout must be between 0 and 600 seconds: {timeout:g}")
+    library = _library(args)
+    results = library.add_pages(list(args.sources), timeout=timeout)
+    failed = [(source, result) for source, result in results if isinstance(result, str)]
+    done = [result for _, result in results if not isinstance(result, str)]
+    if args.json:
+        _print_json(
+            {
+                "added": [r.to_json() for r in done],
+                "errors": [{"source": s, "error": e} for s, e in failed],
+            }
+        )
+    else:
+        for result in done:
+            if result.added:
+                print(f"added {result.id}: {result.title}")
+            else:
+                print(f"already in the corpus as {result.id}: {result.title}")
+    for _, error in failed:
+        print(f"newsreader: cannot add {_shown(error)}", file=sys.stderr)
+    return EXIT_RUNTIME if failed else EXIT_OK
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     from newsreader.cli_format import format_doctor
 
@@ -649,6 +687,7 @@ COMMANDS = {
     "bookmarks": cmd_bookmarks,
     "export": cmd_export,
     "import": cmd_import,
+    "add": cmd_add,
 }
 
 

@@ -20,6 +20,8 @@ def format_year(article: Article) -> str:
         return "unknown year"
     if article.year_source == "inferred":
         return f"{article.year} (inferred)"
+    if article.year_source == "context":
+        return f"{article.year} (from context)"
     return str(article.year)
 
 

@@ -421,7 +421,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         first.append(*sep)
         if article.year is None:
             first.append(s("meta_year_unknown"))
-        elif article.year_source == "inferred":
+        elif article.year_source in ("inferred", "context"):
             first.append(s("meta_year_inferred", year=article.year), self._style("reader--note"))
         else:
             first.append(s("meta_year", year=article.year))
@@ -445,7 +445,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             second.append(*sep)
             second.append(s("meta_byline", byline=article.byline))
         result.append(second)
-        if article.year_source == "inferred":
+        if article.year_source in ("inferred", "context"):
             note = (
                 s("meta_inferred_note", note=s.year_note(article.year_note))
                 if article.year_note

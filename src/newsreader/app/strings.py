@@ -382,6 +382,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "skip_front_matter": {"en": "{detail}", "vi": "phần đầu (front matter) bị bỏ qua"},
     "skip_date": {"en": "{detail}", "vi": "ngày đăng không đọc được, bị bỏ qua"},
     "skip_not_article": {"en": "{detail}", "vi": "không phải định dạng bài viết"},
+    "skip_no_article": {"en": "{detail}", "vi": "trang web không có bài viết"},
     "skip_loop": {"en": "{detail}", "vi": "thư mục đã đọc (liên kết vòng)"},
     "skip_broken_link": {"en": "{detail}", "vi": "liên kết hỏng"},
     "skip_unreadable": {"en": "{detail}", "vi": "không có quyền đọc"},

@@ -119,7 +119,15 @@ _KINDS: list[tuple[SkipKind, str, str, str | Callable[[list[Skipped]], str]]] = 
         K.NOT_ARTICLE,
         "not an article",
         "not an article file type",
-        "rename articles to .txt, .md, .json or .jsonl; other files can stay, or move elsewhere",
+        "rename articles to .txt, .md, .json, .jsonl or .html; other files can stay, or move"
+        " elsewhere",
+    ),
+    (
+        K.NO_ARTICLE,
+        "no article",
+        "web pages with no article in them",
+        "nothing to do: a section index or an error page is not an article; remove it to"
+        " silence this",
     ),
     (
         K.LOOP,

@@ -35,6 +35,7 @@ _YEAR_SOURCES = {
     "metadata": "metadata",
     "inferred": "inferred",
     "text": "from the text",
+    "context": "from context",
 }
 
 

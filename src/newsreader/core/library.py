@@ -47,6 +47,7 @@ from newsreader.core.store.index import (
 from newsreader.core.store.reading_state import ReadingState
 
 if TYPE_CHECKING:
+    from newsreader.core.corpus.adding import Added
     from newsreader.core.doctor import Report
     from newsreader.core.search import Hit, Searcher
     from newsreader.core.store.build import CorpusIndex, RefreshStats
@@ -708,6 +709,34 @@ class Library:
         from newsreader.core.doctor import diagnose
 
         return diagnose(self, terminal=terminal)
+
+    # --- adding web pages ---------------------------------------------------------------
+    def add_pages(
+        self, sources: list[str], *, timeout: float | None = None
+    ) -> list[tuple[str, Added | str]]:
+        """Add each URL or saved .html to the corpus folder: (source, what was added or the
+        one-line reason it was not). A URL already in the corpus is not written again."""
+        from newsreader.core.corpus import adding
+
+        self.refresh()
+        known = {
+            adding.normalise_url(article.url): (article.id, article.title)
+            for article in self.articles()
+            if article.url
+        }
+        results: list[tuple[str, Added | str]] = []
+        for source in sources:
+            try:
+                added = adding.add_source(
+                    self.root, source, known, timeout=timeout or adding.TIMEOUT_SECONDS
+                )
+            except adding.AddError as exc:
+                results.append((source, str(exc)))
+            else:
+                results.append((source, added))
+        if any(isinstance(result, adding.Added) and result.added for _, result in results):
+            self.refresh()
+        return results
 
 
 # What must never come out of the index or the bookmark store into a face, whoever wrote

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Any, Literal
 
 EntityKind = Literal["person", "date", "directive"]
-YearSource = Literal["published", "metadata", "inferred", "text"]
+YearSource = Literal["published", "metadata", "inferred", "text", "context"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +25,12 @@ class Entity:
     paragraph: int | None
     start: int
     end: int
+    # A directive cited by number and Party body without its code ("Chỉ thị số 09 của Ban
+    # Thường vụ Thành ủy"), whose code `value` was put together from them.
+    reconstructed: bool = False
 
     def to_json(self) -> dict[str, object]:
-        return {
+        record: dict[str, object] = {
             "kind": self.kind,
             "text": self.text,
             "value": self.value,
@@ -35,6 +38,9 @@ class Entity:
             "start": self.start,
             "end": self.end,
         }
+        if self.reconstructed:
+            record["reconstructed"] = True
+        return record
 
 
 class SkipKind(StrEnum):
@@ -52,6 +58,7 @@ class SkipKind(StrEnum):
     FRONT_MATTER = "front_matter"  # loaded; the front matter was ignored
     DATE = "date"  # loaded; a metadata date could not be read
     NOT_ARTICLE = "not_article"  # a file type newsreader does not read
+    NO_ARTICLE = "no_article"  # a web page with no article in it (a section index, an error)
     LOOP = "loop"
     BROKEN_LINK = "broken_link"
     UNREADABLE = "unreadable"
@@ -184,7 +191,15 @@ class Article:
             url=data.get("url"),
             author=data.get("author"),
             entities=[
-                Entity(e["kind"], e["text"], e["value"], e["paragraph"], e["start"], e["end"])
+                Entity(
+                    e["kind"],
+                    e["text"],
+                    e["value"],
+                    e["paragraph"],
+                    e["start"],
+                    e["end"],
+                    bool(e.get("reconstructed", False)),
+                )
                 for e in data["entities"]
             ],
             warnings=[LoadWarning.from_record(w) for w in data.get("warnings", [])],

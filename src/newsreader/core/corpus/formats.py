@@ -134,6 +134,78 @@ def read_txt(text: str) -> Document:
     return doc
 
 
+# A page holds an article when what is left of it after the page's chrome has a sentence
+# of some length, or is longer than any menu: a section index or an error page has neither.
+_ARTICLE_MIN_CHARS = 300
+_ARTICLE_MIN_WORDS = 10
+_TITLE_SUFFIX = re.compile(r"\s+[|\-–—»:]\s+(?P<suffix>[^|\-–—»]{2,60})$")
+
+
+def _without_site_name(title: str, site: str | None) -> str:
+    """ "Headline | Báo Đắk Lắk" -> "Headline": a site name after " | " or " - " goes."""
+    for _ in range(2):  # "Headline - Chính trị | Báo X"
+        m = _TITLE_SUFFIX.search(title)
+        if m is None:
+            break
+        suffix = m["suffix"].strip().casefold()
+        head = title[: m.start()].strip()
+        known = site is not None and (
+            site.casefold().startswith(suffix) or suffix.startswith(site.casefold())
+        )
+        looks_like_site = "." in suffix or suffix.startswith(("báo", "tạp chí", "cổng", "trang"))
+        if len(head.split()) < 3 or not (known or looks_like_site):
+            break
+        title = head
+    return title
+
+
+def _has_article(text: str) -> bool:
+    if len(text) >= _ARTICLE_MIN_CHARS:
+        return True
+    return any(
+        len(line.split()) >= _ARTICLE_MIN_WORDS and line.rstrip().endswith((".", "!", "?", "…"))
+        for line in text.split("\n")
+    )
+
+
+def read_html(text: str) -> Document:
+    """A saved web page: its article alone, as trafilatura finds it (main text without
+    menus, related links, ads and footers), laid out like a .txt. Title from the page's
+    heading or og:title without the site's name; published from its metadata or <time>."""
+    import trafilatura  # imported here: only corpora with web pages pay for it
+
+    found = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+        # Metadata and <time> only: a wider search reads the clock in the page's header.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    body = clean_text(getattr(found, "text", None) or "")
+    if found is None or not _has_article(body):
+        raise FormatError("a web page with no article in it", SkipKind.NO_ARTICLE)
+    site = _meta_text(getattr(found, "sitename", None))
+    title = _meta_text(getattr(found, "title", None))
+    if title:
+        title = _without_site_name(title, site)
+    doc = layout_body(body, title=title or None)
+    if not doc.title:
+        raise FormatError("a web page with no article in it", SkipKind.NO_ARTICLE)
+    _apply_metadata(
+        doc,
+        {
+            "published": getattr(found, "date", None),
+            "author": getattr(found, "author", None),
+            "url": getattr(found, "url", None),
+            "source": doc.source or site,
+        },
+    )
+    return doc
+
+
 def read_markdown(text: str) -> Document:
     text = clean_text(text)
     meta: dict[str, object] = {}

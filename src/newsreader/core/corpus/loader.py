@@ -11,6 +11,7 @@ from pathlib import Path
 
 from newsreader.core.corpus.formats import (
     FormatError,
+    read_html,
     read_json,
     read_jsonl,
     read_markdown,
@@ -25,6 +26,8 @@ ARTICLE_SUFFIXES = {
     ".markdown": "md",
     ".json": "json",
     ".jsonl": "jsonl",
+    ".html": "html",
+    ".htm": "html",
 }
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 K = SkipKind
@@ -314,6 +317,8 @@ def read_file(
             return [LoadedDocument(found.relative, found.relative, read_txt(text))], []
         if kind == "md":
             return [LoadedDocument(found.relative, found.relative, read_markdown(text))], []
+        if kind == "html":
+            return [LoadedDocument(found.relative, found.relative, read_html(text))], []
         reader = read_json if kind == "json" else read_jsonl
         loaded: list[LoadedDocument] = []
         skipped: list[Skipped] = []

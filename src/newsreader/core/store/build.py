@@ -49,7 +49,7 @@ from newsreader.core.store.index import (
     sort_key,
 )
 from newsreader.core.store.tags import filter_tags
-from newsreader.core.text.directives import directive_label, find_anniversary, resolve_short
+from newsreader.core.text.directives import ShortResolver, directive_label, find_anniversary
 from newsreader.core.text.fold import fold
 
 BATCH = 200
@@ -117,15 +117,16 @@ def _needs_corpus(prepared: PreparedDocument, local: DirectiveIndex) -> bool:
     """Whether other articles could change this one's analysis: a short reference that the
     article itself cannot resolve, or an anniversary review it cannot date by itself."""
     local_codes = [ref.code for refs in prepared.refs for ref in refs if ref.code]
+    resolver = ShortResolver(local_codes, Counter())
     for refs in prepared.refs:
         for ref in refs:
-            if ref.is_short and resolve_short(ref, local_codes, Counter()) is None:
+            if ref.is_short and resolver.resolve(ref) is None:
                 return True
     if prepared.loaded.document.published is None:
         for text in [prepared.title, *prepared.paragraphs[:1]]:
             found = find_anniversary(text)
             if found:
-                code = found[1].code or resolve_short(found[1], local_codes, Counter())
+                code = resolver.resolve(found[1])
                 return not (found[1].date or (code and code in local.dates))
     return False
 

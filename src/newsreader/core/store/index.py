@@ -30,7 +30,7 @@ from newsreader.core.model import Article, Entity, EntityKind, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
 SCHEMA = 6
-RULES = f"{__version__}/2"
+RULES = f"{__version__}/3"
 PARAGRAPH_BITS = 20
 PARAGRAPH_MASK = (1 << PARAGRAPH_BITS) - 1
 
@@ -100,7 +100,14 @@ def pack_entities(entities: list[Entity]) -> bytes:
     equal to the text left empty."""
     return pack_json(
         [
-            [_KIND_CODES[e.kind], "" if e.value == e.text else e.value, e.paragraph, e.start, e.end]
+            [
+                _KIND_CODES[e.kind],
+                "" if e.value == e.text else e.value,
+                e.paragraph,
+                e.start,
+                e.end,
+                *([1] if e.reconstructed else []),
+            ]
             for e in entities
         ]
     )
@@ -109,10 +116,12 @@ def pack_entities(entities: list[Entity]) -> bytes:
 def unpack_entities(body: bytes, texts: list[str], decode: Decode = _utf8) -> list[Entity]:
     """The entities of an article whose title and paragraphs are `texts`."""
     entities = []
-    for code, value, paragraph, start, end in unpack_json(body, decode):
+    for code, value, paragraph, start, end, *reconstructed in unpack_json(body, decode):
         source = texts[0 if paragraph is None else paragraph + 1]
         text = source[start:end]
-        entities.append(Entity(_KINDS[code], text, value or text, paragraph, start, end))
+        entities.append(
+            Entity(_KINDS[code], text, value or text, paragraph, start, end, bool(reconstructed))
+        )
     return entities
 
 

@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from newsreader.core.text.spans import SpanSet
+
 __all__ = ["DateMatch", "anchor_from_iso", "find_dates", "parse_dateline"]
 
 
@@ -363,6 +365,9 @@ def _candidates(
                 yield m.start(), m.end(), value
 
 
+_FEW_MATCHES = 16
+
+
 def find_dates(text: str, anchor: datetime.date | None = None) -> list[DateMatch]:
     """Dates in `text`, in text order, non-overlapping; overlaps go to the longest match."""
     windows = _windows(text)
@@ -375,9 +380,13 @@ def find_dates(text: str, anchor: datetime.date | None = None) -> list[DateMatch
     # Longest first; at equal length the earlier rule (more specific) wins.
     found.sort(key=lambda c: c[0] - c[1])
     taken: list[tuple[int, int, str]] = []
-    for start, end, value in found:
-        if all(end <= s or start >= e for s, e, _ in taken):
-            taken.append((start, end, value))
+    if len(found) <= _FEW_MATCHES:  # the usual paragraph: comparing is cheaper than bisecting
+        for start, end, value in found:
+            if all(end <= s or start >= e for s, e, _ in taken):
+                taken.append((start, end, value))
+    else:
+        kept = SpanSet()
+        taken = [(start, end, value) for start, end, value in found if kept.add_if_free(start, end)]
     taken.sort()
     return [DateMatch(s, e, text[s:e], v) for s, e, v in taken]
 

@@ -13,18 +13,23 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from newsreader.core.text.spans import SpanSet
+
 __all__ = [
     "TYPE_NAMES",
     "DirectiveRef",
+    "ShortResolver",
     "canonical_code",
     "directive_label",
     "directive_sort_key",
     "find_anniversary",
     "find_directive_refs",
+    "find_plenum_refs",
     "mend_glued_codes",
     "parse_code",
     "resolve_short",
@@ -50,12 +55,23 @@ TYPE_NAMES: dict[str, str] = {
     "QC": "Quy chế",
 }
 _TYPE_BY_LOWER = {abbr.lower(): abbr for abbr in TYPE_NAMES}
+PLENUM = "NQTW"  # a resolution of a Central Committee plenum: NQTW5/XII
 
 # Issuers a writer may type in lower case ("15- Nq/tw"). Upper-case issuers need no list.
 _KNOWN_ISSUERS = tuple(
     "TW TU HU QU ĐU ĐUK BCT BBT BCĐ BCSĐ BTCTW BTGTW BDVTW BNCTW BKTTW VPTW UBKTTW ĐUQSTW"
-    " ĐUCATW ĐUCA TƯ".split()
+    " ĐUCATW ĐUCA TƯ BCS ĐĐ T.Ư T.W".split()
 )
+# Party issuers (for the state-style order "27/CT-TW" and for "TT", which is a Party Thông
+# tri only with a Party issuer): the Central Committee's bodies end in TW, committees of a
+# province, district or ward and Party units start with ĐU, BCS.
+_PARTY_ISSUERS = frozenset("TW TU HU QU ĐU ĐUK ĐUCA BCS BCSĐ ĐĐ BCT BBT BCĐ CB ĐĐ".split())
+
+
+def is_party_issuer(issuer: str) -> bool:
+    return issuer in _PARTY_ISSUERS or issuer.endswith("TW") or issuer.startswith(("ĐU", "BCS"))
+
+
 _KNOWN_ISSUER_SET = frozenset(_KNOWN_ISSUERS)
 
 
@@ -85,6 +101,15 @@ _CODE_RE = re.compile(
     # Upper-case issuers end where lower case starts, which is how a code glued to the next
     # word ("39-CT/TWcủa") is still read as 39-CT/TW.
     rf"(?P<issuer>[A-ZĐƯ]{{2,10}}|(?i:{_alternation(_KNOWN_ISSUERS)})(?!{_LETTER}))"
+)
+
+# A Party document numbered in the state's order ("27/CT-TW", "11/CT-HU", "05/NQ-TU"); the
+# issuer must be a Party one, which keeps state documents (123/QĐ-UBND) out.
+_STATE_ORDER_RE = re.compile(
+    r"(?P<number>\d(?<![\w/.,\-]\d)\d{0,3})"
+    rf"{_SP}?/{_SP}?(?P<type>(?i:{_alternation(TYPE_NAMES)}))"
+    rf"{_SP}?[{_DASHES}]{_SP}?"
+    rf"(?P<issuer>[A-ZĐƯ]{{2,10}}|(?i:{_alternation(_KNOWN_ISSUERS)}))(?![\w/])"
 )
 
 # Spelled-out type words for short references, with how much evidence each needs.
@@ -146,8 +171,10 @@ _NOT_AFTER_SHORT = re.compile(
 )
 
 # The document's date, right after the reference.
+# "của Ban Bí thư (khóa XI) ngày …": who issued it may stand between the code and its date.
+_ISSUED_BY = rf"(?:{_SP}*,?{_SP}*của{_SP}+[^,.;:()\n\d]{{1,60}}?(?:{_SP}*\([^()\n\d]{{1,20}}\))?)?"
 _DATE_AFTER = re.compile(
-    rf"{_SP}*[,(]?{_SP}*(?:(?:được{_SP}+)?ban{_SP}+hành{_SP}+)?ngày{_SP}+"
+    rf"{_ISSUED_BY}{_SP}*[,(]?{_SP}*(?:(?:được{_SP}+)?ban{_SP}+hành{_SP}+)?(?:vào{_SP}+)?ngày{_SP}+"
     rf"(?:(?P<d1>\d{{1,2}})(?P<sep>[/.\-])(?P<m1>\d{{1,2}})(?P=sep)(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}}){_SP}+tháng{_SP}+(?P<m2>\d{{1,2}}){_SP}+năm{_SP}+(?P<y2>\d{{4}}))"
     r"(?!\d)",
@@ -170,11 +197,17 @@ class DirectiveRef:
     number: str
     issuer: str | None
     date: str | None = None
+    # A short reference's issuer read from the Party body named after it ("Chỉ thị số 09 của
+    # Ban Thường vụ Thành ủy": TU): when no code seen resolves it, the code is reconstructed.
+    cited_issuer: str | None = None
+    term: str | None = None  # a plenum's congress term: "XII" of NQTW5/XII
 
     @property
     def code(self) -> str | None:
         if self.issuer is None:
             return None
+        if self.doc_type == PLENUM:
+            return f"{PLENUM}{self.number}" + (f"/{self.term}" if self.term else "")
         return f"{self.number}-{self.doc_type}/{self.issuer}"
 
     @property
@@ -187,7 +220,7 @@ def _canonical_type(written: str) -> str:
 
 
 def _canonical_issuer(written: str) -> str:
-    issuer = written.upper()
+    issuer = written.upper().replace(".", "").replace(" ", "")
     # "TƯ" is another abbreviation of Trung ương, as in 39-CT/TƯ or BTCTƯ.
     if issuer.endswith("TƯ"):
         issuer = issuer[:-2] + "TW"
@@ -245,6 +278,9 @@ def _code_refs(text: str) -> list[DirectiveRef]:
     refs = []
     for m in _CODE_RE.finditer(text):
         end = _code_end(m)
+        issuer = _canonical_issuer(text[m.start("issuer") : end])
+        if _canonical_type(m["type"]) == "TT" and not is_party_issuer(issuer):
+            continue  # a state Thông tư
         refs.append(
             DirectiveRef(
                 start=m.start(),
@@ -252,8 +288,23 @@ def _code_refs(text: str) -> list[DirectiveRef]:
                 text=text[m.start() : end],
                 doc_type=_canonical_type(m["type"]),
                 number=m["number"],
-                issuer=_canonical_issuer(text[m.start("issuer") : end]),
+                issuer=issuer,
                 date=_date_after(text, end),
+            )
+        )
+    for m in _STATE_ORDER_RE.finditer(text):
+        issuer = _canonical_issuer(m["issuer"])
+        if not is_party_issuer(issuer):
+            continue
+        refs.append(
+            DirectiveRef(
+                start=m.start(),
+                end=m.end(),
+                text=m[0],
+                doc_type=_canonical_type(m["type"]),
+                number=m["number"],
+                issuer=issuer,
+                date=_date_after(text, m.end()),
             )
         )
     return refs
@@ -281,6 +332,7 @@ def _short_refs(text: str) -> list[DirectiveRef]:
         if not _short_is_reference(m, text):
             continue
         doc_type = _short_word(m["word"])[0]
+        issuer = _issuer_after(text, m.end()) if m["so"] or doc_type != "QĐ" else None
         refs.append(
             DirectiveRef(
                 start=m.start(),
@@ -290,6 +342,112 @@ def _short_refs(text: str) -> list[DirectiveRef]:
                 number=m["number"],
                 issuer=None,
                 date=_date_after(text, m.end()),
+                cited_issuer=issuer,
+            )
+        )
+    return refs
+
+
+# Party bodies named after a code-less citation, and the issuer part of their codes. The
+# longest name is tried first (Ban Tuyên giáo Trung ương before Trung ương).
+_BODY_ISSUERS = {
+    "ban chấp hành trung ương": "TW",
+    "bộ chính trị": "TW",
+    "ban bí thư": "TW",
+    "trung ương": "TW",
+    "ban tuyên giáo trung ương": "BTGTW",
+    "ban tổ chức trung ương": "BTCTW",
+    "ban dân vận trung ương": "BDVTW",
+    "ban nội chính trung ương": "BNCTW",
+    "ban kinh tế trung ương": "BKTTW",
+    "ủy ban kiểm tra trung ương": "UBKTTW",
+    "uỷ ban kiểm tra trung ương": "UBKTTW",
+    "văn phòng trung ương đảng": "VPTW",
+    "quân ủy trung ương": "ĐUQSTW",
+    "quân uỷ trung ương": "ĐUQSTW",
+    "đảng ủy công an trung ương": "ĐUCATW",
+    "đảng uỷ công an trung ương": "ĐUCATW",
+    "tỉnh ủy": "TU",
+    "tỉnh uỷ": "TU",
+    "thành ủy": "TU",
+    "thành uỷ": "TU",
+    "huyện ủy": "HU",
+    "huyện uỷ": "HU",
+    "quận ủy": "QU",
+    "quận uỷ": "QU",
+    "đảng ủy khối": "ĐUK",
+    "đảng uỷ khối": "ĐUK",
+}
+_ISSUER_AFTER = re.compile(
+    rf"{_SP}*,?{_SP}*(?:\(.{{0,20}}?\){_SP}*)?của{_SP}+"
+    rf"(?:(?:ban{_SP}+thường{_SP}+vụ|ban{_SP}+chấp{_SP}+hành|thường{_SP}+trực|"
+    rf"ban{_SP}+thường{_SP}+trực){_SP}+)?"
+    rf"(?:đảng{_SP}+bộ{_SP}+)?(?P<body>{_alternation(_BODY_ISSUERS)})(?!{_LETTER})",
+    re.IGNORECASE,
+)
+
+
+def _issuer_after(text: str, pos: int) -> str | None:
+    """The Party issuer of a code-less citation: "Chỉ thị số 09 của Ban Thường vụ Thành ủy"."""
+    m = _ISSUER_AFTER.match(text, pos)
+    if m is None:
+        return None
+    return _BODY_ISSUERS[" ".join(m["body"].lower().split())]
+
+
+# A resolution of a Central Committee plenum: "Nghị quyết Trung ương 5 khóa XII", "Nghị
+# quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương" is not counted (no number written),
+# "NQ TƯ 6", "NQTW 5 (khóa XIII)". Its label is NQTW<n>/<term>, not a code.
+_PLENUM_START = re.compile(rf"nghị{_SP}+quyết|nq")  # not "hội nghị", which is everywhere
+_PLENUM_WORDS = ("quyết", "QUYẾT", "NQ", "nq", "Nq", "nQ")
+_PLENUM_RE = re.compile(
+    rf"(?<!{_LETTER})(?:nghị{_SP}+quyết|nq){_SP}*(?:hội{_SP}+nghị{_SP}+)?"
+    rf"(?:trung{_SP}+ương|tư|tw|t\.ư|t\.w){_SP}*(?:lần{_SP}+thứ{_SP}+)?"
+    rf"(?P<number>\d{{1,2}})(?!\d|{_SP}*[/.\-]{_SP}*\d)"
+    rf"(?:{_SP}*,?{_SP}*\(?{_SP}*khó[aá]{_SP}+(?P<term>XIV|XIII|XII|XI|X|IX|VIII)(?!\w){_SP}*\)?)?",
+    re.IGNORECASE,
+)
+
+
+def _plenum_matches(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """_PLENUM_RE's matches, tried only where "nghị quyết" or "nq" starts."""
+    end = 0
+    for found in _PLENUM_START.finditer(lowered):
+        start = found.start()
+        if start < end:
+            continue
+        m = _PLENUM_RE.match(text, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def find_plenum_refs(text: str) -> list[DirectiveRef]:
+    """Plenum resolutions in `text` ("Nghị quyết Trung ương 5 khóa XII" -> NQTW5/XII): no
+    code shape, so they never overlap find_directive_refs's references."""
+    refs: list[DirectiveRef] = []
+    if not any(word in text for word in _PLENUM_WORDS):  # most texts: no lower-casing
+        return refs
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets would move
+        matches: Iterable[re.Match[str]] = _PLENUM_RE.finditer(text)
+    else:
+        matches = _plenum_matches(text, lowered)
+    for m in matches:
+        end = m.end()
+        if m["term"] is None:
+            end = m.end("number")
+        elif not text[m.start() : end].endswith(")") or "(" not in text[m.start() : end]:
+            end = m.end("term")
+        refs.append(
+            DirectiveRef(
+                start=m.start(),
+                end=end,
+                text=text[m.start() : end],
+                doc_type=PLENUM,
+                number=str(int(m["number"])),
+                issuer="TW",
+                term=m["term"].upper() if m["term"] else None,
             )
         )
     return refs
@@ -299,9 +457,10 @@ def find_directive_refs(text: str) -> list[DirectiveRef]:
     """Every directive reference in `text`, in order and non-overlapping; full codes win."""
     codes = _code_refs(text)
     refs = list(codes)
-    for ref in _short_refs(text):
-        if not any(ref.start < c.end and c.start < ref.end for c in codes):
-            refs.append(ref)
+    taken = SpanSet()
+    for code in codes:
+        taken.add_if_free(code.start, code.end)
+    refs.extend(ref for ref in _short_refs(text) if not taken.overlaps(ref.start, ref.end))
     refs.sort(key=lambda r: r.start)
     return refs
 
@@ -330,7 +489,9 @@ def parse_code(code: str) -> tuple[str, str, str] | None:
     """(number, type, issuer) of a code in any accepted spelling, canonicalised; else None."""
     m = _CODE_RE.fullmatch(code.strip())
     if m is None:
-        return None
+        m = _STATE_ORDER_RE.fullmatch(code.strip())  # "27/CT-TW"
+        if m is None or not is_party_issuer(_canonical_issuer(m["issuer"])):
+            return None
     return m["number"], _canonical_type(m["type"]), _canonical_issuer(m["issuer"])
 
 
@@ -343,15 +504,66 @@ def canonical_code(code: str) -> str | None:
     return f"{number}-{doc_type}/{issuer}"
 
 
-def _matches_short(ref: DirectiveRef, code: str) -> bool:
-    parts = parse_code(code)
-    if parts is None:
-        return False
-    number, doc_type, _ = parts
-    if int(number) != int(ref.number):  # "Chỉ thị 5" and 05-CT/TW are the same document
-        return False
-    # A spelled-out "Quy định" may stand for a QĐ or a QĐi code.
-    return doc_type == ref.doc_type or (ref.doc_type == "QĐ" and doc_type == "QĐi")
+_Best = tuple[int, int, str]  # (-count, first-seen position, code): min() is the best
+
+
+class ShortResolver:
+    """Resolves short references against an article's codes and the corpus's, each looked up
+    in a table made once: one lookup per reference, however many codes the article holds."""
+
+    __slots__ = ("_corpus", "_corpus_codes", "_local")
+
+    def __init__(self, local_codes: Iterable[str], corpus_codes: Counter[str]) -> None:
+        self._local = self._table(Counter(local_codes))
+        self._corpus_codes = corpus_codes
+        self._corpus: dict[tuple[int, str], _Best] | None = None  # made on first need
+
+    @staticmethod
+    def _table(counts: Counter[str]) -> dict[tuple[int, str], _Best]:
+        """(number, type) -> the most frequent code with them; ties to the first seen."""
+        best: dict[tuple[int, str], _Best] = {}
+        for position, (code, count) in enumerate(counts.items()):  # first-seen order
+            parts = parse_code(code)
+            if parts is None:
+                continue
+            key = (int(parts[0]), parts[1])
+            entry = (-count, position, code)
+            if key not in best or entry < best[key]:
+                best[key] = entry
+        return best
+
+    @staticmethod
+    def _lookup(table: dict[tuple[int, str], _Best], ref: DirectiveRef) -> str | None:
+        number = int(ref.number)  # "Chỉ thị 5" and 05-CT/TW are the same document
+        found = [table.get((number, ref.doc_type))]
+        if ref.doc_type == "QĐ":  # a spelled-out "Quy định" may stand for a QĐ or a QĐi code
+            found.append(table.get((number, "QĐi")))
+        entries = [entry for entry in found if entry is not None]
+        return min(entries)[2] if entries else None
+
+    def resolve(self, ref: DirectiveRef) -> str | None:
+        return self.resolve_marked(ref)[0]
+
+    def resolve_marked(self, ref: DirectiveRef) -> tuple[str | None, bool]:
+        """The code and whether it was reconstructed from the issuer named after the
+        reference rather than seen written in the article or the corpus."""
+        if not ref.is_short:
+            return ref.code, False
+        found = self._resolve_seen(ref)
+        issuer = ref.cited_issuer
+        if issuer is None:
+            return found, False
+        if found is not None and found.endswith(f"/{issuer}"):
+            return found, False
+        return f"{ref.number}-{ref.doc_type}/{issuer}", True
+
+    def _resolve_seen(self, ref: DirectiveRef) -> str | None:
+        local = self._lookup(self._local, ref)
+        if local is not None:
+            return local
+        if self._corpus is None:
+            self._corpus = self._table(self._corpus_codes)
+        return self._lookup(self._corpus, ref)
 
 
 def resolve_short(
@@ -361,21 +573,20 @@ def resolve_short(
 
     Numbers restart per issuer, so the article's own codes come first (the most frequent
     there, ties to the first seen), then the corpus's most common. A full ref returns its code.
+    Resolving many references of one article: make one ShortResolver.
     """
-    if not ref.is_short:
-        return ref.code
-    local = Counter(c for c in local_codes if _matches_short(ref, c))
-    if local:
-        # Counter keeps first-seen order and max() keeps the first of equals.
-        return max(local, key=local.__getitem__)
-    candidates = [c for c in corpus_codes if _matches_short(ref, c)]
-    if candidates:
-        return max(candidates, key=corpus_codes.__getitem__)
-    return None
+    return ShortResolver(local_codes, corpus_codes).resolve(ref)
+
+
+_PLENUM_LABEL = re.compile(rf"{PLENUM}(\d+)(?:/([IVXL]+))?")
 
 
 def directive_label(code: str) -> str:
     """The code after its type's name ("Chỉ thị 39-CT/TW"); else the code itself."""
+    plenum = _PLENUM_LABEL.fullmatch(code)
+    if plenum:
+        term = f" khóa {plenum[2]}" if plenum[2] else ""
+        return f"Nghị quyết Trung ương {plenum[1]}{term} ({code})"
     parts = parse_code(code)
     if parts is None or parts[1] not in TYPE_NAMES:
         return code
@@ -395,10 +606,16 @@ def directive_sort_key(code: str) -> tuple[int, int, int, str, str]:
     return (0, _TYPE_RANK.get(doc_type, len(_TYPE_RANK)), int(number), issuer, code)
 
 
+# "Sơ kết 5 năm", "Tổng kết 10 năm", "Nhìn lại 20 năm", "Sau 3 năm", "Qua 3 năm", and a
+# title or sentence that starts with "5 năm thực hiện …". A gap must then lead to the
+# reference (see _ANNIVERSARY_GAP), so "sau 3 năm công tác" is no anniversary.
 _ANNIVERSARY_RE = re.compile(
-    rf"(?<!{_LETTER})(?:sơ|tổng){_SP}+kết{_SP}+(?P<years>\d{{1,3}}){_SP}+năm(?!{_LETTER})",
+    rf"(?:(?<!{_LETTER})(?:sơ{_SP}+kết|tổng{_SP}+kết|nhìn{_SP}+lại|sau|qua|trải{_SP}+qua)"
+    rf"{_SP}+|^[\"“]?|(?<=[.:;!?]){_SP}+)"
+    rf"(?P<years>\d{{1,3}}){_SP}+năm(?!{_LETTER})",
     re.IGNORECASE,
 )
+_ANNIVERSARY_WINDOW = 4000
 _CONNECTORS = (
     "việc",
     "thực hiện",
@@ -420,14 +637,18 @@ _ANNIVERSARY_GAP = re.compile(
 
 def find_anniversary(text: str) -> tuple[int, DirectiveRef] | None:
     """The first "Sơ kết/Tổng kết N năm thực hiện <reference>" as (N, reference), else None."""
-    refs = None
+    refs: list[DirectiveRef] | None = None
+    starts: list[int] = []
+    text = text[:_ANNIVERSARY_WINDOW]  # a review says so in its title or its lead's start
     for m in _ANNIVERSARY_RE.finditer(text):
         years = int(m["years"])
         if years == 0:
             continue
         if refs is None:
             refs = find_directive_refs(text)
-        following = next((r for r in refs if r.start >= m.end()), None)
+            starts = [r.start for r in refs]
+        at = bisect_left(starts, m.end())
+        following = refs[at] if at < len(refs) else None
         if following is not None and _ANNIVERSARY_GAP.fullmatch(text, m.end(), following.start):
             return years, following
     return None

@@ -71,9 +71,20 @@ PLACE_NAMES = frozenset(
     Nông Cống, Nông Sơn, Cù Lao, Cù Lao Dung, Chu Lai, Ninh Bình, Ninh Thuận, Sơn La, Sơn Tây,
     Quảng Ninh, Quảng Nam, Quảng Ngãi, Quảng Bình, Quảng Trị, Hòa Bình, Hoà Bình, Bà Rịa,
     Bà Đen, Bà Chiểu, Bà Điểm, Anh Sơn, Cô Tô, Bác Ái, Việt Nam, Trung Quốc, Nhật Bản,
-    Hàn Quốc, Hoa Kỳ, Triều Tiên, Ấn Độ, Liên Xô
+    Hàn Quốc, Hoa Kỳ, Triều Tiên, Ấn Độ, Liên Xô,
+    An Giang, Bà Rịa Vũng Tàu, Bắc Giang, Bắc Kạn, Bạc Liêu, Bắc Ninh, Bến Tre, Bình Định,
+    Bình Dương, Bình Phước, Bình Thuận, Cà Mau, Cần Thơ, Đà Nẵng, Đắk Lắk, Đắk Nông, Điện Biên,
+    Gia Lai, Hải Dương, Hải Phòng, Hậu Giang, Hưng Yên, Khánh Hòa, Khánh Hoà, Kiên Giang,
+    Kon Tum, Lai Châu, Lạng Sơn, Lào Cai, Long An, Nam Định, Nghệ An, Phú Thọ, Phú Yên,
+    Sóc Trăng, Tây Ninh, Thanh Hóa, Thanh Hoá, Thừa Thiên Huế, Tiền Giang, Trà Vinh,
+    Tuyên Quang, Vĩnh Long, Vĩnh Phúc, Yên Bái, Tây Nguyên, Tây Bắc, Nam Bộ, Bắc Bộ, Trung Bộ,
+    Đông Nam Bộ, Đồng Bằng Sông Cửu Long, Mường Tè, Mường Lay, Mường Chà, Mường Nhé, Krông Pắc,
+    Krông Búk, Krông Ana, Ea Súp, Chư Sê, Chư Păh, Chư Prông, Ia Grai, Đắk Hà, Đắk Tô,
+    Lào, Cam Pu Chia, Campuchia, Hoa Kỳ, Liên Bang Nga, Việt Bắc
     """.split(",")
 )
+
+_PLACE_FIRSTS = frozenset(place.split()[0] for place in PLACE_NAMES)
 
 # Cue words that may open a capitalised run at the start of a sentence ("Ông Nguyễn…").
 CAPITALISED_CUES = frozenset("Ông Bà Anh Chị Cụ Em Cháu Bác Cô Chú Thầy".split())
@@ -97,7 +108,8 @@ ORG_COMPOUNDS = frozenset(
     cựu chiến, lao động, doanh nghiệp, kinh tế, văn hóa, văn hoá, giáo dục, y tế, tư pháp,
     ngoại giao, nội vụ, tài chính, quân đội, biên phòng, hải quân, an ninh, khoa học,
     công nghệ, xây dựng, giao thông, công thương, nông nghiệp, tài nguyên, môi trường,
-    kế hoạch, đầu tư, tuyên truyền, đại học, cao đẳng, học viện, lý luận, liên hiệp
+    kế hoạch, đầu tư, tuyên truyền, đại học, cao đẳng, học viện, lý luận, liên hiệp,
+    công tác, giám sát, khảo sát, thanh tra, đại biểu
     """.split(",")
 )
 
@@ -347,6 +359,8 @@ def _runs(text: str) -> list[list[_Token]]:
 
 def _place_at(words: list[str], i: int) -> int:
     """Length of a place name starting at words[i] (0 if none), longest first."""
+    if words[i] not in _PLACE_FIRSTS:
+        return 0
     for size in (4, 3, 2):
         if i + size <= len(words) and " ".join(words[i : i + size]) in PLACE_NAMES:
             return size
@@ -457,7 +471,7 @@ def _discover_run(text: str, run: list[_Token], contexts: dict[int, _Context]) -
         j = _name_end(words, i)
         name = " ".join(words[i:j])
         if j - i >= 2 and words[i] not in NAME_BREAKERS:
-            if vouched:
+            if vouched and name not in PLACE_NAMES:  # "đồng chí Lâm Đồng" is no name
                 return [(run[i][0], run[j - 1][1], name)]
             if name == HO_CHI_MINH or (
                 name not in PLACE_NAMES
@@ -481,8 +495,15 @@ def _discover_by_surname(
     hits: list[_Hit] = []
     n = len(words)
     while i < n - 1:
+        place = _place_at(words, i)
+        if place:  # "tỉnh Hà Giang Vàng Seo Dính": the place, then the name
+            i += place
+            continue
         if words[i] not in SURNAMES:
             i += 1
+            continue
+        if words[i] == "Đoàn" and words[i + 1] in _MAJOR_SURNAMES:
+            i += 1  # "Đoàn Nguyễn Văn A…": a delegation led by or named after someone
             continue
         j = _name_end(words, i)
         if j - i < 2 or not _ends_cleanly(words, j):
@@ -541,19 +562,17 @@ def _is_headline(text: str, runs: list[list[_Token]]) -> bool:
 
 
 class _Known:
-    """Names accepted in the article, indexed by first and last syllable."""
+    """Names accepted in the article, looked up by their syllables and by the last one."""
 
     def __init__(self, names: set[str]) -> None:
-        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.parts = frozenset(tuple(name.split()) for name in names)
+        self.firsts = frozenset(parts[0] for parts in self.parts)
+        self.lengths = sorted({len(parts) for parts in self.parts}, reverse=True)
         given: dict[str, set[str]] = {}
         for name in names:
-            parts = tuple(name.split())
-            self.by_first.setdefault(parts[0], []).append(parts)
-            given.setdefault(parts[-1], set()).add(name)
-        for options in self.by_first.values():
-            options.sort(key=len, reverse=True)
+            given.setdefault(name.split()[-1], set()).add(name)
         self.by_given = {g: next(iter(s)) for g, s in given.items() if len(s) == 1}
-        self.upper = [(n.upper(), n) for n in names]
+        self.by_upper = {name.upper(): name for name in names}
 
 
 def _propagate_run(
@@ -564,10 +583,14 @@ def _propagate_run(
     ctx: _Context | None = None
     i = 0
     while i < len(words):
-        for parts in known.by_first.get(words[i], ()):
-            j = i + len(parts)
-            if tuple(words[i:j]) != parts:
+        if words[i] not in known.firsts:
+            i += 1
+            continue
+        for size in known.lengths:  # the longest known name starting here
+            parts = tuple(words[i : i + size])
+            if len(parts) < size or parts not in known.parts:
                 continue
+            j = i + size
             if i > 0:
                 head = words[i - 1]
                 if head in SURNAMES or head.lower() in _HEAD_WORDS:
@@ -588,13 +611,34 @@ def _propagate_run(
     return hits
 
 
+# Words in capitals ("LÊ VĂN CHÂU"), a run of them separated by single spaces.
+_UPPER_WORD = rf"(?<![\w{_APOS}])[{_UP}][{_UP}{_APOS}]*(?![\w{_APOS}])"
+_FEW_NAMES = 24
+_UPPER_RUN_RE = re.compile(rf"{_UPPER_WORD}(?: {_UPPER_WORD})+")
+
+
 def _propagate_upper(text: str, known: _Known) -> list[_Hit]:
     """ALL-CAPS titles and captions: "ĐỒNG CHÍ LÊ VĂN CHÂU PHÁT BIỂU"."""
     hits: list[_Hit] = []
-    for upper, name in known.upper:
-        if upper in text:
-            pattern = rf"(?<!\w){re.escape(upper)}(?!\w)"
-            hits.extend((m.start(), m.end(), name) for m in re.finditer(pattern, text))
+    if len(known.by_upper) <= _FEW_NAMES:  # a few substring looks beat a scan for capitals
+        for upper, name in known.by_upper.items():
+            if upper in text:
+                pattern = rf"(?<!\w){re.escape(upper)}(?!\w)"
+                hits.extend((m.start(), m.end(), name) for m in re.finditer(pattern, text))
+        return hits
+    for run in _UPPER_RUN_RE.finditer(text):
+        offsets = [m.start() + run.start() for m in re.finditer(r"\S+", run[0])]
+        words = run[0].split(" ")
+        i = 0
+        while i < len(words):
+            for size in known.lengths:
+                found = known.by_upper.get(" ".join(words[i : i + size]))
+                if found is not None and i + size <= len(words):
+                    end = offsets[i + size - 1] + len(words[i + size - 1])
+                    hits.append((offsets[i], end, found))
+                    i += size - 1
+                    break
+            i += 1
     return hits
 
 
