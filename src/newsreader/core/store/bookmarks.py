@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
@@ -304,6 +305,19 @@ def _move_aside(path: Path) -> Path:
     return target
 
 
+def _switch_to_wal(db: sqlite3.Connection) -> str:
+    """PRAGMA journal_mode=WAL, waiting while another process holds the new store: the
+    switch can answer "locked" at once, without SQLite's busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            return str(db.execute("PRAGMA journal_mode=WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)  # another writer is creating or migrating the store
+
+
 class BookmarkStore:
     """An open store. One per thread; open another in each process or thread that needs one."""
 
@@ -422,7 +436,7 @@ class BookmarkStore:
             if version > SCHEMA_VERSION:
                 db.close()
                 raise StoreTooNew(too_new_message(path, version), path)
-            mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            mode = _switch_to_wal(db)
             if mode.lower() != "wal":
                 raise sqlite3.OperationalError(f"cannot switch to WAL (journal mode {mode})")
             db.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable across process crashes
@@ -431,7 +445,15 @@ class BookmarkStore:
                 raise StoreDamaged(
                     "integrity check failed: " + "; ".join(str(r[0]) for r in result[:3])
                 )
-            if problem := schema_problem(db, version):
+            # The version and the tables from one snapshot: another process may be
+            # creating or migrating the store meanwhile, which is not damage.
+            db.execute("BEGIN")
+            try:
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                problem = schema_problem(db, version) if version <= SCHEMA_VERSION else None
+            finally:
+                db.execute("COMMIT")
+            if problem:
                 raise StoreDamaged(problem)
         except sqlite3.DatabaseError:
             db.close()
