@@ -634,3 +634,16 @@ async def test_a_remapped_key_works_and_shows_everywhere():
         help_text = plain(app.screen.query_one("#help-table").content, 96)
         assert "ctrl+n" in help_text and "Show or hide the article tree" in help_text
         assert "S " in help_text
+
+
+async def test_keys_typed_while_quitting_open_nothing():
+    """q then a, typed fast: the note dialog must not open on an app that is closing (it
+    crashed with NoMatches in a real terminal)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = app.main_screen
+        assert screen.check_action("edit_note", ())
+        app.exit(0)
+        assert not screen.check_action("edit_note", ())
+        assert not screen.check_action("bookmarks", ())

@@ -367,6 +367,11 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
 
     # -- actions (bound in keys.REGISTRY) --------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys typed after q (the app is closing) must not open dialogs on a closing app.
+        return self.app.return_code is None
+
+
     def action_previous_article(self) -> None:
         self._step_article(-1)
 
