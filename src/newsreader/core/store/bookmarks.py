@@ -783,18 +783,22 @@ class BookmarkStore:
         """Save the last article, passage and theme; per-article positions are merged (a
         position another window saved for another article stays)."""
         with self._write():
-            self.db.executemany(
-                "INSERT OR REPLACE INTO reading_state VALUES (?, ?)",
-                [
-                    ("article_id", json.dumps(state.article_id)),
-                    ("paragraph", json.dumps(state.paragraph)),
-                    ("theme", json.dumps(state.theme)),
-                ],
-            )
-            self.db.executemany(
-                "INSERT OR REPLACE INTO positions VALUES (?, ?)",
-                [(k, v) for k, v in state.positions.items() if isinstance(v, int) and v >= 0],
-            )
+            self._put_reading_state(state)
+
+    def _put_reading_state(self, state: ReadingState) -> None:
+        """Write the state's rows (inside a write transaction); positions are merged."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO reading_state VALUES (?, ?)",
+            [
+                ("article_id", json.dumps(state.article_id)),
+                ("paragraph", json.dumps(state.paragraph)),
+                ("theme", json.dumps(state.theme)),
+            ],
+        )
+        self.db.executemany(
+            "INSERT OR REPLACE INTO positions VALUES (?, ?)",
+            [(k, v) for k, v in state.positions.items() if isinstance(v, int) and v >= 0],
+        )
 
     def import_state_file(self, path: Path) -> bool:
         """Take the reading state from the old state.json once (the file is left alone).
@@ -818,17 +822,7 @@ class BookmarkStore:
                 theme=current.theme or old.theme,
                 positions=positions,
             )
-            self.db.executemany(
-                "INSERT OR REPLACE INTO reading_state VALUES (?, ?)",
-                [
-                    ("article_id", json.dumps(merged.article_id)),
-                    ("paragraph", json.dumps(merged.paragraph)),
-                    ("theme", json.dumps(merged.theme)),
-                ],
-            )
-            self.db.executemany(
-                "INSERT OR REPLACE INTO positions VALUES (?, ?)", list(positions.items())
-            )
+            self._put_reading_state(merged)
             self.db.execute("INSERT INTO meta VALUES ('state_json_imported', ?)", (self.clock(),))
         return True
 
