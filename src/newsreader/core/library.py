@@ -49,6 +49,7 @@ from newsreader.core.store.reading_state import ReadingState
 if TYPE_CHECKING:
     from newsreader.core.corpus.adding import Added
     from newsreader.core.doctor import Report
+    from newsreader.core.dossier import Dossier
     from newsreader.core.search import Hit, Searcher
     from newsreader.core.store.build import CorpusIndex, RefreshStats
 
@@ -385,6 +386,30 @@ class Library:
 
     def has_article(self, article_id: str) -> bool:
         return self._read(lambda r: r.has_article(article_id))
+
+    def dossiers(self) -> list[Dossier]:
+        """The dossier of every document the corpus cites, the most cited first (reads every
+        article whole: what each says about the documents is in its text)."""
+        from newsreader.core.dossier import build_dossiers
+
+        if self.root_problem():
+            return []
+        headers = self.articles()
+        whole = (self.article(header.id) for header in headers)
+        return build_dossiers(article for article in whole if article is not None)
+
+    def render_brief(self, dossier: Dossier) -> str:
+        """A directive's research brief in Markdown."""
+        from newsreader.core.brief import render_brief
+
+        return render_brief(dossier)
+
+    def write_brief(self, dossier: Dossier, path: Path, *, force: bool = False) -> Path:
+        """Write the brief as export writes its files: atomically, to a regular file only,
+        never over an existing one unless forced (FileExistsError, NotRegularFile)."""
+        from newsreader.core.export import write_export
+
+        return write_export(path, self.render_brief(dossier), force=force)
 
     def labels(self) -> dict[str, str]:
         """Directive code -> label ("Chỉ thị 39-CT/TW") for every code in the corpus."""
