@@ -17,11 +17,13 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from newsreader.app import keys
+from newsreader.app.contrast import BODY, legible_strip
 from newsreader.app.strings import Strings
 from newsreader.core.dossier import Dossier, DossierArticle
 from newsreader.core.formatting import date_text, datetime_text
@@ -88,6 +90,10 @@ class DirectiveList(OptionList, inherit_bindings=False):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+
+    def render_line(self, y: int) -> Strip:
+        # Dim counts and the highlighted line stay legible in every theme.
+        return legible_strip(super().render_line(y), BODY)
 
 
 class DossierArticleList(DirectiveList):

@@ -366,7 +366,9 @@ def _read_citations(article: Article, evidence: dict[str, _Evidence]) -> None:
             if subject:
                 key = fold(subject)
                 item.subjects[key] += 1
-                if len(subject) > len(item.written.get(key, "")):
+                # Of the same words, the title's own spelling: a capital first (as quoted).
+                held = item.written.get(key, "")
+                if (subject[:1].isupper(), len(subject)) > (held[:1].isupper(), len(held)):
                     item.written[key] = subject
         for ref in find_directive_refs(text):
             if ref.code in evidence and ref.date:
