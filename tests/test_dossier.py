@@ -258,3 +258,22 @@ def test_matching_any_text_never_fails(typed):
 @given(st.sampled_from(CODES))
 def test_a_code_as_written_finds_itself(code):
     assert match_code(code, CODES) == [code]
+
+
+def test_the_dossiers_are_read_once_until_the_next_refresh(tmp_path, monkeypatch):
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for name, doc in DOCS.items():
+        text = f"{doc.title}\n\n{doc.published}\n\n" + "\n\n".join(doc.paragraphs) + "\n"
+        (root / name).write_text(text, encoding="utf-8")
+    library = Library(root, cache_dir=tmp_path / "cache", data_dir=tmp_path / "data")
+    library.refresh()
+    first = library.dossiers()
+    reads = []
+    monkeypatch.setattr(library, "article", lambda article_id: reads.append(article_id))
+    assert [d.code for d in library.dossiers()] == [d.code for d in first]
+    assert reads == []
+    (root / "so-ket.txt").unlink()
+    library.refresh()
+    library.dossiers()
+    assert len(reads) == len(DOCS) - 1  # read again, the folder as it is now

@@ -138,6 +138,7 @@ class Library:
         self._local = threading.local()
         self._vocabulary: list[str] | None = None
         self._vocabulary_lock = threading.Lock()
+        self._dossiers: list[Dossier] | None = None  # until the next refresh
         self._store: BookmarkStore | None = None
         self._store_lock = threading.RLock()
         self._refreshed = False
@@ -266,6 +267,7 @@ class Library:
             self._refreshed = True
             with self._vocabulary_lock:
                 self._vocabulary = None
+            self._dossiers = None
             return stats
 
     def _open_writer(self) -> CorpusIndex:
@@ -388,15 +390,20 @@ class Library:
         return self._read(lambda r: r.has_article(article_id))
 
     def dossiers(self) -> list[Dossier]:
-        """The dossier of every document the corpus cites, the most cited first (reads every
-        article whole: what each says about the documents is in its text)."""
+        """The dossier of every document the corpus cites, the most cited first. Every
+        article is read whole (what each says about the documents is in its text), once until
+        the next refresh."""
         from newsreader.core.dossier import build_dossiers
 
         if self.root_problem():
             return []
-        headers = self.articles()
-        whole = (self.article(header.id) for header in headers)
-        return build_dossiers(article for article in whole if article is not None)
+        held = self._dossiers
+        if held is None:
+            headers = self.articles()
+            whole = (self.article(header.id) for header in headers)
+            held = build_dossiers(article for article in whole if article is not None)
+            self._dossiers = held
+        return list(held)
 
     def render_brief(self, dossier: Dossier) -> str:
         """A directive's research brief in Markdown."""
