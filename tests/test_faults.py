@@ -76,6 +76,11 @@ COMMANDS = [
     ["export", "-o", "{text}"],
     ["import", "{text}"],
     ["--corpus", "{text}", "list"],
+    ["directives"],
+    ["directives", "--json"],
+    ["directive", "{text}"],
+    ["directive", "{text}", "--json"],
+    ["directive", "39", "--format", "md", "-o", "{text}"],
 ]
 
 

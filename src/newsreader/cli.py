@@ -227,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(serve, json_flag=False)
     subs = [listing, show, search, doctor, serve, *_add_bookmark_commands(commands)]
+    subs += _add_directive_commands(commands)
     for sub in subs:
         sub.add_argument("--version", action="version", version=f"newsreader {__version__}")
     return parser
@@ -308,6 +309,34 @@ def _add_bookmark_commands(commands) -> list[argparse.ArgumentParser]:
     )
     importing.add_argument("file", metavar="FILE", help="a JSON export")
     return [bookmark, add, remove, listing, export, importing]
+
+
+def _add_directive_commands(commands) -> list[argparse.ArgumentParser]:
+    directives = commands.add_parser(
+        "directives",
+        help="every directive in the corpus: issuer, date, subject, articles by year, reviews",
+        description="List every Party document the corpus cites, the most cited first: its "
+        "kind, the body that issued it and when (as the articles say), what it is about, "
+        "its articles by year, the sơ kết / tổng kết reviews reported, places and the "
+        "documents cited with it.",
+    )
+    _add_common(directives)
+    directive = commands.add_parser(
+        "directive",
+        help="one directive's dossier with its articles; --format md writes a research brief",
+        description="One directive's dossier and its articles, newest first. CODE is matched "
+        "leniently: 39-CT/TW, 39, CT39, 'chỉ thị 39'. --format md prints a research brief "
+        "in Markdown (facts, articles per year, each article's people and citation); with "
+        "--output it is written to a file, never over an existing one unless --force.",
+    )
+    directive.add_argument("code", metavar="CODE", help="a directive code, as `directives` lists")
+    directive.add_argument("--format", choices=["md"], help="md: a research brief in Markdown")
+    directive.add_argument(
+        "--output", "-o", metavar="FILE|-", help="write the brief to FILE (- for stdout)"
+    )
+    directive.add_argument("--force", action="store_true", help="replace an existing file")
+    _add_common(directive)
+    return [directives, directive]
 
 
 def _paragraph_range(value: str) -> tuple[int, int]:
@@ -633,7 +662,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         written = library.export(fmt, bookmarks, path, force=args.force, folder=folder)
     except FileExistsError as exc:
         raise RuntimeFailure(
-            f"{_shown(exc.filename or path)} already exists; use --force to replace it"
+            f"{_shown(exc.filename2 or exc.filename or path)} already exists; use --force to replace it"
         ) from None
     except NotADirectoryError as exc:
         raise RuntimeFailure(
@@ -677,6 +706,65 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_directives(args: argparse.Namespace) -> int:
+    from newsreader.cli_format import format_dossiers
+
+    dossiers = _refreshed(args).dossiers()
+    if args.json:
+        _print_json({"directives": [d.to_json() for d in dossiers]})
+    else:
+        sys.stdout.write(format_dossiers(dossiers))
+    if not dossiers:
+        print("no directives are cited in this corpus", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_directive(args: argparse.Namespace) -> int:
+    from newsreader.cli_format import format_dossier
+    from newsreader.core.dossier import match_code, near_codes
+    from newsreader.core.library import NotRegularFile
+
+    if args.json and args.format:
+        raise UsageError("use --json or --format md, not both")
+    if args.output and not args.format:
+        raise UsageError("--output writes the brief: add --format md")
+    library = _refreshed(args)
+    dossiers = {d.code: d for d in library.dossiers()}
+    found = match_code(args.code, dossiers)
+    if not found:
+        near = near_codes(args.code, dossiers)
+        hint = f" (did you mean {', '.join(near)}?)" if near else " (see `newsreader directives`)"
+        raise UsageError(f"no directive {args.code!r} in this corpus{hint}")
+    if len(found) > 1:
+        raise UsageError(f"{args.code!r} could be {', '.join(found)}: say which")
+    dossier = dossiers[found[0]]
+    if args.json:
+        _print_json(dossier.to_json(with_articles=True))
+        return EXIT_OK
+    if not args.format:
+        sys.stdout.write(format_dossier(dossier, with_articles=True))
+        return EXIT_OK
+    if not args.output or args.output == "-":
+        sys.stdout.write(library.render_brief(dossier))
+        return EXIT_OK
+    path = Path(args.output).expanduser()
+    try:
+        written = library.write_brief(dossier, path, force=args.force)
+    except FileExistsError as exc:
+        raise RuntimeFailure(
+            f"{_shown(exc.filename2 or exc.filename or path)} already exists; use --force to replace it"
+        ) from None
+    except IsADirectoryError:
+        raise RuntimeFailure(f"{_shown(path)} is a folder: name a file") from None
+    except NotRegularFile as exc:
+        raise RuntimeFailure(
+            f"{_shown(exc.filename)} {exc.strerror}: nothing was written "
+            "(the brief is written to regular files, or - for stdout)"
+        ) from None
+    print(f"wrote the brief on {dossier.code} to {_shown(written)}", file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS = {
     "list": cmd_list,
     "show": cmd_show,
@@ -688,6 +776,8 @@ COMMANDS = {
     "export": cmd_export,
     "import": cmd_import,
     "add": cmd_add,
+    "directives": cmd_directives,
+    "directive": cmd_directive,
 }
 
 

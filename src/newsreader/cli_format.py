@@ -127,3 +127,40 @@ def format_doctor(report) -> str:
         if check.advice:
             lines.append(f"         → {check.advice}")
     return "\n".join(lines) + "\n"
+
+
+def _counted(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} ({n})" for name, n in counts.items())
+
+
+def format_dossier(dossier, *, with_articles: bool = False) -> str:
+    """One directive's dossier: facts on indented lines, then (with_articles) its articles."""
+    lines = [f"{dossier.label} ({count_text(len(dossier.articles), 'article')})"]
+    said = [
+        dossier.issuer or "issuer not said",
+        f"issued {date_text(dossier.issued)}" if dossier.issued else "date not said",
+    ]
+    lines.append("  " + " · ".join(said))
+    if dossier.subject:
+        lines.append(f"  về {dossier.subject}")
+    if dossier.years:
+        lines.append("  years: " + _counted({str(y): n for y, n in dossier.years.items()}))
+    if dossier.reviews:
+        reviews = ", ".join(f"{r.kind} {r.years} năm ({r.year or '?'})" for r in dossier.reviews)
+        lines.append(f"  reviews: {reviews}")
+    if dossier.places:
+        lines.append(f"  places: {_counted(dossier.places)}")
+    if dossier.related:
+        lines.append(f"  cited with: {_counted(dossier.related)}")
+    if with_articles:
+        lines += ["", "Articles, newest first:"]
+        for article in dossier.articles:
+            when = datetime_text(article.published) or str(article.year or "unknown year")
+            extra = [x for x in (article.place, article.review) if x]
+            lines.append(f"  {when} · {article.id}" + "".join(f" · {x}" for x in extra))
+            lines.append(f"    {article.title}")
+    return "\n".join(lines) + "\n"
+
+
+def format_dossiers(dossiers) -> str:
+    return "\n".join(format_dossier(d) for d in dossiers)

@@ -134,3 +134,33 @@ async def test_highlights_show_without_colour():
         from .test_app import screen_text
 
         assert "▶   2" in screen_text(app)
+
+
+async def test_the_directives_screen_is_legible_in_every_builtin_theme():
+    """D: the list (its counts), the dossier's headings, chart labels, timeline, articles."""
+    from newsreader.app.directives_screen import DirectivesScreen
+
+    from .conftest import wait_for
+
+    app = make_app(sample_articles())
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("D")
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, DirectivesScreen) and app.screen.dossiers is not None,
+            "the dossiers",
+        )
+        themes = sorted(name for name in app.available_themes if not name.startswith("ansi"))
+        report = {}
+        for focus in ("directives", "articles"):  # each list's cursor line, focused
+            if focus == "articles":
+                await pilot.press("enter")
+            for theme in themes:
+                app.theme = theme
+                await pilot.pause()
+                await pilot.pause()
+                failures = low_contrast_cells(app)
+                if failures:
+                    report[(focus, theme)] = failures[:5]
+        assert report == {}

@@ -76,3 +76,25 @@ def test_bookmarks_screen_100x30(snap_compare):
 
     app = make_app(root="/corpus")
     assert snap_compare(app, terminal_size=(100, 30), run_before=mark_and_open)
+
+
+def test_directives_screen_100x30(snap_compare, bundled_copy):
+    """D on the bundled corpus: 39-CT/TW with its chart, timeline and both articles."""
+
+    async def open_directives(pilot) -> None:
+        from newsreader.app.directives_screen import DirectivesScreen
+
+        from .conftest import wait_for
+
+        await _ready(pilot)
+        app = pilot.app
+        await pilot.press("D")
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, DirectivesScreen) and app.screen.dossiers is not None,
+            "the dossiers",
+        )
+        await pilot.pause()
+
+    app = app_on(bundled_copy, "en")
+    assert snap_compare(app, terminal_size=(100, 30), run_before=open_directives)

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-Pane = Literal["global", "tree", "reader", "dialog", "bookmarks", "form", "confirm", "search"]
+Pane = Literal[
+    "global", "tree", "reader", "dialog", "bookmarks", "form", "confirm", "search", "directives"
+]
 PANES: tuple[Pane, ...] = (
     "global",
     "tree",
@@ -27,6 +29,7 @@ PANES: tuple[Pane, ...] = (
     "form",
     "confirm",
     "search",
+    "directives",
 )
 
 # How a Textual key name is shown to people.
@@ -230,6 +233,14 @@ REGISTRY: tuple[KeyAction, ...] = (
         "Dấu trang: mọi đoạn đã đánh dấu, theo bài",
     ),
     KeyAction(
+        "directives",
+        "global",
+        ("D",),
+        "screen.directives",
+        "Directives: each one's dossier (years, reviews, places, people)",
+        "Chỉ thị: hồ sơ từng văn bản (năm, sơ kết, tổng kết, địa phương, người)",
+    ),
+    KeyAction(
         "quit",
         "global",
         ("q", "ctrl+q"),
@@ -310,6 +321,15 @@ REGISTRY: tuple[KeyAction, ...] = (
     ),
     KeyAction(
         "tree_page_up", "tree", ("pageup",), "page_up", "Page up", "Trang trước", palette=False
+    ),
+    KeyAction(
+        "tree_dossier",
+        "tree",
+        ("i",),
+        "dossier",
+        "The dossier of the directive under the cursor",
+        "Hồ sơ của chỉ thị tại con trỏ",
+        palette=False,
     ),
     # Reading pane
     KeyAction(
@@ -699,6 +719,76 @@ REGISTRY: tuple[KeyAction, ...] = (
         "close",
         "Close the search and go back",
         "Đóng khung tìm kiếm và quay lại",
+        footer=True,
+        footer_key="Esc",
+        footer_en="close",
+        footer_vi="đóng",
+        palette=False,
+    ),
+    # Directives screen (D)
+    KeyAction(
+        "directives_open",
+        "directives",
+        ("enter",),
+        "open",
+        "On a directive: its articles; on an article: open it in the reader",
+        "Trên chỉ thị: các bài của nó; trên bài: mở bài để đọc",
+        footer=True,
+        footer_en="open",
+        footer_vi="mở",
+        palette=False,
+    ),
+    KeyAction(
+        "directives_down",
+        "directives",
+        ("j",),
+        "cursor_down",
+        "Next line (↓ too)",
+        "Dòng sau (cả ↓)",
+        footer=True,
+        footer_key="j/k",
+        footer_pair="directives_up",
+        footer_en="move",
+        footer_vi="di chuyển",
+        palette=False,
+    ),
+    KeyAction(
+        "directives_up",
+        "directives",
+        ("k",),
+        "cursor_up",
+        "Previous line (↑ too)",
+        "Dòng trước (cả ↑)",
+        palette=False,
+    ),
+    KeyAction(
+        "directives_next_pane",
+        "directives",
+        ("tab",),
+        "app.focus_next",
+        "Next pane: directives, dossier, articles",
+        "Khung kế tiếp: chỉ thị, hồ sơ, bài viết",
+        footer=True,
+        footer_en="pane",
+        footer_vi="khung",
+        palette=False,
+    ),
+    KeyAction(
+        "directives_previous_pane",
+        "directives",
+        ("shift+tab",),
+        "app.focus_previous",
+        "Previous pane",
+        "Khung trước",
+        palette=False,
+    ),
+    KeyAction(
+        "directives_close",
+        "directives",
+        ("escape", "q"),
+        "close",
+        "Close",
+        "Đóng",
         footer=True,
         footer_key="Esc",
         footer_en="close",

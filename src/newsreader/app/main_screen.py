@@ -371,7 +371,6 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         # Keys typed after q (the app is closing) must not open dialogs on a closing app.
         return self.app.return_code is None
 
-
     def action_previous_article(self) -> None:
         self._step_article(-1)
 
@@ -438,6 +437,29 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
                 self.library.warnings(),
             )
         )
+
+    # -- D and the sidebar's i: directive dossiers ----------------------------------------
+
+    def action_directives(self, code: str | None = None) -> None:
+        if self.flow.shown is None:
+            return
+        from newsreader.app.directives_screen import DirectivesScreen
+
+        screen = self.registry.bound(DirectivesScreen, "directives")(
+            self.strings, self.library, self.registry, code
+        )
+
+        def closed(article_id: str | None) -> None:
+            if article_id is not None:
+                self.open_article(article_id, focus_reader=True)
+
+        self.app.push_screen(screen, closed)
+
+    def on_article_tree_show_dossier(self, message: ArticleTree.ShowDossier) -> None:
+        if message.code is None:
+            self._say("dossier_no_directive", timeout=4)
+        else:
+            self.action_directives(message.code)
 
     # -- the reading state -----------------------------------------------------------------
 

@@ -35,6 +35,7 @@ class NodeData:
     article_id: str | None = None
     published: str | None = None
     place: Place | None = None  # a year node whose articles are not added yet
+    directive: str | None = None  # a directive node's code
 
 
 class ArticleTree(Tree[NodeData], inherit_bindings=False):
@@ -53,6 +54,13 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
             super().__init__()
             self.article_id = article_id
             self.read = read
+
+    class ShowDossier(Message):
+        """`i`: the dossier of the directive under the cursor (None: no directive there)."""
+
+        def __init__(self, code: str | None) -> None:
+            super().__init__()
+            self.code = code
 
     def __init__(
         self,
@@ -84,7 +92,7 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         for group in summary.groups:
             label = Text(group.label if group.code else s("no_directive"))
             label.append(f" ({group.count})", "dim")
-            directive_node = self.root.add(label, data=NodeData(), expand=True)
+            directive_node = self.root.add(label, data=NodeData(directive=group.code), expand=True)
             for year in group.years:
                 year_label = Text(str(year.year) if year.year is not None else s("unknown_year"))
                 year_label.append(f" ({year.count})", "dim")
@@ -211,6 +219,13 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
             node.collapse()
         elif node.parent is not None and node.parent is not self.root:
             self.move_cursor(node.parent, animate=False)
+
+    def action_dossier(self) -> None:
+        node = self._current()
+        while node is not None and node.parent is not None and node.parent is not self.root:
+            node = node.parent  # an article or a year: its directive
+        data = node.data if node is not None else None
+        self.post_message(self.ShowDossier(data.directive if data is not None else None))
 
     def action_top(self) -> None:
         self.action_scroll_home()

@@ -83,6 +83,18 @@ def citation(bookmark: Bookmark) -> str:
     return "— " + ", ".join(parts)
 
 
+def article_citation(title: str, published: str | None, year: int | None, path: str) -> str:
+    """— Title, Published 04/11/2019, path/of/article.txt: a whole article, cited as a
+    passage is (without its ¶ range)."""
+    parts = [_one_line(title) or path]
+    if published:
+        parts.append(f"Published {date_text(published)}")
+    elif year is not None:
+        parts.append(str(year))
+    parts.append(path)
+    return "— " + ", ".join(parts)
+
+
 def passage_with_citation(bookmark: Bookmark) -> str:
     """What `y` copies: the passage, then its citation on its own line."""
     bookmark = safe_bookmark(bookmark)

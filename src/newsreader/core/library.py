@@ -49,6 +49,7 @@ from newsreader.core.store.reading_state import ReadingState
 if TYPE_CHECKING:
     from newsreader.core.corpus.adding import Added
     from newsreader.core.doctor import Report
+    from newsreader.core.dossier import Dossier
     from newsreader.core.search import Hit, Searcher
     from newsreader.core.store.build import CorpusIndex, RefreshStats
 
@@ -137,6 +138,7 @@ class Library:
         self._local = threading.local()
         self._vocabulary: list[str] | None = None
         self._vocabulary_lock = threading.Lock()
+        self._dossiers: list[Dossier] | None = None  # until the next refresh
         self._store: BookmarkStore | None = None
         self._store_lock = threading.RLock()
         self._refreshed = False
@@ -265,6 +267,7 @@ class Library:
             self._refreshed = True
             with self._vocabulary_lock:
                 self._vocabulary = None
+            self._dossiers = None
             return stats
 
     def _open_writer(self) -> CorpusIndex:
@@ -385,6 +388,35 @@ class Library:
 
     def has_article(self, article_id: str) -> bool:
         return self._read(lambda r: r.has_article(article_id))
+
+    def dossiers(self) -> list[Dossier]:
+        """The dossier of every document the corpus cites, the most cited first. Every
+        article is read whole (what each says about the documents is in its text), once until
+        the next refresh."""
+        from newsreader.core.dossier import build_dossiers
+
+        if self.root_problem():
+            return []
+        held = self._dossiers
+        if held is None:
+            headers = self.articles()
+            whole = (self.article(header.id) for header in headers)
+            held = build_dossiers(article for article in whole if article is not None)
+            self._dossiers = held
+        return list(held)
+
+    def render_brief(self, dossier: Dossier) -> str:
+        """A directive's research brief in Markdown."""
+        from newsreader.core.brief import render_brief
+
+        return render_brief(dossier)
+
+    def write_brief(self, dossier: Dossier, path: Path, *, force: bool = False) -> Path:
+        """Write the brief as export writes its files: atomically, to a regular file only,
+        never over an existing one unless forced (FileExistsError, NotRegularFile)."""
+        from newsreader.core.export import write_export
+
+        return write_export(path, self.render_brief(dossier), force=force)
 
     def labels(self) -> dict[str, str]:
         """Directive code -> label ("Chỉ thị 39-CT/TW") for every code in the corpus."""
