@@ -371,7 +371,6 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         # Keys typed after q (the app is closing) must not open dialogs on a closing app.
         return self.app.return_code is None
 
-
     def action_previous_article(self) -> None:
         self._step_article(-1)
 
