@@ -12,6 +12,7 @@ from textual.command import CommandPalette
 from newsreader.app import keys
 from newsreader.app.bookmarks_screen import BookmarksScreen
 from newsreader.app.dialogs import ExportDialog, NoteDialog
+from newsreader.app.people_screen import PeopleScreen
 from newsreader.app.screens import HelpScreen, SkippedScreen
 from newsreader.app.search_panel import SearchScreen
 from newsreader.app.strings import _STRINGS
@@ -85,7 +86,8 @@ def english_words(text: str, allowed: set[str]) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    "where", ["main", "help", "skipped", "bookmarks", "search", "note", "export", "palette"]
+    "where",
+    ["main", "help", "skipped", "bookmarks", "search", "note", "export", "palette", "people"],
 )
 async def test_no_english_word_on_any_screen(where, tmp_path):
     skipped = [Skipped("broken.txt", SkipKind.ENCODING, "not UTF-8 or Windows-1258 text")]
@@ -103,6 +105,7 @@ async def test_no_english_word_on_any_screen(where, tmp_path):
             "note": ("a", NoteDialog),
             "export": ("e", ExportDialog),
             "palette": ("ctrl+p", CommandPalette),
+            "people": ("P", PeopleScreen),
         }
         if where in ("bookmarks", "note", "export"):
             await pilot.press("b")
@@ -115,5 +118,7 @@ async def test_no_english_word_on_any_screen(where, tmp_path):
             if where == "search":
                 await pilot.press(*"chi thi")
                 await wait_for(pilot, lambda: app.screen.shown_query == "chi thi", "results")
+            if where == "people":
+                await wait_for(pilot, lambda: app.screen.people is not None, "the people")
             await pilot.pause()
         assert english_words(screen_text(app), allowed) == set()

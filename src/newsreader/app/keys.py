@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-Pane = Literal["global", "tree", "reader", "dialog", "bookmarks", "form", "confirm", "search"]
+Pane = Literal[
+    "global", "tree", "reader", "dialog", "bookmarks", "form", "confirm", "search", "people"
+]
 PANES: tuple[Pane, ...] = (
     "global",
     "tree",
@@ -27,6 +29,7 @@ PANES: tuple[Pane, ...] = (
     "form",
     "confirm",
     "search",
+    "people",
 )
 
 # How a Textual key name is shown to people.
@@ -185,8 +188,8 @@ REGISTRY: tuple[KeyAction, ...] = (
         "global",
         ("m",),
         "screen.toggle_highlights",
-        "Highlights of people, dates, directives on/off",
-        "Bật/tắt tô sáng người, ngày tháng, chỉ thị",
+        "Highlights of people, dates, directives, places on/off",
+        "Bật/tắt tô sáng người, ngày tháng, chỉ thị, địa danh",
         footer_en="highlights",
         footer_vi="tô sáng",
     ),
@@ -228,6 +231,14 @@ REGISTRY: tuple[KeyAction, ...] = (
         "screen.bookmarks",
         "Bookmarks: every marked passage, by article",
         "Dấu trang: mọi đoạn đã đánh dấu, theo bài",
+    ),
+    KeyAction(
+        "people",
+        "global",
+        ("P",),
+        "screen.people",
+        "People: everyone named, with roles and articles",
+        "Nhân vật: mọi người được nêu tên, chức vụ và bài viết",
     ),
     KeyAction(
         "quit",
@@ -699,6 +710,65 @@ REGISTRY: tuple[KeyAction, ...] = (
         "close",
         "Close the search and go back",
         "Đóng khung tìm kiếm và quay lại",
+        footer=True,
+        footer_key="Esc",
+        footer_en="close",
+        footer_vi="đóng",
+        palette=False,
+    ),
+    # People screen (P)
+    KeyAction(
+        "people_jump",
+        "people",
+        ("enter",),
+        "jump",
+        "Go to the mention (in the filter: to the list)",
+        "Đến chỗ nêu tên (trong ô lọc: về danh sách)",
+        footer=True,
+        footer_en="go to",
+        footer_vi="đến",
+        palette=False,
+    ),
+    KeyAction(
+        "people_next_field",
+        "people",
+        ("tab",),
+        "app.focus_next",
+        "Next field: filter, people, their articles",
+        "Ô kế tiếp: ô lọc, danh sách người, bài của họ",
+        footer=True,
+        footer_en="next field",
+        footer_vi="ô kế tiếp",
+        palette=False,
+    ),
+    KeyAction(
+        "people_previous_field",
+        "people",
+        ("shift+tab",),
+        "app.focus_previous",
+        "Previous field",
+        "Ô trước",
+        palette=False,
+    ),
+    KeyAction(
+        "people_filter",
+        "people",
+        ("slash",),
+        "filter",
+        "Filter: type a name, with or without diacritics",
+        "Lọc: gõ tên, có hoặc không dấu",
+        footer=True,
+        footer_en="filter",
+        footer_vi="lọc",
+        palette=False,
+    ),
+    KeyAction(
+        "people_close",
+        "people",
+        ("escape",),
+        "close",
+        "Close",
+        "Đóng",
         footer=True,
         footer_key="Esc",
         footer_en="close",

@@ -49,6 +49,10 @@ class _Line:
     first: bool = False  # first line of its paragraph (carries the ¶ number)
 
 
+# The kinds of entity highlighted, in the legend's order.
+ENTITY_KINDS = ("person", "date", "directive", "place")
+
+
 class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article being read, with the passage cursor."""
 
@@ -64,6 +68,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         "reader--person",
         "reader--date",
         "reader--directive",
+        "reader--place",
         "reader--empty",
         "reader--match",
     }
@@ -341,7 +346,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.highlights and self.article is not None:
             styles = {
                 kind: self.get_component_rich_style(f"reader--{kind}", partial=True)
-                for kind in ("person", "date", "directive")
+                for kind in ENTITY_KINDS
             }
             for entity in self.article.entities_in(paragraph):
                 if 0 <= entity.start < entity.end <= len(source):
