@@ -216,9 +216,33 @@ def is_province(value: str) -> bool:
     return value in _PROVINCE_SET
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _pattern(words: list[str]) -> str:
-    spaced = (re.escape(w).replace(r"\ ", r"[^\S\r\n]+") for w in words)
-    return "|".join(sorted(spaced, key=len, reverse=True))
+    """An alternation of `words` (any run of spaces where they have one), as a trie: at each
+    position the engine follows one branch per character instead of trying every word."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: _Trie) -> str:
+    ends = "" in node
+    branches = [
+        (r"[^\S\r\n]+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # The longer name first: "Hà Nội Mới" before "Hà Nội" (an optional tail is greedy).
+    return f"(?:{body})?" if ends else body
 
 
 # Unit words before a lower unit's name, and Party units that are named by their place; each
