@@ -52,6 +52,11 @@ def format_article(article: Article) -> str:
         ("People", ", ".join(article.people) or "none"),
         ("Place", article.place or "none"),
         (
+            "Places",
+            ", ".join(dict.fromkeys(e.value for e in article.entities if e.kind == "place"))
+            or "none",
+        ),
+        (
             "Dates",
             ", ".join(dict.fromkeys(e.value for e in article.entities if e.kind == "date"))
             or "none",

@@ -137,6 +137,7 @@ async def test_places_are_highlighted_in_the_legend_and_m_turns_them_off():
 
         assert place_styled()
         assert "place" in str(app.main_screen.legend.render())
+        assert "in Nghệ An" in screen_text(app)  # the article's place, in the meta line
         await pilot.press("m")
         await pilot.pause()
         assert not reader.highlights and not place_styled()

@@ -440,6 +440,9 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
                 first.append(self._label(code), directive_style)
         else:
             first.append(s("meta_no_directive"))
+        if article.place:
+            first.append(*sep)
+            first.append(s("meta_place", place=article.place), self._style("reader--place"))
         result = [first]
         second = Text(style=meta)
         second.append(s("meta_file", path=article.path))

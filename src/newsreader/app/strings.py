@@ -91,6 +91,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "legend_date": {"en": "date", "vi": "ngày tháng"},
     "legend_directive": {"en": "directive", "vi": "văn bản chỉ đạo"},
     "legend_place": {"en": "place", "vi": "địa danh"},
+    "meta_place": {"en": "in {place}", "vi": "tại {place}"},
     "role_status": {"en": "{name}: {role}", "vi": "{name}: {role}"},
     "legend_off": {"en": "Highlights off", "vi": "Đã tắt tô sáng"},
     "legend_toggle": {"en": "({key}: on/off)", "vi": "({key}: bật/tắt)"},
