@@ -107,6 +107,10 @@ def test_lower_units_come_with_their_unit_word(written, value, text):
         "ở tỉnh 10 năm",  # a number names wards and urban districts only
         "Thái Bình Dương rộng lớn",
         "báo Hà Nội Mới đưa tin",
+        "chiến thắng Điện Biên Phủ",
+        "chị Huế kể lại",  # a given name, after a word for a person
+        "bà Hà Giang cho biết",
+        "nhà số 5 phố Huế, đường Hà Nội",  # streets named after provinces
     ],
 )
 def test_no_place_without_a_name_or_its_unit(text):

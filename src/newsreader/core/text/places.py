@@ -183,7 +183,13 @@ _SHORT_FORMS: dict[str, str] = {
     "Bắc Cạn": "Bắc Kạn",
 }
 # Names that are the start of something else: the Pacific, a newspaper.
-_NOT_PLACES = ("Thái Bình Dương", "Hà Nội Mới", "Sài Gòn Giải Phóng")
+_NOT_PLACES = ("Thái Bình Dương", "Hà Nội Mới", "Sài Gòn Giải Phóng", "Điện Biên Phủ")
+# A bare name right after these is a person's ("chị Huế", "bà Hà Giang") or a street's
+# ("phố Huế", "đường Hà Nội"), not the province.
+_NOT_PLACE_BEFORE = re.compile(
+    r"(?<!\w)(?i:ông|bà|anh|chị|cô|chú|em|cháu|bác|cụ|đồng\s+chí|đường|phố|ngõ|ngách|hẻm|"
+    r"đại\s+lộ|quốc\s+lộ|cầu|chợ)\s+$"
+)
 
 _OLD_TONES = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "úy": "uý", "ùy": "uỳ"}
 _OLD_TONES |= {"ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ", "òe": "oè", "óe": "oé", "ọe": "oẹ"}
@@ -334,6 +340,8 @@ def find_places(text: str, people: list[tuple[int, int]] | None = None) -> list[
             unit = _UNITS[key]
         group = "bare" if match["bare"] else "province" if match["province"] else "name"
         start, end = match.start(group), match.end(group)
+        if group == "bare" and _NOT_PLACE_BEFORE.search(text, max(0, start - 12), start):
+            continue
         # A person's name that starts before the place's end takes what follows from there.
         index = bisect_left(starts, end) - 1
         if index >= 0 and people[index][1] > start:
