@@ -8,7 +8,7 @@ import dataclasses
 from textual.widgets import Input
 
 from newsreader.app.people_screen import PeopleScreen, PersonArticles, PersonList
-from newsreader.app.reader import ReaderView
+from newsreader.app.reader import GUTTER, ReaderView
 from newsreader.core.model import Entity
 
 from .conftest import article, loaded, make_app, wait_for
@@ -101,6 +101,14 @@ async def test_tab_moves_between_fields_and_enter_on_an_article_opens_it():
         await pilot.pause()
         assert "Trưởng Ban" in screen_text(app)
         assert position.tooltip == "Đỗ Văn Cường: Trưởng Ban Tổ chức Tỉnh ủy"
+        # Hovering a name shows the person's roles.
+        reader = app.main_screen.reader
+        line = next(n for n, line in enumerate(reader._lines) if "Đỗ Văn Cường" in line.text.plain)
+        column = reader._lines[line].text.plain.index("Đỗ Văn Cường")
+        x = reader._indent() + GUTTER + column + 2
+        await pilot.hover(ReaderView, offset=(x, line - round(reader.scroll_y)))
+        await pilot.pause()
+        assert reader.tooltip == "Đỗ Văn Cường: Trưởng Ban Tổ chức Tỉnh ủy"
         await pilot.press("k", "k")  # nobody is named in the first paragraph
         await pilot.pause()
         assert position.tooltip is None and "Highlights:" in screen_text(app)

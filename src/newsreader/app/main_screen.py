@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -51,6 +52,17 @@ SAVE_DELAY = 0.5  # seconds of stillness before the cursor position is written
 
 class AppHeader(Static):
     """App name, corpus name and article count (plain text, never markup)."""
+
+
+class StatusLine(Horizontal):
+    """The legend and the position; says when its width changes, since the role shown in
+    it fits the room the legend leaves."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
 
 
 NARROW = 70  # columns below which the tree is hidden to leave the text room
@@ -101,7 +113,7 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         self.header = AppHeader(self._header_text(), id="header")
         self.legend = Static(id="legend")
         self.position = Static(id="position")
-        self.status = Horizontal(self.legend, self.position, id="status")
+        self.status = StatusLine(self.legend, self.position, id="status")
         yield self.header
         with Horizontal(id="main"):
             yield self.sidebar
@@ -354,6 +366,9 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
                 position.append(s("para_status", n=reader.cursor + 1, total=total))
         self.position.update(self._with_role(legend, position))
 
+    def on_status_line_resized(self, message: StatusLine.Resized) -> None:
+        self._update_status()
+
     def _with_role(self, legend: Text, position: Text) -> Text:
         """The position, after the role of the cursor paragraph's person in the room the
         legend leaves; the whole "Name: role" is the position's tooltip (hover)."""
@@ -378,6 +393,13 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
             return None
         if self._roles_of is not article:
             self._roles_of, self._roles = article, self.library.roles_in(article)
+            self.reader.set_person_roles(
+                {
+                    name: self.strings("role_status", name=name, role="; ".join(roles))
+                    for name, roles in self._roles.items()
+                    if roles
+                }
+            )
         for entity in article.entities_in(self.reader.cursor):
             roles = self._roles.get(entity.value) if entity.kind == "person" else None
             if roles:

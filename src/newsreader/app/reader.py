@@ -95,6 +95,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._message: Text | None = None  # shown while there is no article (loading)
         self.marked: set[int] = set()  # bookmarked paragraphs (a ★ in the gutter)
         self.notes: dict[int, list[str]] = {}  # a bookmark's last paragraph -> its notes
+        # A person of the article -> "Name: role; role", shown when the mouse is on the name.
+        self.person_roles: dict[str, str] = {}
         self._lines: list[_Line] = []
         self._para_lines: list[tuple[int, int]] = []  # paragraph -> (first line, end line)
         self._layout_key: tuple | None = None
@@ -166,6 +168,13 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             self._layout_key = None
         if marked != self.marked or self._layout_key is None:
             self.marked = marked
+            self.refresh()
+
+    def set_person_roles(self, roles: dict[str, str]) -> None:
+        """The open article's people -> "Name: role; role", shown on hovering the name."""
+        if roles != self.person_roles:
+            self.person_roles = roles
+            self._layout_key = None
             self.refresh()
 
     def set_match(self, paragraph: int | None, start: int, end: int) -> None:
@@ -351,6 +360,10 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             for entity in self.article.entities_in(paragraph):
                 if 0 <= entity.start < entity.end <= len(source):
                     text.stylize(styles[entity.kind], entity.start, entity.end)
+                    if entity.kind == "person" and entity.value in self.person_roles:
+                        # Under the mouse, the person's roles (on_mouse_move).
+                        meta = Style(meta={"person": entity.value})
+                        text.stylize(meta, entity.start, entity.end)
         match = self.match
         if match is not None and match[0] == paragraph and 0 <= match[1] < match[2] <= len(source):
             text.stylize(self._style("reader--match"), match[1], match[2])
@@ -512,6 +525,10 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         return Text.assemble(
             (" ", style), (number, style), (star, style + bookmark), (" ", style)
         ), None
+
+    def on_mouse_move(self, event) -> None:
+        person = event.style.meta.get("person") if event.style else None
+        self.tooltip = self.person_roles.get(person) if isinstance(person, str) else None
 
     def on_click(self, event) -> None:
         paragraph = event.style.meta.get("paragraph") if event.style else None
