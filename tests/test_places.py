@@ -90,6 +90,8 @@ def test_short_forms_and_spellings_give_the_canonical_name(written, value):
         ("Đảng ủy xã Tân Lập", "xã Tân Lập", "Tân Lập"),
         ("Đảng bộ huyện Định Hóa", "huyện Định Hóa", "Định Hóa"),
         ("thị xã Quảng Trị", "thị xã Quảng Trị", "Quảng Trị"),
+        ("xã Đắk R'Moan", "xã Đắk R'Moan", "Đắk R'Moan"),
+        ("huyện Krông Pắc", "huyện Krông Pắc", "Krông Pắc"),
     ],
 )
 def test_lower_units_come_with_their_unit_word(written, value, text):

@@ -290,7 +290,7 @@ def _letters(upper: bool) -> str:
 
 _UP, _LO = _letters(True), _letters(False)
 # A Title-case syllable of a place's name, or a number ("phường 3", "Quận 1").
-_NAME_SYLLABLE = rf"(?:[{_UP}][{_LO}]*(?:['’][{_LO}]+)?|\d{{1,2}})(?![\w'’])"
+_NAME_SYLLABLE = rf"(?:[{_UP}][{_LO}]*(?:['’][{_UP}]?[{_LO}]+)?|\d{{1,2}})(?![\w'’])"
 _PROVINCE_RE = _pattern(list(_CANONICAL))
 _NOT_PLACE_RE = _pattern(list(_NOT_PLACES))
 _PLACES = re.compile(
