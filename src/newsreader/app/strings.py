@@ -282,8 +282,8 @@ _STRINGS: dict[str, dict[str, str]] = {
     "pane_search": {"en": "Search panel", "vi": "Khung tìm kiếm"},
     "search_title": {"en": "Search the text", "vi": "Tìm trong nội dung"},
     "search_placeholder": {
-        "en": 'Words, a phrase, y:2024, d:39-CT/TW, p:"Lê Văn Châu"',
-        "vi": 'Từ, cụm từ, y:2024, d:39-CT/TW, p:"Lê Văn Châu"',
+        "en": 'Words, a phrase, y:2024, d:39-CT/TW, p:"Lê Văn Châu", t:"Nghệ An"',
+        "vi": 'Từ, cụm từ, y:2024, d:39-CT/TW, p:"Lê Văn Châu", t:"Nghệ An"',
     },
     "search_history": {
         "en": "Earlier searches (↑ recalls them)",
