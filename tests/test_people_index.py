@@ -4,6 +4,8 @@ end), and `newsreader people` over a corpus of several articles."""
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsreader.cli import main
 from newsreader.core.library import Library
@@ -147,3 +149,35 @@ def test_people_on_the_bundled_corpus(capsys):
     )
     assert "Bí thư Tỉnh ủy" in [r["role"] for r in people["Nguyễn Đức Thanh"]["roles"]]
     assert people["Lê Văn Châu"]["directives"] == ["39-CT/TW"]
+
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "đồng chí Trần Văn Bình",
+        "ông Đỗ Văn Cường",
+        ", ",
+        " – ",
+        " (",
+        ")",
+        "; ",
+        ". ",
+        "Bí thư Tỉnh ủy",
+        "Phó Chủ tịch UBND tỉnh",
+        "nguyên",
+        "dự",
+        "và",
+        " ",
+        "\n",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=6)), max_size=16))
+def test_roles_are_text_next_to_the_name_whatever_the_text(parts):
+    text = "".join(parts)
+    people = find_people("", [text])
+    found = roles_near(text, [(p.start, p.end) for p in people])
+    assert len(found) == len(people)
+    for roles in found:
+        for role in roles:
+            assert role and role in text and role == role.strip()

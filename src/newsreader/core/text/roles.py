@@ -111,12 +111,11 @@ def _walk(text: str, start: int, limit: int, *, several: bool) -> list[tuple[int
             i += 1
             if raw != word:
                 ended = True
-        roles.append((first, end if end <= tokens[-1][1] else tokens[-1][1]))
-        stop_char = text[end : end + 1]
-        if not several or stop_char != ",":
+        roles.append((first, end))
+        # Only a comma lets another role follow; a verb, a dash or ";" ends the list.
+        if not several or text[end : end + 1] != ",":
             break
-    # A role that ended on a punctuation mark other than a comma ends the list.
-    return [(s, e) for s, e in roles if e > s]
+    return roles
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
