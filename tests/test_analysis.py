@@ -1,6 +1,7 @@
 """Whole-article analysis: directive resolution across the corpus, year inference, offsets."""
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,14 @@ WORDS = [
     "hội nghị",
     "đ",
     "ĐẢNG",
+    "Tỉnh ủy Nghệ An",
+    "huyện Định Hóa",
+    "TP.HCM",
+    "Bà Rịa - Vũng Tàu",
+    "Quận 1",
+    "quận Lê Chân",
+    "Khánh Hoà",
+    "Huyện ủy Định Hóa Trần Văn An",
 ]
 fragments = st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=30).map(" ".join)
 
@@ -178,6 +187,7 @@ def test_every_entity_offset_points_at_its_text(title, paragraphs, published):
         source = article.title if entity.paragraph is None else article.paragraphs[entity.paragraph]
         assert source[entity.start : entity.end] == entity.text
         assert entity.start < entity.end
+        assert unicodedata.is_normalized("NFC", entity.text)
 
 
 def test_loading_the_same_corpus_twice_gives_the_same_json(tmp_path: Path):

@@ -33,6 +33,7 @@ def test_list_json_follows_the_contract(capsys):
         "people",
         "paragraph_count",
         "byline",
+        "place",
     }
     assert len(data["articles"]) == 2
     for summary in data["articles"]:

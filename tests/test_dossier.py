@@ -3,7 +3,7 @@ different ways, sơ kết / tổng kết reviews, documents cited together, year
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -182,20 +182,12 @@ def test_people_named_with_the_document():
     assert "Thái Thanh Quý" in dossiers_by_code()["05-CT/TW"].people
 
 
-@dataclass(slots=True)
-class PlacedArticle(Article):
-    """An article with the `place` the places analysis gives it."""
-
-    place: str | None = None
-
-
 def test_places_from_each_articles_place():
     placed = []
     for article, place in zip(
         corpus(), ["Nghệ An", "Nghệ An", None, "Hà Tĩnh", None, None], strict=True
     ):
-        values = {f.name: getattr(article, f.name) for f in fields(Article)}
-        placed.append(PlacedArticle(**values, place=place))
+        placed.append(replace(article, place=place))
     ct05 = dossiers_by_code(placed)["05-CT/TW"]
     assert ct05.places == {"Nghệ An": 2, "Hà Tĩnh": 1}
     assert {a.id: a.place for a in ct05.articles}["so-ket.txt"] == "Nghệ An"

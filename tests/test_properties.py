@@ -58,10 +58,14 @@ any_text = st.text(any_char, max_size=40)
 markupish = st.lists(st.sampled_from(MARKUP) | st.text(max_size=6), max_size=8).map("".join)
 
 # --- the loader on arbitrary bytes and names ----------------------------------------------
-file_name = st.tuples(
-    st.binary(min_size=1, max_size=16).filter(lambda b: b"/" not in b and b"\0" not in b),
-    st.sampled_from(SUFFIXES),
-).map(lambda t: t[0] + t[1].encode()).filter(lambda name: name not in (b".", b".."))
+file_name = (
+    st.tuples(
+        st.binary(min_size=1, max_size=16).filter(lambda b: b"/" not in b and b"\0" not in b),
+        st.sampled_from(SUFFIXES),
+    )
+    .map(lambda t: t[0] + t[1].encode())
+    .filter(lambda name: name not in (b".", b".."))
+)
 
 json_value = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | any_text,

@@ -181,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
         "search",
         help="fuzzy search without diacritics",
         description="Search titles and paragraphs. Filters: y:2024, d:39-CT/TW or d:39, "
-        'p:"Lê Văn Châu"; everything else is words.',
+        'p:"Lê Văn Châu", t:"Nghệ An" (the place an article reports from); everything else '
+        "is words.",
     )
     search.add_argument("query", nargs="+", metavar="QUERY", help="words and filters")
     search.add_argument(
@@ -226,7 +227,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=_port, default=8000, metavar="PORT", help="port (default 8000)"
     )
     _add_common(serve, json_flag=False)
-    subs = [listing, show, search, doctor, serve, *_add_bookmark_commands(commands)]
+    people = commands.add_parser(
+        "people",
+        help="every person named, with roles, articles and directives",
+        description="List every person named in the corpus, most mentioned first: the roles "
+        "written next to their name (with the article each was seen in), their articles, "
+        "how often they are named, and the directives of those articles.",
+    )
+    _add_common(people)
+    subs = [listing, show, search, doctor, serve, people, *_add_bookmark_commands(commands)]
     subs += _add_directive_commands(commands)
     for sub in subs:
         sub.add_argument("--version", action="version", version=f"newsreader {__version__}")
@@ -481,6 +490,17 @@ def cmd_show(args: argparse.Namespace) -> int:
         _print_json(article.to_json())
     else:
         sys.stdout.write(format_article(article))
+    return EXIT_OK
+
+
+def cmd_people(args: argparse.Namespace) -> int:
+    from newsreader.cli_format import format_people
+
+    people = _refreshed(args).people()
+    if args.json:
+        _print_json({"people": [person.to_json() for person in people]})
+    else:
+        sys.stdout.write(format_people(people))
     return EXIT_OK
 
 
@@ -769,6 +789,7 @@ COMMANDS = {
     "list": cmd_list,
     "show": cmd_show,
     "search": cmd_search,
+    "people": cmd_people,
     "doctor": cmd_doctor,
     "serve": cmd_serve,
     "bookmark": cmd_bookmark,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from newsreader.core.corpus.grouping import group_articles
 from newsreader.core.formatting import count_text, date_text, datetime_text
 from newsreader.core.model import Article
+from newsreader.core.people_index import Person
 from newsreader.core.text.clean import clean_line
 from newsreader.core.text.directives import directive_label
 
@@ -49,6 +50,12 @@ def format_article(article: Article) -> str:
         ("Year", format_year(article) + (f" — {article.year_note}" if article.year_note else "")),
         ("Directive", ", ".join(directive_label(c) for c in article.directives) or "none"),
         ("People", ", ".join(article.people) or "none"),
+        ("Place", article.place or "none"),
+        (
+            "Places",
+            ", ".join(dict.fromkeys(e.value for e in article.entities if e.kind == "place"))
+            or "none",
+        ),
         (
             "Dates",
             ", ".join(dict.fromkeys(e.value for e in article.entities if e.kind == "date"))
@@ -164,3 +171,14 @@ def format_dossier(dossier, *, with_articles: bool = False) -> str:
 
 def format_dossiers(dossiers) -> str:
     return "\n".join(format_dossier(d) for d in dossiers)
+def format_people(people: list[Person]) -> str:
+    lines: list[str] = []
+    for person in people:
+        articles = count_text(len(person.articles), "article")
+        lines.append(f"{person.name} — {count_text(person.mentions, 'mention')} in {articles}")
+        for role in person.roles:
+            lines.append(f"    {role.role}  ({role.article})")
+        if person.directives:
+            lines.append("  directives: " + ", ".join(person.directives))
+        lines.append("  articles: " + ", ".join(person.articles))
+    return "\n".join(lines) + ("\n" if lines else "")

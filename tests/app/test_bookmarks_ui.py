@@ -211,7 +211,9 @@ async def test_e_exports_the_articles_bookmarks_and_never_overwrites_without_yes
         path_input = dialog.query_one("#export-path", Input)
         proposed = path_input.value
         assert proposed.startswith(str(tmp_path)) and proposed.endswith(".md")
-        assert f"Will write Markdown (.md) to: {proposed}" in str(dialog.query_one("#export-full").content)
+        assert f"Will write Markdown (.md) to: {proposed}" in str(
+            dialog.query_one("#export-full").content
+        )
         target = tmp_path / "mine.md"
         path_input.value = str(target)
         await pilot.press("enter")

@@ -36,8 +36,11 @@ def wcag(a: RichColor, b: RichColor) -> float:
 
 
 def _marked_article():
-    """Cursor paragraph (¶2) with a person, a date and a directive."""
-    text = "Ngày 18/8/2014, đồng chí Lê Văn Châu chỉ đạo thực hiện Chỉ thị 39-CT/TW nghiêm túc."
+    """Cursor paragraph (¶2) with a person, a date, a directive and a place."""
+    text = (
+        "Ngày 18/8/2014, đồng chí Lê Văn Châu chỉ đạo thực hiện Chỉ thị 39-CT/TW nghiêm túc"
+        " tại Nghệ An."
+    )
     paragraphs = ["Mở đầu bài viết.", text, "Đoạn ba của bài.", "Đoạn bốn.", "Kết luận."]
     base = article(
         "marked",
@@ -55,7 +58,15 @@ def _marked_article():
         start=5,
         end=14,
     )
-    return dataclasses.replace(base, entities=[*base.entities, date])
+    place = dataclasses.replace(
+        date,
+        kind="place",
+        text="Nghệ An",
+        value="Nghệ An",
+        start=text.index("Nghệ An"),
+        end=text.index("Nghệ An") + len("Nghệ An"),
+    )
+    return dataclasses.replace(base, entities=[*base.entities, date, place])
 
 
 async def _marked_screen(pilot):
@@ -119,7 +130,7 @@ async def test_highlights_show_without_colour():
     async with app.run_test(size=SIZE) as pilot:
         reader = await _marked_screen(pilot)
         kinds = {}
-        for kind in ("person", "date", "directive", "match"):
+        for kind in ("person", "date", "directive", "place", "match"):
             style = reader.get_component_rich_style(f"reader--{kind}", partial=True)
             kinds[kind] = (
                 bool(style.bold),
@@ -128,7 +139,7 @@ async def test_highlights_show_without_colour():
                 bool(style.reverse),
             )
             assert any(kinds[kind]), kind
-        assert len(set(kinds.values())) == 4  # and each looks different from the others
+        assert len(set(kinds.values())) == 5  # and each looks different from the others
         for style_name in ("reader--cursor", "reader--range"):
             assert reader.get_component_rich_style(style_name, partial=True).color is None
         from .test_app import screen_text

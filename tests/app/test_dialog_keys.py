@@ -13,6 +13,7 @@ from textual.widgets._footer import FooterKey
 from newsreader.app import keys
 from newsreader.app.bookmarks_screen import BookmarksScreen
 from newsreader.app.dialogs import ConfirmDialog, ExportDialog, NoteDialog
+from newsreader.app.people_screen import PeopleScreen
 from newsreader.app.screens import HelpScreen, SkippedScreen
 from newsreader.app.search_panel import SearchScreen
 from newsreader.core.model import SkipKind, Skipped
@@ -121,6 +122,7 @@ async def test_picking_a_format_with_the_keyboard_changes_the_extension(tmp_path
         ("confirm", "confirm"),
         ("bookmarks", "bookmarks"),
         ("search", "search"),
+        ("people", "people"),
     ],
 )
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -147,6 +149,10 @@ async def test_each_screens_footer_is_its_registry_pane(tmp_path, pane, how, lan
             await _open(pilot, "enter", ConfirmDialog)
         elif how == "bookmarks":
             await _open(pilot, "B", BookmarksScreen)
+        elif how == "people":
+            await _open(pilot, "P", PeopleScreen)
+            await pilot.press("tab")  # from the filter (which takes Enter) to the list
+            await pilot.pause()
         else:
             await _open(pilot, "slash", SearchScreen)
         shown = footer_keys(app.screen)

@@ -98,3 +98,23 @@ def test_directives_screen_100x30(snap_compare, bundled_copy):
 
     app = app_on(bundled_copy, "en")
     assert snap_compare(app, terminal_size=(100, 30), run_before=open_directives)
+
+
+def test_people_screen_100x30(snap_compare, bundled_copy):
+    """The bundled corpus's people, filtered by a name typed without diacritics."""
+
+    async def open_people(pilot) -> None:
+        from newsreader.app.people_screen import PeopleScreen
+
+        from .conftest import wait_for
+
+        await _ready(pilot)
+        app = pilot.app
+        await pilot.press("P")
+        await wait_for(pilot, lambda: isinstance(app.screen, PeopleScreen), "the People screen")
+        await wait_for(pilot, lambda: app.screen.people is not None, "the people")
+        await pilot.press(*"nguyen duc")
+        await wait_for(pilot, lambda: len(app.screen.shown) == 1, "the filter")
+        await pilot.pause()
+
+    assert snap_compare(app_on(bundled_copy, "en"), terminal_size=(100, 30), run_before=open_people)

@@ -13,6 +13,7 @@ from newsreader.app import keys
 from newsreader.app.bookmarks_screen import BookmarksScreen
 from newsreader.app.dialogs import ExportDialog, NoteDialog
 from newsreader.app.directives_screen import DirectivesScreen
+from newsreader.app.people_screen import PeopleScreen
 from newsreader.app.screens import HelpScreen, SkippedScreen
 from newsreader.app.search_panel import SearchScreen
 from newsreader.app.strings import _STRINGS
@@ -87,7 +88,18 @@ def english_words(text: str, allowed: set[str]) -> set[str]:
 
 @pytest.mark.parametrize(
     "where",
-    ["main", "help", "skipped", "bookmarks", "search", "note", "export", "palette", "directives"],
+    [
+        "main",
+        "help",
+        "skipped",
+        "bookmarks",
+        "search",
+        "note",
+        "export",
+        "palette",
+        "directives",
+        "people",
+    ],
 )
 async def test_no_english_word_on_any_screen(where, tmp_path):
     skipped = [Skipped("broken.txt", SkipKind.ENCODING, "not UTF-8 or Windows-1258 text")]
@@ -106,6 +118,7 @@ async def test_no_english_word_on_any_screen(where, tmp_path):
             "export": ("e", ExportDialog),
             "palette": ("ctrl+p", CommandPalette),
             "directives": ("D", DirectivesScreen),
+            "people": ("P", PeopleScreen),
         }
         if where in ("bookmarks", "note", "export"):
             await pilot.press("b")
@@ -120,5 +133,7 @@ async def test_no_english_word_on_any_screen(where, tmp_path):
                 await wait_for(pilot, lambda: app.screen.shown_query == "chi thi", "results")
             if where == "directives":
                 await wait_for(pilot, lambda: app.screen.dossiers is not None, "the dossiers")
+            if where == "people":
+                await wait_for(pilot, lambda: app.screen.people is not None, "the people")
             await pilot.pause()
         assert english_words(screen_text(app), allowed) == set()

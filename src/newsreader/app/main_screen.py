@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -34,7 +35,7 @@ from newsreader.app.loading import (
     StoreOpened,
     load_corpus,
 )
-from newsreader.app.reader import ReaderView
+from newsreader.app.reader import ENTITY_KINDS, ReaderView
 from newsreader.app.screens import EmptyScreen, SkippedScreen
 from newsreader.app.search import SearchActions
 from newsreader.app.sidebar import ArticleTree
@@ -51,6 +52,17 @@ SAVE_DELAY = 0.5  # seconds of stillness before the cursor position is written
 
 class AppHeader(Static):
     """App name, corpus name and article count (plain text, never markup)."""
+
+
+class StatusLine(Horizontal):
+    """The legend and the position; says when its width changes, since the role shown in
+    it fits the room the legend leaves."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
 
 
 NARROW = 70  # columns below which the tree is hidden to leave the text room
@@ -82,6 +94,9 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         self.forward: list[tuple[str, int]] = []
         self.sidebar_wanted = True  # the reader's choice (s); a narrow screen hides it anyway
         self._narrow = False
+        # The open article's people -> their roles, for the status line.
+        self._roles_of: object = None  # the Article they were read from
+        self._roles: dict[str, list[str]] = {}
 
     @property
     def reader_app(self) -> NewsreaderApp:
@@ -98,7 +113,7 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         self.header = AppHeader(self._header_text(), id="header")
         self.legend = Static(id="legend")
         self.position = Static(id="position")
-        self.status = Horizontal(self.legend, self.position, id="status")
+        self.status = StatusLine(self.legend, self.position, id="status")
         yield self.header
         with Horizontal(id="main"):
             yield self.sidebar
@@ -329,7 +344,7 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         status_background = self.status.background_colors[1]
         if reader.highlights:
             legend.append(s("legend") + " ")
-            for kind in ("person", "date", "directive"):
+            for kind in ENTITY_KINDS:
                 style = reader.get_component_rich_style(f"reader--{kind}", partial=True)
                 legend.append(s(f"legend_{kind}"), legible_style(style, status_background))
                 legend.append(" ")
@@ -349,7 +364,59 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
                 )
             else:
                 position.append(s("para_status", n=reader.cursor + 1, total=total))
-        self.position.update(position)
+        self.position.update(self._with_role(legend, position))
+
+    def on_status_line_resized(self, message: StatusLine.Resized) -> None:
+        self._update_status()
+
+    def _with_role(self, legend: Text, position: Text) -> Text:
+        """The position, after the role of the cursor paragraph's person in the room the
+        legend leaves; the whole "Name: role" is the position's tooltip (hover)."""
+        found = self._role_at_cursor()
+        self.position.tooltip = found[0] if found else None
+        room = self.status.content_region.width - legend.cell_len - position.cell_len - 4
+        if found is None or room < self.ROLE_MIN_WIDTH:
+            return position
+        role = found[1] if len(found[1]) <= room else found[1][: room - 1] + "…"
+        shown = Text(role + "  ", style="italic", no_wrap=True)
+        shown.append_text(position)
+        return shown
+
+    # Characters of a role worth showing in the status line; fewer, and only the tooltip has it.
+    ROLE_MIN_WIDTH = 12
+
+    def _role_at_cursor(self) -> tuple[str, str] | None:
+        """("Name: role; role", first role) of the first person of the cursor paragraph with
+        a role written next to their name somewhere in the article."""
+        article = self.reader.article
+        if article is None:
+            return None
+        if self._roles_of is not article:
+            self._roles_of, self._roles = article, self.library.roles_in(article)
+            self.reader.set_person_roles(
+                {
+                    name: self.strings("role_status", name=name, role="; ".join(roles))
+                    for name, roles in self._roles.items()
+                    if roles
+                }
+            )
+        for entity in article.entities_in(self.reader.cursor):
+            roles = self._roles.get(entity.value) if entity.kind == "person" else None
+            if roles:
+                whole = self.strings("role_status", name=entity.value, role="; ".join(roles))
+                return whole, roles[0]
+        return None
+
+    def action_people(self) -> None:
+        from newsreader.app.people_screen import PeopleScreen
+
+        screen = self.registry.bound(PeopleScreen, "people")(self.strings, self.library)
+
+        def closed(target: tuple[str, int] | None) -> None:
+            if target is not None:
+                self.jump_to(target[0], target[1], target[1])
+
+        self.app.push_screen(screen, closed)
 
     def _step_article(self, step: int) -> None:
         current = self.current_article

@@ -49,6 +49,10 @@ class _Line:
     first: bool = False  # first line of its paragraph (carries the ¶ number)
 
 
+# The kinds of entity highlighted, in the legend's order.
+ENTITY_KINDS = ("person", "date", "directive", "place")
+
+
 class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article being read, with the passage cursor."""
 
@@ -64,6 +68,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         "reader--person",
         "reader--date",
         "reader--directive",
+        "reader--place",
         "reader--empty",
         "reader--match",
     }
@@ -90,6 +95,8 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._message: Text | None = None  # shown while there is no article (loading)
         self.marked: set[int] = set()  # bookmarked paragraphs (a ★ in the gutter)
         self.notes: dict[int, list[str]] = {}  # a bookmark's last paragraph -> its notes
+        # A person of the article -> "Name: role; role", shown when the mouse is on the name.
+        self.person_roles: dict[str, str] = {}
         self._lines: list[_Line] = []
         self._para_lines: list[tuple[int, int]] = []  # paragraph -> (first line, end line)
         self._layout_key: tuple | None = None
@@ -161,6 +168,13 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             self._layout_key = None
         if marked != self.marked or self._layout_key is None:
             self.marked = marked
+            self.refresh()
+
+    def set_person_roles(self, roles: dict[str, str]) -> None:
+        """The open article's people -> "Name: role; role", shown on hovering the name."""
+        if roles != self.person_roles:
+            self.person_roles = roles
+            self._layout_key = None
             self.refresh()
 
     def set_match(self, paragraph: int | None, start: int, end: int) -> None:
@@ -341,11 +355,15 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.highlights and self.article is not None:
             styles = {
                 kind: self.get_component_rich_style(f"reader--{kind}", partial=True)
-                for kind in ("person", "date", "directive")
+                for kind in ENTITY_KINDS
             }
             for entity in self.article.entities_in(paragraph):
                 if 0 <= entity.start < entity.end <= len(source):
                     text.stylize(styles[entity.kind], entity.start, entity.end)
+                    if entity.kind == "person" and entity.value in self.person_roles:
+                        # Under the mouse, the person's roles (on_mouse_move).
+                        meta = Style(meta={"person": entity.value})
+                        text.stylize(meta, entity.start, entity.end)
         match = self.match
         if match is not None and match[0] == paragraph and 0 <= match[1] < match[2] <= len(source):
             text.stylize(self._style("reader--match"), match[1], match[2])
@@ -435,6 +453,9 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
                 first.append(self._label(code), directive_style)
         else:
             first.append(s("meta_no_directive"))
+        if article.place:
+            first.append(*sep)
+            first.append(s("meta_place", place=article.place), self._style("reader--place"))
         result = [first]
         second = Text(style=meta)
         second.append(s("meta_file", path=article.path))
@@ -504,6 +525,10 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         return Text.assemble(
             (" ", style), (number, style), (star, style + bookmark), (" ", style)
         ), None
+
+    def on_mouse_move(self, event) -> None:
+        person = event.style.meta.get("person") if event.style else None
+        self.tooltip = self.person_roles.get(person) if isinstance(person, str) else None
 
     def on_click(self, event) -> None:
         paragraph = event.style.meta.get("paragraph") if event.style else None

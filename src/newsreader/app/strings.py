@@ -90,6 +90,9 @@ _STRINGS: dict[str, dict[str, str]] = {
     "legend_person": {"en": "person", "vi": "người"},
     "legend_date": {"en": "date", "vi": "ngày tháng"},
     "legend_directive": {"en": "directive", "vi": "văn bản chỉ đạo"},
+    "legend_place": {"en": "place", "vi": "địa danh"},
+    "meta_place": {"en": "in {place}", "vi": "tại {place}"},
+    "role_status": {"en": "{name}: {role}", "vi": "{name}: {role}"},
     "legend_off": {"en": "Highlights off", "vi": "Đã tắt tô sáng"},
     "legend_toggle": {"en": "({key}: on/off)", "vi": "({key}: bật/tắt)"},
     "meta_published": {"en": "Published {when}", "vi": "Đăng {when}"},
@@ -121,6 +124,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "highlights_off": {"en": "Highlights off", "vi": "Đã tắt tô sáng"},
     # Bookmarks (issue 5)
     "pane_bookmarks": {"en": "Bookmarks screen", "vi": "Màn hình dấu trang"},
+    "pane_people": {"en": "People screen", "vi": "Màn hình nhân vật"},
     "pane_form": {"en": "Note and export dialogs", "vi": "Hộp ghi chú và xuất tệp"},
     "pane_confirm": {"en": "Yes/no questions", "vi": "Câu hỏi có/không"},
     "store_read_only": {
@@ -157,6 +161,25 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Copied {label} with its citation to the clipboard",
         "vi": "Đã chép {label} kèm trích dẫn vào bộ nhớ tạm",
     },
+    "people_title": {"en": "People", "vi": "Nhân vật"},
+    "people_filter": {
+        "en": "Filter (/): a name, diacritics optional",
+        "vi": "Lọc (/): tên người, có dấu hay không đều được",
+    },
+    "people_loading": {"en": "Reading the articles…", "vi": "Đang đọc các bài…"},
+    "people_none": {
+        "en": "No one is named in this corpus.",
+        "vi": "Kho bài này không nêu tên ai.",
+    },
+    "people_count": {"en": "{n} people", "vi": "{n} người"},
+    "people_count_one": {"en": "1 person", "vi": "1 người"},
+    "people_count_filtered": {"en": "{n} of {total} people", "vi": "{n} trên {total} người"},
+    "people_mentions": {"en": "{n} mentions", "vi": "{n} lần nêu tên"},
+    "people_mentions_one": {"en": "1 mention", "vi": "1 lần nêu tên"},
+    "people_roles": {"en": "Roles", "vi": "Chức vụ"},
+    "people_no_roles": {"en": "No role written next to the name.", "vi": "Không ghi chức vụ."},
+    "people_articles": {"en": "Articles", "vi": "Bài viết"},
+    "people_directives": {"en": "Directives: {codes}", "vi": "Văn bản: {codes}"},
     "bookmarks_title": {"en": "Bookmarks", "vi": "Dấu trang"},
     "bookmarks_title_all": {
         "en": "Bookmarks of every corpus",
@@ -288,8 +311,8 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "search_title": {"en": "Search the text", "vi": "Tìm trong nội dung"},
     "search_placeholder": {
-        "en": 'Words, a phrase, y:2024, d:39-CT/TW, p:"Lê Văn Châu"',
-        "vi": 'Từ, cụm từ, y:2024, d:39-CT/TW, p:"Lê Văn Châu"',
+        "en": 'Words, a phrase, y:2024, d:39-CT/TW, p:"Lê Văn Châu", t:"Nghệ An"',
+        "vi": 'Từ, cụm từ, y:2024, d:39-CT/TW, p:"Lê Văn Châu", t:"Nghệ An"',
     },
     "search_history": {
         "en": "Earlier searches (↑ recalls them)",

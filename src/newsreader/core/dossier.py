@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 
 from newsreader.core.model import Article, Entity
+from newsreader.core.people_index import article_roles
 from newsreader.core.text.directives import (
     PLENUM,
     TYPE_NAMES,
@@ -318,16 +319,9 @@ def _review_of(article: Article) -> tuple[str, Review] | None:
 
 
 def roles_of(article: Article) -> dict[str, tuple[str, ...]]:
-    """Each person's positions as the article writes them ("Bí thư Tỉnh ủy"), when the
-    analysis found them: an article's `roles` (person -> positions); none before it does."""
-    found = getattr(article, "roles", None)
-    if not isinstance(found, dict):
-        return {}
-    return {
-        str(name): tuple(str(role) for role in roles)
-        for name, roles in found.items()
-        if isinstance(roles, list | tuple)
-    }
+    """Each person's positions as the article writes them next to their name ("Bí thư
+    Tỉnh ủy"), read from the whole article's text and people."""
+    return {name: tuple(roles) for name, roles in article_roles(article).items()}
 
 
 def _gather(articles: Iterable[Article]) -> dict[str, _Evidence]:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from newsreader import locations
 from newsreader.core.model import Article, Corpus, SkipKind, Skipped
+from newsreader.core.people_index import Person, article_roles, people_of
 from newsreader.core.store.atomic import NotRegularFile, special_kind
 from newsreader.core.store.bookmarks import (
     Bookmark,
@@ -64,6 +65,7 @@ __all__ = [
     "NotRegularFile",
     "Notice",
     "NoticeKind",
+    "Person",
     "ReadingState",
     "StoreError",
     "StoreReadOnly",
@@ -440,6 +442,18 @@ class Library:
         if self.root_problem():
             return Corpus(str(self.root), [], self.skipped())
         return Corpus(str(self.root), self.articles(), self.skipped(), self.warnings())
+
+    def people(self) -> list[Person]:
+        """Every person named in the corpus with their roles, articles (newest first),
+        mentions and directives, most mentioned first. Reads every article that names
+        someone: for the CLI's `people` and the People screen (off the UI thread)."""
+        wanted = [a.id for a in self.articles() if a.people]
+        whole = (self.article(article_id) for article_id in wanted)
+        return people_of(a for a in whole if a is not None)
+
+    def roles_in(self, article: Article) -> dict[str, list[str]]:
+        """Each person of a whole article -> the roles written next to their name."""
+        return article_roles(article)
 
     def neighbour(self, article_id: str, step: int) -> str | None:
         """The article `step` places after (or before) this one in the sidebar's order."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
-EntityKind = Literal["person", "date", "directive"]
+EntityKind = Literal["person", "date", "directive", "place"]
 YearSource = Literal["published", "metadata", "inferred", "text", "context"]
 
 
@@ -15,8 +15,8 @@ class Entity:
     """A span of an article's title (paragraph None) or of one paragraph.
 
     `text` is exactly `source[start:end]`; `value` is the canonical form: a person's full
-    name, an ISO date (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Qn or an interval A/B) or a
-    directive code such as 39-CT/TW.
+    name, an ISO date (YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Qn or an interval A/B), a
+    directive code such as 39-CT/TW, or a place ("Nghệ An", "huyện Định Hóa").
     """
 
     kind: EntityKind
@@ -120,6 +120,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     author: str | None = None
+    place: str | None = None  # the locality it reports from (text/places.reporting_place)
     entities: list[Entity] = field(default_factory=list)
     warnings: list[LoadWarning] = field(default_factory=list)
     year_note: str | None = None  # how an inferred year was reached, for the reader
@@ -150,6 +151,7 @@ class Article:
             "people": list(self.people),
             "paragraph_count": self.paragraph_count,
             "byline": self.byline,
+            "place": self.place,
         }
 
     def to_json(self) -> dict[str, object]:
@@ -190,6 +192,7 @@ class Article:
             source=data.get("source"),
             url=data.get("url"),
             author=data.get("author"),
+            place=data.get("place"),
             entities=[
                 Entity(
                     e["kind"],
@@ -223,6 +226,7 @@ class Article:
             source=self.source,
             url=self.url,
             author=self.author,
+            place=self.place,
             warnings=list(self.warnings),
             year_note=self.year_note,
             stored_paragraph_count=self.paragraph_count,

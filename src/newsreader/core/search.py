@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from newsreader.core.store.index import PARAGRAPH_BITS, PARAGRAPH_MASK, IndexReader
-from newsreader.core.store.tags import directive_tag, person_tag, year_tag
+from newsreader.core.store.tags import directive_tag, person_tag, place_tag, year_tag
 from newsreader.core.text.directives import canonical_code
 from newsreader.core.text.fold import fold
 
@@ -42,7 +42,7 @@ MAX_SPANS = 40  # occurrences of one word looked at per paragraph, for nearness
 STAGE_SECONDS = 0.008
 FUZZY_CUTOFF = 75
 _WORD = re.compile(r"\w+")
-_FILTER = re.compile(r"^(?P<key>[ydp]):(?P<value>.+)$", re.IGNORECASE)
+_FILTER = re.compile(r"^(?P<key>[ydpt]):(?P<value>.+)$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -53,10 +53,11 @@ class Query:
     year: int | None = None
     directive: str | None = None  # a full code, or a prefix such as "39-" / "39-CT/"
     person: str | None = None  # folded
+    place: str | None = None  # folded: the article's place (t:"Nghệ An")
 
 
 def parse_query(raw: str) -> Query:
-    """Split filters (y:2024, d:39-CT/TW, d:39, p:"Lê Văn Châu") from free words. A filter
+    """Split filters (y:2024, d:39-CT/TW, d:39, p:"Lê Văn Châu", t:"Nghệ An") from free words. A filter
     that cannot be read is kept as words, never an error."""
     raw = raw[:MAX_QUERY]
     try:
@@ -94,6 +95,9 @@ def _apply_filter(query: Query, key: str, value: str) -> bool:
         return False
     if key == "p" and _WORD.search(value):
         query.person = " ".join(_WORD.findall(fold(value)))
+        return True
+    if key == "t" and _WORD.search(value):
+        query.place = " ".join(_WORD.findall(fold(value)))
         return True
     return False
 
@@ -338,6 +342,11 @@ class Searcher:
             if not names:
                 return None
             terms.append("tags : (" + " OR ".join(person_tag(n) for n in names) + ")")
+        if query.place:
+            places = self.reader.places_like(query.place)
+            if not places:
+                return None
+            terms.append("tags : (" + " OR ".join(place_tag(p) for p in places) + ")")
         return " AND ".join(terms)
 
     def _fts_rowids(self, table: str, expression: str, filters: str, limit: int) -> list[int]:
@@ -397,7 +406,7 @@ class Searcher:
             return [
                 Hit(article_id, title, None, 100, title, 0, 0, title, 0, date=date)
                 for article_id, title, date in self.reader.filtered(
-                    query.year, query.directive, query.person, limit
+                    query.year, query.directive, query.person, limit, query.place
                 )
             ]
         filters = self._filter_terms(query)

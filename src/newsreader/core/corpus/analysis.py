@@ -26,6 +26,7 @@ from newsreader.core.text.directives import (
     mend_glued_codes,
 )
 from newsreader.core.text.people import find_people
+from newsreader.core.text.places import PlaceMatch, find_places, reporting_place
 from newsreader.core.text.sentences import pieces
 from newsreader.core.text.spans import SpanSet
 
@@ -41,7 +42,7 @@ _TRUNCATED = [
 ]
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Overlapping spans keep the more specific kind.
-_PRIORITY = {"directive": 0, "date": 1, "person": 2}
+_PRIORITY = {"directive": 0, "date": 1, "person": 2, "place": 3}
 
 
 @dataclass(slots=True)
@@ -414,6 +415,13 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
             )
         )
 
+    places = _find_all_places(prepared, entities)
+    entities.extend(
+        Entity("place", m.text, m.value, None if position == 0 else position - 1, m.start, m.end)
+        for position, matches in enumerate(places)
+        for m in matches
+    )
+
     entities = _drop_overlaps(entities)
     people = list(dict.fromkeys(e.value for e in entities if e.kind == "person"))
     return Article(
@@ -431,10 +439,39 @@ def build_article(prepared: PreparedDocument, index: DirectiveIndex) -> Article:
         source=doc.source,
         url=doc.url,
         author=doc.author,
+        place=reporting_place(texts, places),
         entities=entities,
         warnings=list(doc.warnings) + (_TRUNCATED if prepared.truncated else []),
         year_note=year_note,
     )
+
+
+def _find_all_places(prepared: PreparedDocument, found: list[Entity]) -> list[list[PlaceMatch]]:
+    """The places of the title and of each paragraph (offsets into the whole text), read
+    piece by piece around the people already found there: people take precedence."""
+    people: dict[int | None, list[tuple[int, int]]] = {}
+    for entity in found:
+        if entity.kind == "person":
+            people.setdefault(entity.paragraph, []).append((entity.start, entity.end))
+    places: list[list[PlaceMatch]] = []
+    for position, text in enumerate([prepared.title, *prepared.paragraphs]):
+        spans = sorted(people.get(None if position == 0 else position - 1, []))
+        matches: list[PlaceMatch] = []
+        first = 0
+        for lo, hi in prepared.pieces[position]:
+            while first < len(spans) and spans[first][0] < lo:
+                first += 1
+            last = first
+            while last < len(spans) and spans[last][1] <= hi:
+                last += 1
+            inside = [(s - lo, e - lo) for s, e in spans[first:last]]
+            first = last
+            matches.extend(
+                replace(m, start=m.start + lo, end=m.end + lo)
+                for m in find_places(text[lo:hi], inside)
+            )
+        places.append(matches)
+    return places
 
 
 def analyse(documents: list[LoadedDocument]) -> list[Article]:

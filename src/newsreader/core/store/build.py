@@ -485,6 +485,10 @@ class CorpusIndex:
             "INSERT INTO article_people VALUES (?, ?)",
             ((rowid, fold(name)) for name in article.people),
         )
+        if article.place:
+            self.db.execute(
+                "INSERT INTO article_places VALUES (?, ?)", (rowid, fold(article.place))
+            )
 
     def _unindex_article(self, rowid: int) -> None:
         """Take an article out of the search index (before its row changes or goes). The
@@ -504,6 +508,7 @@ class CorpusIndex:
         self.db.execute("DELETE FROM texts WHERE article = ?", (rowid,))
         self.db.execute("DELETE FROM article_directives WHERE article = ?", (rowid,))
         self.db.execute("DELETE FROM article_people WHERE article = ?", (rowid,))
+        self.db.execute("DELETE FROM article_places WHERE article = ?", (rowid,))
 
     def _remove_file(self, relative: str) -> None:
         for (rowid,) in self.db.execute(

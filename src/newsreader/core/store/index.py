@@ -29,8 +29,8 @@ from newsreader import __version__
 from newsreader.core.model import Article, Entity, EntityKind, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
-SCHEMA = 6
-RULES = f"{__version__}/3"
+SCHEMA = 7
+RULES = f"{__version__}/4"
 PARAGRAPH_BITS = 20
 PARAGRAPH_MASK = (1 << PARAGRAPH_BITS) - 1
 
@@ -53,6 +53,8 @@ CREATE TABLE article_directives (article INTEGER NOT NULL, code TEXT NOT NULL);
 CREATE INDEX article_directives_code ON article_directives(code);
 CREATE TABLE article_people (article INTEGER NOT NULL, folded TEXT NOT NULL);
 CREATE INDEX article_people_folded ON article_people(folded);
+CREATE TABLE article_places (article INTEGER NOT NULL, folded TEXT NOT NULL);
+CREATE INDEX article_places_folded ON article_places(folded);
 CREATE TABLE texts (article INTEGER PRIMARY KEY, body BLOB NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(
     folded, tags, content='', columnsize=0, prefix='2', tokenize='unicode61 remove_diacritics 0'
@@ -91,8 +93,8 @@ def unpack_json(body: bytes, decode: Decode = _utf8) -> Any:
     return json.loads(decode(zlib.decompress(body)))
 
 
-_KIND_CODES: dict[str, str] = {"person": "p", "date": "d", "directive": "r"}
-_KINDS: dict[str, EntityKind] = {"p": "person", "d": "date", "r": "directive"}
+_KIND_CODES: dict[str, str] = {"person": "p", "date": "d", "directive": "r", "place": "l"}
+_KINDS: dict[str, EntityKind] = {"p": "person", "d": "date", "r": "directive", "l": "place"}
 
 
 def pack_entities(entities: list[Entity]) -> bytes:
@@ -423,8 +425,23 @@ class IndexReader:
             )
         ]
 
+    def places_like(self, folded: str, limit: int = 50) -> list[str]:
+        """Folded article places containing `folded` (an article's `place`, the t: filter)."""
+        return [
+            name
+            for (name,) in self.db.execute(
+                "SELECT DISTINCT folded FROM article_places WHERE folded LIKE ? LIMIT ?",
+                (f"%{folded}%", limit),
+            )
+        ]
+
     def filtered(
-        self, year: int | None, directive: str | None, person: str | None, limit: int
+        self,
+        year: int | None,
+        directive: str | None,
+        person: str | None,
+        limit: int,
+        place: str | None = None,
     ) -> list[tuple[str, str, str]]:
         """(id, title, date) of the newest articles that pass the filters alone (no words)."""
         clauses: list[str] = []
@@ -444,6 +461,9 @@ class IndexReader:
         if person:
             clauses.append("a.rowid IN (SELECT article FROM article_people WHERE folded LIKE ?)")
             params.append(f"%{person}%")
+        if place:
+            clauses.append("a.rowid IN (SELECT article FROM article_places WHERE folded LIKE ?)")
+            params.append(f"%{place}%")
         if not clauses:
             return []
         rows = self.db.execute(

@@ -1,4 +1,4 @@
-"""Filter tags: an article's year, directives and people as words in the full-text index.
+"""Filter tags: an article's year, directives, people and place as words in the full-text index.
 
 Every row of the index carries its article's tags in a column of their own, so a filter
 (y:2024, d:39-CT/TW, p:"Lê Văn Châu") is one more term FTS5 intersects with the words,
@@ -29,6 +29,10 @@ def person_tag(name: str) -> str:
     return "zp" + _NON_ALNUM.sub("", fold(name))
 
 
+def place_tag(place: str) -> str:
+    return "zt" + _NON_ALNUM.sub("", fold(place))
+
+
 def filter_tags(article: Article) -> str:
     tags = [year_tag(article.year)] if article.year else []
     for code in article.directives:
@@ -37,4 +41,6 @@ def filter_tags(article: Article) -> str:
         if number.isdigit():
             tags.append(directive_tag(number, kind, issuer))
     tags.extend(person_tag(name) for name in article.people)
+    if article.place:
+        tags.append(place_tag(article.place))
     return " ".join(tags)
