@@ -171,6 +171,8 @@ def format_dossier(dossier, *, with_articles: bool = False) -> str:
 
 def format_dossiers(dossiers) -> str:
     return "\n".join(format_dossier(d) for d in dossiers)
+
+
 def format_people(people: list[Person]) -> str:
     lines: list[str] = []
     for person in people:
