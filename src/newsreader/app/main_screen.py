@@ -112,14 +112,16 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         self.reader.show_message(Text(self.strings("loading")))
         self.reader.focus()  # now, so the footer is composed once with the reader's keys
         if self.reader_app.autoload:
-            self.run_worker(
-                partial(
+            # A daemon thread of its own, not a Textual thread worker: those run on the
+            # event loop's executor, whose threads the interpreter joins at exit, so `q`
+            # would wait for the analysis of a huge file to end.
+            threading.Thread(
+                target=partial(
                     load_corpus, self.library, self.post_message, self.cancel_loading, self.painted
                 ),
-                thread=True,
                 name="load-corpus",
-                exit_on_error=False,
-            )
+                daemon=True,
+            ).start()
 
     def on_unmount(self) -> None:
         self.cancel_loading.set()
@@ -370,7 +372,6 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys typed after q (the app is closing) must not open dialogs on a closing app.
         return self.app.return_code is None
-
 
     def action_previous_article(self) -> None:
         self._step_article(-1)

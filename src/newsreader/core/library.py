@@ -192,11 +192,18 @@ class Library:
     def in_memory(self) -> bool:
         return self._read_target is not None and "mode=memory" in self._read_target
 
-    def close(self) -> None:
-        with self._writer_lock:
-            if self._writer is not None:
-                self._writer.close()
-                self._writer = None
+    def close(self, *, refresh_wait: float = -1) -> None:
+        """Close the index and the store. `refresh_wait`: how long to wait (seconds) for a
+        refresh running in another thread, which was told to stop, to let go of the index
+        writer; after that the writer is left to it (the process is ending: SQLite keeps
+        the index whole). Negative: wait as long as it takes."""
+        if self._writer_lock.acquire(timeout=refresh_wait):
+            try:
+                if self._writer is not None:
+                    self._writer.close()
+                    self._writer = None
+            finally:
+                self._writer_lock.release()
         reader = getattr(self._local, "reader", None)
         if reader is not None:
             reader[1].close()
