@@ -145,23 +145,16 @@ def _context_score(bookmark: Bookmark, paragraphs: list[str], first: int, width:
     return score
 
 
-def _apply(store: BookmarkStore | None, bookmark: Bookmark, anchor: Anchor) -> bool:
-    """Update the bookmark (and the store, when it can be written); False when the store
-    could not be told (the bookmark is still right for this run)."""
+def _apply(bookmark: Bookmark, anchor: Anchor) -> bool:
+    """Move the bookmark (in memory) to where it was found; whether that changed it."""
     if (anchor.first, anchor.last, anchor.status) == (
         bookmark.first,
         bookmark.last,
         bookmark.status,
     ):
-        return True
+        return False
     bookmark.first, bookmark.last, bookmark.status = anchor.first, anchor.last, anchor.status
-    if store is not None and not store.read_only and bookmark.id is not None:
-        try:
-            store.update_anchor(bookmark.id, anchor.first, anchor.last, anchor.status)
-        except StoreReadOnly:
-            return False  # saved next time the store is writable
-        return True
-    return False
+    return True
 
 
 def text_digest(article: Article) -> str:
@@ -171,23 +164,25 @@ def text_digest(article: Article) -> str:
 
 def _reanchor(store: BookmarkStore, bookmarks: list[Bookmark], article: Article | None) -> None:
     """Locate one article's bookmarks, unless they were all located against this very text
-    before (then their stored places stand)."""
-    if article is None or not article.paragraphs:
-        for bookmark in bookmarks:
-            _apply(store, bookmark, locate(bookmark, article))
+    before (then their stored places stand). What moved is saved in one transaction, with
+    the text's digest, when the store can be written; else it holds for this run only."""
+    digest = None
+    if article is not None and article.paragraphs:
+        digest = text_digest(article)
+        if store.anchored(article.id) == digest:
+            return
+    windows = Windows(article.paragraphs) if article is not None and article.paragraphs else None
+    moved = [
+        (bookmark.id, bookmark.first, bookmark.last, bookmark.status)
+        for bookmark in bookmarks
+        if _apply(bookmark, locate(bookmark, article, windows)) and bookmark.id is not None
+    ]
+    if store.read_only or (not moved and digest is None):
         return
-    digest = text_digest(article)
-    if store.anchored(article.id) == digest:
-        return
-    windows = Windows(article.paragraphs)
-    saved = True
-    for bookmark in bookmarks:
-        saved = _apply(store, bookmark, locate(bookmark, article, windows)) and saved
-    if saved and not store.read_only:
-        try:
-            store.mark_anchored(article.id, digest)
-        except StoreReadOnly:
-            pass
+    try:
+        store.update_anchors(moved, article.id if article is not None and digest else None, digest)
+    except StoreReadOnly:
+        pass  # saved next time the store is writable
 
 
 def reanchor_article(
@@ -209,12 +204,21 @@ def reanchor_all(
     """Re-anchor every bookmark (of one article) against the corpus (load(id) gives None
     for an article that is gone); returns them as they now are. A read-only store is
     updated in memory only."""
-    bookmarks = store.bookmarks(article_id, corpus)  # by article: one in memory at a time
-    start = 0
-    while start < len(bookmarks):
-        end = start
-        while end < len(bookmarks) and bookmarks[end].article_id == bookmarks[start].article_id:
-            end += 1
-        _reanchor(store, bookmarks[start:end], load(bookmarks[start].article_id))
-        start = end
+    found: list[Bookmark] = []
+    for wanted in store.bookmarked_articles(article_id, corpus):
+        found += reanchor_group(store, load, wanted, corpus)
+    return found
+
+
+def reanchor_group(
+    store: BookmarkStore,
+    load: Callable[[str], Article | None],
+    article_id: str,
+    corpus: str | None = None,
+) -> list[Bookmark]:
+    """One article's bookmarks (of `corpus` and of no known corpus), re-anchored against
+    its current text, by range: one article's in memory at a time."""
+    bookmarks = store.for_article(article_id, corpus)
+    if bookmarks:
+        _reanchor(store, bookmarks, load(article_id))
     return bookmarks
