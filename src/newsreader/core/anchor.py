@@ -162,36 +162,59 @@ def text_digest(article: Article) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _reanchor(store: BookmarkStore, bookmarks: list[Bookmark], article: Article | None) -> None:
+Fingerprint = Callable[[str], "str | None"]
+
+
+def _reanchor(
+    store: BookmarkStore,
+    bookmarks: list[Bookmark],
+    article_id: str,
+    load: Callable[[str], Article | None],
+    fingerprint: Fingerprint | None = None,
+) -> None:
     """Locate one article's bookmarks, unless they were all located against this very text
     before (then their stored places stand). What moved is saved in one transaction, with
-    the text's digest, when the store can be written; else it holds for this run only."""
-    digest = None
-    if article is not None and article.paragraphs:
-        digest = text_digest(article)
-        if store.anchored(article.id) == digest:
+    the text's mark, when the store can be written; else it holds for this run only.
+
+    The mark is `fingerprint(article_id)` (the index gives one without reading the
+    article: a listing of 100k bookmarks reads no unchanged article), else a digest of the
+    loaded article's text. None: the article is gone."""
+    if fingerprint is not None:
+        mark = fingerprint(article_id)
+        if mark is not None and store.anchored(article_id) == mark:
             return
+        article = load(article_id)
+    else:
+        article = load(article_id)
+        mark = text_digest(article) if article is not None and article.paragraphs else None
+        if mark is not None and store.anchored(article_id) == mark:
+            return
+    if article is None or not article.paragraphs:
+        mark = None
     windows = Windows(article.paragraphs) if article is not None and article.paragraphs else None
     moved = [
         (bookmark.id, bookmark.first, bookmark.last, bookmark.status)
         for bookmark in bookmarks
         if _apply(bookmark, locate(bookmark, article, windows)) and bookmark.id is not None
     ]
-    if store.read_only or (not moved and digest is None):
+    if store.read_only or (not moved and mark is None):
         return
     try:
-        store.update_anchors(moved, article.id if article is not None and digest else None, digest)
+        store.update_anchors(moved, article_id if mark else None, mark)
     except StoreReadOnly:
         pass  # saved next time the store is writable
 
 
 def reanchor_article(
-    store: BookmarkStore, article: Article, corpus: str | None = None
+    store: BookmarkStore,
+    article: Article,
+    corpus: str | None = None,
+    fingerprint: Fingerprint | None = None,
 ) -> list[Bookmark]:
     """Re-anchor one loaded article's bookmarks (of `corpus` and of no known corpus, when
     given) (call when it is opened); returns them."""
     bookmarks = store.for_article(article.id, corpus)
-    _reanchor(store, bookmarks, article)
+    _reanchor(store, bookmarks, article.id, lambda _: article, fingerprint)
     return bookmarks
 
 
@@ -200,13 +223,14 @@ def reanchor_all(
     load: Callable[[str], Article | None],
     article_id: str | None = None,
     corpus: str | None = None,
+    fingerprint: Fingerprint | None = None,
 ) -> list[Bookmark]:
     """Re-anchor every bookmark (of one article) against the corpus (load(id) gives None
     for an article that is gone); returns them as they now are. A read-only store is
     updated in memory only."""
     found: list[Bookmark] = []
     for wanted in store.bookmarked_articles(article_id, corpus):
-        found += reanchor_group(store, load, wanted, corpus)
+        found += reanchor_group(store, load, wanted, corpus, fingerprint)
     return found
 
 
@@ -215,10 +239,11 @@ def reanchor_group(
     load: Callable[[str], Article | None],
     article_id: str,
     corpus: str | None = None,
+    fingerprint: Fingerprint | None = None,
 ) -> list[Bookmark]:
     """One article's bookmarks (of `corpus` and of no known corpus), re-anchored against
     its current text, by range: one article's in memory at a time."""
     bookmarks = store.for_article(article_id, corpus)
     if bookmarks:
-        _reanchor(store, bookmarks, load(article_id))
+        _reanchor(store, bookmarks, article_id, load, fingerprint)
     return bookmarks

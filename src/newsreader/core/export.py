@@ -363,7 +363,7 @@ def _check_header(data: dict[str, object]) -> None:
 
 def _bookmark(number: int, item: object) -> Bookmark:
     try:
-        return safe_bookmark(Bookmark.from_json(item))  # type: ignore[arg-type]
+        return Bookmark.from_json(item).clean()  # type: ignore[arg-type]  # a fresh one
     except (TypeError, ValueError) as exc:
         raise ImportFormatError(f"bookmark {number}: {exc}") from None
 

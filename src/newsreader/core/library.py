@@ -29,6 +29,7 @@ from newsreader.core.model import Article, Corpus, SkipKind, Skipped
 from newsreader.core.store.atomic import NotRegularFile, special_kind
 from newsreader.core.store.bookmarks import (
     Bookmark,
+    BookmarkKey,
     BookmarkNotFound,
     BookmarkStore,
     InvalidRange,
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ArticleNotFound",
     "Bookmark",
+    "BookmarkKey",
     "BookmarkNotFound",
     "InvalidRange",
     "Library",
@@ -388,6 +390,11 @@ class Library:
         """The whole article: text, entities and metadata."""
         return self._read(lambda r: r.article(article_id))
 
+    def text_fingerprint(self, article_id: str) -> str | None:
+        """A mark of the article's text as indexed, read without unpacking it (None: no
+        such article): the same text gives the same mark."""
+        return self._read(lambda r: r.text_fingerprint(article_id))
+
     def header(self, article_id: str) -> Article | None:
         return self._read(lambda r: r.header(article_id))
 
@@ -592,13 +599,24 @@ class Library:
             wanted = store.bookmarked_articles(article_id, None if all_corpora else self.corpus_key)
         for one in wanted:
             with self._bookmark_store() as store:  # taken per article: others may write between
-                group = reanchor_group(store, self.article, one, self.corpus_key)
+                group = reanchor_group(
+                    store, self.article, one, self.corpus_key, self.text_fingerprint
+                )
                 if all_corpora:
                     seen = {b.id for b in group}
                     group += [b for b in store.for_article(one) if b.id not in seen]
             if group:
                 group.sort(key=lambda b: (b.first, b.last, b.created, b.id or 0))
                 yield group
+
+    def bookmark_keys(self, *, all_corpora: bool = False, text: str = "") -> list[BookmarkKey]:
+        """(article id, id) of what bookmarks() lists, in its order, as stored (re-anchor a
+        page of them with bookmark_groups(article_id)); with `text`, those whose title,
+        quote or note hold each of its words, folded (as typed: "bao ve" finds "bảo vệ")."""
+        from newsreader.core.text.fold import fold
+
+        with self._bookmark_store() as store:
+            return store.keys(None if all_corpora else self.corpus_key, fold(text).split())
 
     def bookmark_counts(
         self, article_id: str | None = None, *, all_corpora: bool = False
@@ -612,7 +630,7 @@ class Library:
         from newsreader.core.anchor import reanchor_article
 
         with self._bookmark_store() as store:
-            return reanchor_article(store, article, self.corpus_key)
+            return reanchor_article(store, article, self.corpus_key, self.text_fingerprint)
 
     def marked_paragraphs(self, article: Article) -> set[int]:
         """The paragraphs of a loaded article inside one of its (found) bookmarks."""

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -31,7 +32,8 @@ from newsreader.core.formatting import count_text, range_label
 from newsreader.core.model import Article
 from newsreader.core.store.atomic import special_kind
 from newsreader.core.store.reading_state import ReadingState, load_state
-from newsreader.core.text.clean import clean_text
+from newsreader.core.text.clean import clean_text, is_clean
+from newsreader.core.text.fold import fold
 
 STORE_NAME = "newsreader.sqlite3"
 BUSY_TIMEOUT_S = 30.0
@@ -172,24 +174,31 @@ class Bookmark:
         return (self.article_id, self.first, self.last, self.quote)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # asdict() would deep-copy each field; they are all plain values (100k of them
+        # in an import or an export).
+        return dict(zip(_FIELD_NAMES, _all_fields(self), strict=True))
 
     def cleaned(self) -> Bookmark:
         """A copy with every text field through clean_text: no controls, escapes or bidi
         overrides, whatever a file to import or an old store held."""
-        data = self.to_json()
-        for key, value in data.items():
-            if isinstance(value, str):
-                data[key] = clean_text(value)
-        return Bookmark(**data)
+        return Bookmark(**self.to_json()).clean()
+
+    def clean(self) -> Bookmark:
+        """cleaned(), in place (for a bookmark just read from a file); returns self."""
+        if is_clean("".join(v for v in _text_fields(self) if v)):
+            return self  # nothing to do in any field (NFC of the whole: of each part)
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if value:  # most of a bookmark's fields are empty or None
+                setattr(self, name, clean_text(value))
+        return self
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Bookmark:
         """From a JSON export's entry; raises ValueError on a missing or ill-typed field."""
         if not isinstance(data, dict):
             raise ValueError("a bookmark must be an object")
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
+        values = {k: v for k, v in data.items() if k in _FIELD_NAMES}
         for key, kind in (("article_id", str), ("quote", str)):
             if not isinstance(values.get(key), kind):
                 raise ValueError(f"bookmark field {key!r} must be a string")
@@ -214,6 +223,12 @@ class Bookmark:
         if values.get("status", "ok") not in ("ok", "orphaned"):
             raise ValueError("bookmark status must be 'ok' or 'orphaned'")
         return cls(**values)
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(Bookmark))
+_TEXT_FIELDS = tuple(f.name for f in fields(Bookmark) if "str" in str(f.type))
+_all_fields = operator.attrgetter(*_FIELD_NAMES)  # one C call for a whole row
+_text_fields = operator.attrgetter(*_TEXT_FIELDS)
 
 
 def make_bookmark(
@@ -273,6 +288,17 @@ def _in_corpus(corpus: str | None) -> tuple[str, tuple[str, ...]]:
 
 def _row(row: tuple[Any, ...]) -> Bookmark:
     return Bookmark(**dict(zip(_COLUMNS, row, strict=True)))
+
+
+class BookmarkKey(NamedTuple):
+    article_id: str
+    id: int
+
+
+def _holds(title: str | None, quote: str | None, note: str | None, words: str) -> bool:
+    """Whether the folded title, quote and note hold every folded word (one a line)."""
+    haystack = fold(f"{title or ''}\n{quote or ''}\n{note or ''}")
+    return all(word in haystack for word in words.split("\n"))
 
 
 class Toggled(NamedTuple):
@@ -686,6 +712,25 @@ class BookmarkStore:
             )
         ]
 
+    def keys(self, corpus: str | None = None, words: list[str] | None = None) -> list[BookmarkKey]:
+        """(article id, id) of every bookmark (of one corpus and of no known corpus), in
+        bookmarks() order, without their text: what a paged list holds for 100k of them.
+        `words` (folded): only those whose title, quote or note, folded, hold each one."""
+        scope, values = _in_corpus(corpus)
+        if words:
+            self.db.create_function("newsreader_holds", 4, _holds, deterministic=True)
+            scope += " AND newsreader_holds(title, quote, note, ?)"
+            values = (*values, "\n".join(words))
+        return [
+            BookmarkKey(str(row[0]), int(row[1]))
+            for row in self.db.execute(
+                "SELECT article_id, id FROM bookmarks WHERE 1"
+                + scope
+                + " ORDER BY article_id, first, last, created, id",
+                values,
+            )
+        ]
+
     def counts(self, article_id: str | None = None, corpus: str | None = None) -> tuple[int, int]:
         """(bookmarks, articles) that bookmarks(article_id, corpus) lists, counted in SQL."""
         scope, values = _in_corpus(corpus)
@@ -785,8 +830,10 @@ class BookmarkStore:
                 f"INSERT INTO bookmarks ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
             )
 
+            row_of = operator.attrgetter(*names)
+
             def flush() -> None:
-                self.db.executemany(insert, [[getattr(b, name) for name in names] for b in pending])
+                self.db.executemany(insert, map(row_of, pending))
                 pending.clear()
 
             for incoming in map(Bookmark.cleaned, bookmarks) if clean else bookmarks:
