@@ -37,8 +37,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """Wall seconds, peak MB and exit status of one child process (output discarded)."""
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, float]:
+    """Wall seconds, peak MB, exit status and CPU seconds (user + system) of one child
+    process (output discarded). CPU time shows the work when other processes share the
+    cores and stretch the wall time."""
     start = time.perf_counter()
     child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert child.stderr is not None
@@ -48,7 +50,7 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     seconds = time.perf_counter() - start
     if child.returncode != 0:
         sys.stderr.write(errors.decode("utf-8", "replace"))
-    return seconds, usage.ru_maxrss / 1024, child.returncode
+    return seconds, usage.ru_maxrss / 1024, child.returncode, usage.ru_utime + usage.ru_stime
 
 
 def make_export(corpus: Path, count: int, edited: float, target: Path) -> None:
@@ -103,7 +105,9 @@ def main() -> int:
     parser.add_argument("--edited", type=float, default=0.01)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=None)
-    parser.add_argument("--make-export", nargs=2, metavar=("CORPUS", "TARGET"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--make-export", nargs=2, metavar=("CORPUS", "TARGET"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.make_export:
         make_export(Path(args.make_export[0]), args.count, args.edited, Path(args.make_export[1]))
@@ -127,8 +131,17 @@ def main() -> int:
     export = work / f"bookmarks-{args.count}-{args.articles}-{args.edited}.json"
     if not export.exists():
         subprocess.run(
-            [python, __file__, "--count", str(args.count), "--edited", str(args.edited),
-             "--make-export", str(corpus), str(export)],
+            [
+                python,
+                __file__,
+                "--count",
+                str(args.count),
+                "--edited",
+                str(args.edited),
+                "--make-export",
+                str(corpus),
+                str(export),
+            ],
             check=True,
             env=env,
         )
@@ -141,20 +154,22 @@ def main() -> int:
         f"{args.count:,} bookmarks over {args.articles:,} articles ({args.edited:.0%} edited), "
         f"export file {size_mb:.0f} MB; median of {args.repeat}; peak = child's ru_maxrss"
     )
-    print(f"{'step':<24}{'seconds':>9}{'peak MB':>9}")
+    print(f"load average at the start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"{'step':<24}{'seconds':>9}{'cpu s':>9}{'peak MB':>9}")
 
     def step(name: str, argv: list[str], before=None, times: int = args.repeat) -> None:
         results = []
         for _ in range(times):
             if before:
                 before()
-            seconds, peak, status = run(argv, env)
+            seconds, peak, status, cpu = run(argv, env)
             if status != 0:
                 print(f"{name}: exit {status}")
-            results.append((seconds, peak))
+            results.append((seconds, peak, cpu))
         seconds = statistics.median(r[0] for r in results)
         peak = max(r[1] for r in results)
-        print(f"{name:<24}{seconds:>9.2f}{peak:>9.0f}", flush=True)
+        cpu = statistics.median(r[2] for r in results)
+        print(f"{name:<24}{seconds:>9.2f}{cpu:>9.2f}{peak:>9.0f}", flush=True)
 
     def empty_store() -> None:
         shutil.rmtree(data, ignore_errors=True)
