@@ -12,7 +12,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
@@ -599,6 +599,20 @@ def _current_bookmarks(args: argparse.Namespace) -> tuple[Library, int, int]:
     return library, passages, articles
 
 
+def _write_chunks(chunks: Iterable[str], size: int = 1 << 16) -> None:
+    """Write text made piece by piece to stdout, about `size` characters at a time (each
+    write is escaped on its way out: one per bookmark would cost more than the rest)."""
+    pending: list[str] = []
+    held = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            sys.stdout.write("".join(pending))
+            pending, held = [], 0
+    sys.stdout.write("".join(pending))
+
+
 def cmd_bookmarks(args: argparse.Namespace) -> int:
     from newsreader.cli_format import format_bookmark_group
 
@@ -609,12 +623,11 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
         from newsreader.core.export import json_list_chunks
 
         items = (b.to_json() for group in groups for b in group)
-        for chunk in json_list_chunks({"bookmarks": []}, "bookmarks", items):
-            sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", chunk))
+        chunks = json_list_chunks({"bookmarks": []}, "bookmarks", items)
+        _write_chunks(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", c) for c in chunks)
         sys.stdout.write("\n")
     else:
-        for group in groups:
-            sys.stdout.write(format_bookmark_group(group))
+        _write_chunks(map(format_bookmark_group, groups))
     if not passages:
         print(
             "no bookmarks yet: add one with `newsreader bookmark add ID --paragraph N`",
@@ -637,8 +650,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print("newsreader: no bookmarks to export", file=sys.stderr)
     scope = {"article_id": args.article, "all_corpora": args.all}
     if args.output == "-":
-        for chunk in library.export_chunks(fmt, **scope):
-            sys.stdout.write(chunk)
+        _write_chunks(library.export_chunks(fmt, **scope))
         return EXIT_OK
     path = Path(args.output).expanduser() if args.output else None
     folder = bool(args.output) and args.output.endswith(("/", os.sep))  # `-o dir/`: a folder
