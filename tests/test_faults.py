@@ -955,3 +955,36 @@ def test_anchoring_is_remembered_per_text_and_redone_when_it_changes(tmp_path, s
     with Library(corpus, data_dir=data, cache_dir=cache) as library:
         library.refresh()
         assert sorted((b.first, b.status) for b in library.bookmarks()) == [(3, "ok"), (5, "ok")]
+
+
+# --- item 4: a refresh told to stop stops inside the analysis of a huge file -------------
+def test_a_cancelled_refresh_stops_inside_the_analysis_of_one_huge_file(tmp_path, monkeypatch):
+    """The loading thread's cancel event stops the analysis at its next checkpoint, between
+    pieces of one huge paragraph, not after the whole file; the next refresh builds it."""
+    import threading
+
+    from newsreader.core.corpus import analysis
+    from newsreader.core.library import Library
+    from newsreader.core.store.build import RefreshCancelled
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sentence = "Ngày 12/3/2019, đồng chí Nguyễn Văn An nói về Chỉ thị 39-CT/TW tại Hà Nội. "
+    (corpus / "dai.txt").write_text("Một bài dài\n\n" + sentence * 20_000, encoding="utf-8")
+    cancel = threading.Event()
+    calls = []
+    real = analysis.find_dates
+
+    def find_dates(text, anchor=None):
+        calls.append(len(text))
+        cancel.set()  # the reader quits while the first piece is analysed
+        return real(text, anchor)
+
+    monkeypatch.setattr(analysis, "find_dates", find_dates)
+    with Library(corpus, data_dir=tmp_path / "data", cache_dir=tmp_path / "cache") as library:
+        with pytest.raises(RefreshCancelled):
+            library.refresh(cancel=cancel)
+        assert len(calls) == 1  # stopped at the next piece of the same paragraph
+        monkeypatch.setattr(analysis, "find_dates", real)
+        library.refresh()
+        assert [a.title for a in library.articles()] == ["Một bài dài"]

@@ -12,7 +12,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from newsreader import __version__
 
 if TYPE_CHECKING:
-    from newsreader.core.library import Bookmark, Library
+    from newsreader.core.library import Library
     from newsreader.core.model import Corpus
 
 EXIT_OK, EXIT_RUNTIME, EXIT_USAGE = 0, 1, 2
@@ -635,25 +635,49 @@ def _bookmark_rm(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _current_bookmarks(args: argparse.Namespace) -> tuple[Library, list[Bookmark]]:
-    """Every bookmark (of --article), re-anchored against the corpus as it is now."""
+def _current_bookmarks(args: argparse.Namespace) -> tuple[Library, int, int]:
+    """The library, with how many bookmarks (of --article) and articles it will list; the
+    bookmarks themselves are read one article at a time (Library.bookmark_groups)."""
     library = _refreshed(args)
     _open_store(library, write=False)
-    bookmarks = library.bookmarks(args.article, all_corpora=getattr(args, "all", False))
-    if args.article is not None and not bookmarks and not library.has_article(args.article):
+    passages, articles = library.bookmark_counts(
+        args.article, all_corpora=getattr(args, "all", False)
+    )
+    if args.article is not None and not passages and not library.has_article(args.article):
         raise UsageError(f"no article with id {args.article!r} (see `newsreader list`)")
-    return library, bookmarks
+    return library, passages, articles
+
+
+def _write_chunks(chunks: Iterable[str], size: int = 1 << 16) -> None:
+    """Write text made piece by piece to stdout, about `size` characters at a time (each
+    write is escaped on its way out: one per bookmark would cost more than the rest)."""
+    pending: list[str] = []
+    held = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            sys.stdout.write("".join(pending))
+            pending, held = [], 0
+    sys.stdout.write("".join(pending))
 
 
 def cmd_bookmarks(args: argparse.Namespace) -> int:
-    from newsreader.cli_format import format_bookmarks
+    from newsreader.cli_format import format_bookmark_group
 
-    _, bookmarks = _current_bookmarks(args)
-    if args.json:
-        _print_json({"bookmarks": [b.to_json() for b in bookmarks]})
+    library, passages, _ = _current_bookmarks(args)
+    sys.stdout.write("")  # a closed stdout is an error even when there is nothing to list
+    groups = library.bookmark_groups(args.article, all_corpora=args.all)
+    if args.json:  # {"bookmarks": [...]} as json.dumps(indent=2) writes it, item by item
+        from newsreader.core.export import json_list_chunks
+
+        items = (b.to_json() for group in groups for b in group)
+        chunks = json_list_chunks({"bookmarks": []}, "bookmarks", items)
+        _write_chunks(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", c) for c in chunks)
+        sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_bookmarks(bookmarks))
-    if not bookmarks:
+        _write_chunks(map(format_bookmark_group, groups))
+    if not passages:
         print(
             "no bookmarks yet: add one with `newsreader bookmark add ID --paragraph N`",
             file=sys.stderr,
@@ -670,16 +694,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     if fmt is None:
         suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
         fmt = suffix if suffix in FORMATS else "md"
-    library, bookmarks = _current_bookmarks(args)
-    if not bookmarks:
+    library, passages, articles = _current_bookmarks(args)
+    if not passages:
         print("newsreader: no bookmarks to export", file=sys.stderr)
+    scope = {"article_id": args.article, "all_corpora": args.all}
     if args.output == "-":
-        sys.stdout.write(library.render_export(fmt, bookmarks))
+        _write_chunks(library.export_chunks(fmt, **scope))
         return EXIT_OK
     path = Path(args.output).expanduser() if args.output else None
     folder = bool(args.output) and args.output.endswith(("/", os.sep))  # `-o dir/`: a folder
     try:
-        written = library.export(fmt, bookmarks, path, force=args.force, folder=folder)
+        written = library.export(fmt, None, path, force=args.force, folder=folder, **scope)
     except FileExistsError as exc:
         raise RuntimeFailure(
             f"{_shown(exc.filename2 or exc.filename or path)} already exists; use --force to replace it"
@@ -693,9 +718,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"{_shown(exc.filename)} {exc.strerror}: nothing was written "
             "(export writes regular files, or - for stdout)"
         ) from None
-    articles = len({b.article_id for b in bookmarks})
     print(
-        f"exported {count_text(len(bookmarks), 'passage')} from "
+        f"exported {count_text(passages, 'passage')} from "
         f"{count_text(articles, 'article')} to {_shown(written)}",
         file=sys.stderr,
     )
@@ -710,11 +734,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise UsageError(f"no such file: {_shown(path)}")
-    data = path.read_bytes()
     library = _library(args, must_exist=False)
     _open_store(library, write=True)
     try:
-        merged = library.import_bookmarks(data)
+        with path.open("rb") as stream:  # read as it is imported, never whole in memory
+            merged = library.import_bookmarks(stream)
+    except OSError as exc:
+        raise RuntimeFailure(f"cannot read {_shown(path)}: {exc.strerror or exc}") from None
     except ImportFormatError as exc:
         raise UsageError(f"cannot import {_shown(path)}: {exc}") from None
     except StoreError as exc:

@@ -103,19 +103,22 @@ def format_bookmarks(bookmarks) -> str:
     """Bookmarks by article: title and id, then #id, ¶ range, date marked, first line, note."""
     from newsreader.core.export import group_by_article
 
-    lines: list[str] = []
-    for group in group_by_article(bookmarks):
-        head = group[0]
-        lines.append(f"{clean_line(head.title)}  ({clean_line(head.article_id)})")
-        for bookmark in group:
-            flag = "  [orphaned]" if bookmark.orphaned else ""
-            marked = date_text(bookmark.created)
-            lines.append(f"  #{bookmark.id}  {bookmark.label}  {marked}{flag}")
-            lines.append(f"      {_first_line(bookmark.quote)}")
-            if bookmark.note:
-                lines.append(f"      Note: {_first_line(bookmark.note)}")
-        lines.append("")
-    return "\n".join(lines) + ("\n" if lines else "")
+    return "".join(format_bookmark_group(group) for group in group_by_article(bookmarks))
+
+
+def format_bookmark_group(group) -> str:
+    """One article's part of format_bookmarks (its bookmarks in order)."""
+    head = group[0]
+    lines = [f"{clean_line(head.title)}  ({clean_line(head.article_id)})"]
+    for bookmark in group:
+        flag = "  [orphaned]" if bookmark.orphaned else ""
+        marked = date_text(bookmark.created)
+        lines.append(f"  #{bookmark.id}  {bookmark.label}  {marked}{flag}")
+        lines.append(f"      {_first_line(bookmark.quote)}")
+        if bookmark.note:
+            lines.append(f"      Note: {_first_line(bookmark.note)}")
+    lines.append("")
+    return "\n".join(lines) + "\n"
 
 
 def format_doctor(report) -> str:

@@ -321,3 +321,63 @@ async def test_a_corrupt_store_is_moved_aside_and_the_user_is_told_where(tmp_pat
         assert any(str(moved) in m for m in notifications(app))
         await pilot.press("b")
         await wait_for(pilot, lambda: len(stored()) == 1, "a bookmark in the fresh store")
+
+
+async def test_the_bookmarks_screen_draws_a_window_and_its_keys_reach_both_ends(monkeypatch):
+    """300 bookmarks, a window of 40: the list never holds them all, the first screenful
+    is the first bookmarks, End reaches the last one, Home the first, j walks across the
+    window's edge, and the filter searches all of them, not only the window."""
+    from newsreader.app import bookmarks_screen
+    from newsreader.core.export import to_json
+    from newsreader.core.store.bookmarks import make_bookmark
+
+    from .conftest import article
+
+    monkeypatch.setattr(bookmarks_screen, "WINDOW", 40)
+    articles = [
+        article(
+            f"art-{n:03d}",
+            f"Bài số {n}",
+            [f"Bài {n}, đoạn {p}: số {n * 10 + p}." for p in range(10)],
+        )
+        for n in range(30)
+    ]
+    app = make_app(articles)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        key = app.library.corpus_key
+        marked = [make_bookmark(a, p, p, corpus=key) for a in articles for p in range(10)]
+        app.library.import_bookmarks(to_json(marked).encode())
+        screen = await _bookmarks(app, pilot)
+        option_list = screen.query_one(BookmarkList)
+
+        def at() -> tuple[str, int]:
+            assert screen.current is not None
+            highlighted = option_list.get_option_at_index(option_list.highlighted)
+            assert highlighted.id == f"b{screen.current.id}"  # what is drawn highlighted
+            return screen.current.article_id, screen.current.first
+
+        assert len(screen.rows) == 300 and len(screen.window) == 40
+        assert option_list.option_count == 40 + 4  # the window's passages and 4 headers
+        assert at() == ("art-000", 0)
+        assert "Bài số 0" in str(option_list.get_option_at_index(0).prompt)
+        await pilot.press("end")
+        await wait_for(pilot, lambda: screen.position == 299, "the last bookmark")
+        assert at() == ("art-029", 9) and len(screen.window) == 40
+        assert "¶10" in str(option_list.get_option_at_index(option_list.highlighted).prompt)
+        await pilot.press("home")
+        await wait_for(pilot, lambda: screen.position == 0, "the first bookmark")
+        assert at() == ("art-000", 0)
+        await pilot.press(*["j"] * 45)  # past the first window's last row (39)
+        await wait_for(pilot, lambda: screen.position == 45, "row 45")
+        assert at() == ("art-004", 5) and screen.window_start > 0
+        await pilot.press(*["k"] * 45)
+        await wait_for(pilot, lambda: screen.position == 0, "row 0 again")
+        assert at() == ("art-000", 0)
+        await pilot.press("pagedown", "pagedown")
+        await wait_for(pilot, lambda: screen.position > 0, "a page down")
+        assert at() == ("art-000", screen.position) or screen.position >= 10
+        await pilot.press("slash", *"so 257")  # in art-025, far past the first window
+        await wait_for(pilot, lambda: len(screen.rows) == 1, "the filter")
+        assert at() == ("art-025", 7)
+        assert "1 of 300 bookmarks" in str(screen.query_one("#bookmarks-status").content)

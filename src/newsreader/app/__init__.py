@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newsreader.core.library import Library
 
+QUIT_WAIT = 0.2  # seconds
+
 
 def run_app(library: Library, lang: str | None = None) -> int:
     """Run the reader on a Library; the exit status for the CLI."""
@@ -21,7 +23,9 @@ def run_app(library: Library, lang: str | None = None) -> int:
     try:
         result = app.run()
     finally:
-        library.close()
+        # The loading thread was told to stop when the reader quit; it stops at the next
+        # checkpoint of its analysis, but the reader does not wait past this for it.
+        library.close(refresh_wait=QUIT_WAIT)
     if app.return_code not in (None, 0):
         return app.return_code
     return result if isinstance(result, int) else 0

@@ -22,12 +22,13 @@ from textual.widgets.option_list import Option
 from newsreader.app import keys
 from newsreader.app.strings import Strings
 from newsreader.core.formatting import date_text
-from newsreader.core.library import Bookmark, Library, StoreError
+from newsreader.core.library import Bookmark, BookmarkKey, Library, StoreError
 
 if TYPE_CHECKING:
     from newsreader.app.main import NewsreaderApp
 
 FIRST_LINE = 200  # characters of the quote shown (the list crops to its width)
+WINDOW = 100  # bookmarks drawn at a time
 
 
 def first_line(text: str) -> str:
@@ -36,13 +37,40 @@ def first_line(text: str) -> str:
 
 
 class BookmarkList(OptionList, inherit_bindings=False):
-    """The bookmarks, one option per passage under a disabled header per article. Without
-    OptionList's own Enter, the screen's (go to the passage) answers and shows in the footer."""
+    """A window of the bookmarks, one option per passage under a disabled header per
+    article. Without OptionList's own Enter, the screen's (go to the passage) answers and
+    shows in the footer. Its cursor keys move through every bookmark, not only the window:
+    the screen draws the next window when the cursor leaves this one."""
 
     BINDINGS = [b for b in OptionList.BINDINGS if not (isinstance(b, Binding) and b.key == "enter")]
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def _owner(self) -> BookmarksScreen:
+        return cast("BookmarksScreen", self.screen)
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height // 3)  # entries are 2-3 lines
+
+    def action_cursor_down(self) -> None:
+        self._owner.move_to(self._owner.position + 1)
+
+    def action_cursor_up(self) -> None:
+        self._owner.move_to(self._owner.position - 1)
+
+    def action_first(self) -> None:
+        self._owner.move_to(0)
+
+    def action_last(self) -> None:
+        self._owner.move_to(len(self._owner.rows) - 1)
+
+    def action_page_down(self) -> None:
+        self._owner.move_to(self._owner.position + self._page())
+
+    def action_page_up(self) -> None:
+        self._owner.move_to(self._owner.position - self._page())
 
 
 class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=False):
@@ -60,8 +88,12 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         self.library = library
         self.registry = registry
         self._known: dict[str, bool] = {}  # article id -> still in the corpus
-        self.bookmarks: list[Bookmark] = []
-        self.shown: list[Bookmark] = []
+        self.total = 0  # bookmarks in the list, unfiltered
+        self.rows: list[BookmarkKey] = []  # what the filter keeps, in order (no text)
+        self.position = 0  # the highlighted row
+        self.window: list[Bookmark] = []  # the rows drawn now, re-anchored
+        self.window_start = 0
+        self._option_rows: dict[int, int] = {}  # option index -> row index
         self.removed: list[Bookmark] = []  # undo stack, while the screen is open
         self.changed = False  # something was deleted or restored (the reader's gutter)
         self.all_corpora = False  # A: other corpora's bookmarks too
@@ -87,10 +119,28 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         self.query_one(BookmarkList).focus()
 
     # -- data ----------------------------------------------------------------------------
+    # The screen holds the keys of what it lists (article id, bookmark id: no text) and
+    # draws a window of WINDOW of them, read and re-anchored when drawn: opening it on
+    # 100k bookmarks reads one window, and the cursor keys move through them all.
 
     def reload(self, keep: int | None = None) -> None:
-        self.bookmarks = self.library.bookmarks(all_corpora=self.all_corpora)
+        self.total = len(self.library.bookmark_keys(all_corpora=self.all_corpora))
         self._refilter(keep)
+
+    @property
+    def shown(self) -> list[Bookmark]:
+        """Every bookmark the filter keeps, re-anchored, read from the store now (for an
+        export of them; the list itself reads only its window)."""
+        wanted = {key.id for key in self.rows}
+        articles = dict.fromkeys(key.article_id for key in self.rows)
+        found = {
+            b.id: b
+            for article_id in articles
+            for group in self.library.bookmark_groups(article_id, all_corpora=self.all_corpora)
+            for b in group
+            if b.id in wanted
+        }
+        return [found[key.id] for key in self.rows if key.id in found]
 
     def elsewhere(self, bookmark: Bookmark) -> bool:
         """Made in another corpus (listed with A)."""
@@ -117,47 +167,56 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         return self.query_one("#bookmarks-filter", Input).value
 
     def _refilter(self, keep: int | None = None) -> None:
-        from newsreader.core.export import group_by_article
-        from newsreader.core.text.fold import fold
-
-        words = fold(self.filter_text).split()
-        shown = []
-        for bookmark in self.bookmarks:
-            haystack = fold(f"{bookmark.title}\n{bookmark.quote}\n{bookmark.note or ''}")
-            if all(word in haystack for word in words):
-                shown.append(bookmark)
-        groups = group_by_article(shown)
-        self.shown = [b for group in groups for b in group]
-        option_list = self.query_one(BookmarkList)
-        previous = self._highlighted()
-        option_list.clear_options()
-        options: list[Option | None] = []
-        for group in groups:
-            options.append(Option(self._header(group), disabled=True))
-            for bookmark in group:
-                options.append(Option(self._entry(bookmark), id=f"b{bookmark.id}"))
-        option_list.add_options(options)
+        previous = self.current
+        self.rows = self.library.bookmark_keys(all_corpora=self.all_corpora, text=self.filter_text)
         target = keep if keep is not None else (previous.id if previous else None)
-        self._highlight(target)
+        index = next((i for i, key in enumerate(self.rows) if key.id == target), 0)
+        self.window = []
+        self.move_to(index)
         self._update_status()
 
-    def _highlight(self, bookmark_id: int | None) -> None:
+    def move_to(self, index: int) -> None:
+        """Highlight row `index` (clamped), drawing the window around it when it is not
+        drawn yet."""
         option_list = self.query_one(BookmarkList)
-        if not self.shown:
+        if not self.rows:
+            self.position = 0
+            self.window = []
+            option_list.clear_options()
             return
-        index = None
-        if bookmark_id is not None:
-            try:
-                index = option_list.get_option_index(f"b{bookmark_id}")
-            except Exception:  # OptionDoesNotExist: it was filtered out or deleted
-                index = None
-        if index is None:
-            index = option_list.get_option_index(f"b{self.shown[0].id}")
-        option_list.highlighted = index
+        index = max(0, min(index, len(self.rows) - 1))
+        if not self.window or not (
+            self.window_start <= index < self.window_start + len(self.window)
+        ):
+            self._draw_window(max(0, min(index - WINDOW // 2, len(self.rows) - WINDOW)))
+        self.position = index
+        option = next(o for o, row in self._option_rows.items() if row == index)
+        option_list.highlighted = option
 
-    def _header(self, group: list[Bookmark]) -> Text:
+    def _draw_window(self, start: int) -> None:
+        keys = self.rows[start : start + WINDOW]
+        wanted = {key.id for key in keys}
+        found: dict[int, Bookmark] = {}
+        for article_id in dict.fromkeys(key.article_id for key in keys):
+            for group in self.library.bookmark_groups(article_id, all_corpora=self.all_corpora):
+                found.update((b.id, b) for b in group if b.id in wanted and b.id is not None)
+        self.window = [found[key.id] for key in keys if key.id in found]
+        self.window_start = start
+        options: list[Option | None] = []
+        self._option_rows = {}
+        head: str | None = None
+        for offset, bookmark in enumerate(self.window):
+            if bookmark.article_id != head:
+                head = bookmark.article_id
+                options.append(Option(self._header(bookmark), disabled=True))
+            self._option_rows[len(options)] = start + offset
+            options.append(Option(self._entry(bookmark), id=f"b{bookmark.id}"))
+        option_list = self.query_one(BookmarkList)
+        option_list.clear_options()
+        option_list.add_options(options)
+
+    def _header(self, bookmark: Bookmark) -> Text:
         s = self.strings
-        bookmark = group[0]
         text = Text(bookmark.title or bookmark.article_id, style="bold")
         if self.elsewhere(bookmark):
             text.append("  " + s("bookmarks_elsewhere", corpus=bookmark.corpus), style="italic")
@@ -181,31 +240,24 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
 
     def _update_status(self) -> None:
         s = self.strings
-        total = len(self.bookmarks)
+        total = self.total
         if not total:
             message = s("bookmarks_none")
-        elif len(self.shown) == total:
+        elif len(self.rows) == total:
             message = s.count("bookmarks_count", total)
         else:
-            message = s("bookmarks_count_filtered", n=len(self.shown), total=total)
+            message = s("bookmarks_count_filtered", n=len(self.rows), total=total)
         if self.removed:
             message += "  " + s("bookmarks_undo_hint", n=len(self.removed))
         self.query_one("#bookmarks-status", Static).update(Content(message))
 
-    def _highlighted(self) -> Bookmark | None:
-        option_list = self.query_one(BookmarkList)
-        index = option_list.highlighted
-        if index is None:
-            return None
-        option = option_list.get_option_at_index(index)
-        if not option.id:
-            return None
-        wanted = int(option.id[1:])
-        return next((b for b in self.shown if b.id == wanted), None)
-
     @property
     def current(self) -> Bookmark | None:
-        return self._highlighted()
+        """The highlighted bookmark (None when the list is empty)."""
+        if not self.rows or not self.window:
+            return None
+        offset = self.position - self.window_start
+        return self.window[offset] if 0 <= offset < len(self.window) else None
 
     # -- events and actions ----------------------------------------------------------------
 
@@ -216,6 +268,13 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one(BookmarkList).focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # A click (or OptionList itself) moved the highlight inside the window.
+        event.stop()
+        row = self._option_rows.get(event.option_index)
+        if row is not None:
+            self.position = row
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -233,7 +292,7 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         bookmark = self.current
         if bookmark is None or bookmark.id is None:
             return
-        index = self.shown.index(bookmark)
+        index = self.position
         try:
             removed = self.library.remove_bookmark(bookmark.id)
         except StoreError as error:
@@ -241,9 +300,9 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
             return
         self.removed.append(removed)
         self.changed = True
-        after = self.shown[index + 1] if index + 1 < len(self.shown) else None
+        after = self.rows[index + 1] if index + 1 < len(self.rows) else None
         if after is None and index > 0:
-            after = self.shown[index - 1]
+            after = self.rows[index - 1]
         self.reload(keep=after.id if after else None)
         self.notify(self.strings("bookmark_deleted", label=removed.label), markup=False, timeout=3)
 
@@ -265,20 +324,18 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
         )
 
     def action_export(self) -> None:
-        if not self.shown:
+        if not self.rows:
             self.notify(self.strings("export_nothing"), markup=False, timeout=3)
             return
-        self.reader_app.main_screen.export_bookmarks(list(self.shown))
+        self.reader_app.main_screen.export_bookmarks(self.shown)
 
     def action_cursor_down(self) -> None:
-        option_list = self.query_one(BookmarkList)
-        option_list.focus()
-        option_list.action_cursor_down()
+        self.query_one(BookmarkList).focus()
+        self.move_to(self.position + 1)
 
     def action_cursor_up(self) -> None:
-        option_list = self.query_one(BookmarkList)
-        option_list.focus()
-        option_list.action_cursor_up()
+        self.query_one(BookmarkList).focus()
+        self.move_to(self.position - 1)
 
     def action_filter(self) -> None:
         self.query_one("#bookmarks-filter", Input).focus()

@@ -127,14 +127,16 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         self.reader.show_message(Text(self.strings("loading")))
         self.reader.focus()  # now, so the footer is composed once with the reader's keys
         if self.reader_app.autoload:
-            self.run_worker(
-                partial(
+            # A daemon thread of its own, not a Textual thread worker: those run on the
+            # event loop's executor, whose threads the interpreter joins at exit, so `q`
+            # would wait for the analysis of a huge file to end.
+            threading.Thread(
+                target=partial(
                     load_corpus, self.library, self.post_message, self.cancel_loading, self.painted
                 ),
-                thread=True,
                 name="load-corpus",
-                exit_on_error=False,
-            )
+                daemon=True,
+            ).start()
 
     def on_unmount(self) -> None:
         self.cancel_loading.set()

@@ -145,23 +145,16 @@ def _context_score(bookmark: Bookmark, paragraphs: list[str], first: int, width:
     return score
 
 
-def _apply(store: BookmarkStore | None, bookmark: Bookmark, anchor: Anchor) -> bool:
-    """Update the bookmark (and the store, when it can be written); False when the store
-    could not be told (the bookmark is still right for this run)."""
+def _apply(bookmark: Bookmark, anchor: Anchor) -> bool:
+    """Move the bookmark (in memory) to where it was found; whether that changed it."""
     if (anchor.first, anchor.last, anchor.status) == (
         bookmark.first,
         bookmark.last,
         bookmark.status,
     ):
-        return True
+        return False
     bookmark.first, bookmark.last, bookmark.status = anchor.first, anchor.last, anchor.status
-    if store is not None and not store.read_only and bookmark.id is not None:
-        try:
-            store.update_anchor(bookmark.id, anchor.first, anchor.last, anchor.status)
-        except StoreReadOnly:
-            return False  # saved next time the store is writable
-        return True
-    return False
+    return True
 
 
 def text_digest(article: Article) -> str:
@@ -169,34 +162,59 @@ def text_digest(article: Article) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _reanchor(store: BookmarkStore, bookmarks: list[Bookmark], article: Article | None) -> None:
+Fingerprint = Callable[[str], "str | None"]
+
+
+def _reanchor(
+    store: BookmarkStore,
+    bookmarks: list[Bookmark],
+    article_id: str,
+    load: Callable[[str], Article | None],
+    fingerprint: Fingerprint | None = None,
+) -> None:
     """Locate one article's bookmarks, unless they were all located against this very text
-    before (then their stored places stand)."""
+    before (then their stored places stand). What moved is saved in one transaction, with
+    the text's mark, when the store can be written; else it holds for this run only.
+
+    The mark is `fingerprint(article_id)` (the index gives one without reading the
+    article: a listing of 100k bookmarks reads no unchanged article), else a digest of the
+    loaded article's text. None: the article is gone."""
+    if fingerprint is not None:
+        mark = fingerprint(article_id)
+        if mark is not None and store.anchored(article_id) == mark:
+            return
+        article = load(article_id)
+    else:
+        article = load(article_id)
+        mark = text_digest(article) if article is not None and article.paragraphs else None
+        if mark is not None and store.anchored(article_id) == mark:
+            return
     if article is None or not article.paragraphs:
-        for bookmark in bookmarks:
-            _apply(store, bookmark, locate(bookmark, article))
+        mark = None
+    windows = Windows(article.paragraphs) if article is not None and article.paragraphs else None
+    moved = [
+        (bookmark.id, bookmark.first, bookmark.last, bookmark.status)
+        for bookmark in bookmarks
+        if _apply(bookmark, locate(bookmark, article, windows)) and bookmark.id is not None
+    ]
+    if store.read_only or (not moved and mark is None):
         return
-    digest = text_digest(article)
-    if store.anchored(article.id) == digest:
-        return
-    windows = Windows(article.paragraphs)
-    saved = True
-    for bookmark in bookmarks:
-        saved = _apply(store, bookmark, locate(bookmark, article, windows)) and saved
-    if saved and not store.read_only:
-        try:
-            store.mark_anchored(article.id, digest)
-        except StoreReadOnly:
-            pass
+    try:
+        store.update_anchors(moved, article_id if mark else None, mark)
+    except StoreReadOnly:
+        pass  # saved next time the store is writable
 
 
 def reanchor_article(
-    store: BookmarkStore, article: Article, corpus: str | None = None
+    store: BookmarkStore,
+    article: Article,
+    corpus: str | None = None,
+    fingerprint: Fingerprint | None = None,
 ) -> list[Bookmark]:
     """Re-anchor one loaded article's bookmarks (of `corpus` and of no known corpus, when
     given) (call when it is opened); returns them."""
     bookmarks = store.for_article(article.id, corpus)
-    _reanchor(store, bookmarks, article)
+    _reanchor(store, bookmarks, article.id, lambda _: article, fingerprint)
     return bookmarks
 
 
@@ -205,16 +223,27 @@ def reanchor_all(
     load: Callable[[str], Article | None],
     article_id: str | None = None,
     corpus: str | None = None,
+    fingerprint: Fingerprint | None = None,
 ) -> list[Bookmark]:
     """Re-anchor every bookmark (of one article) against the corpus (load(id) gives None
     for an article that is gone); returns them as they now are. A read-only store is
     updated in memory only."""
-    bookmarks = store.bookmarks(article_id, corpus)  # by article: one in memory at a time
-    start = 0
-    while start < len(bookmarks):
-        end = start
-        while end < len(bookmarks) and bookmarks[end].article_id == bookmarks[start].article_id:
-            end += 1
-        _reanchor(store, bookmarks[start:end], load(bookmarks[start].article_id))
-        start = end
+    found: list[Bookmark] = []
+    for wanted in store.bookmarked_articles(article_id, corpus):
+        found += reanchor_group(store, load, wanted, corpus, fingerprint)
+    return found
+
+
+def reanchor_group(
+    store: BookmarkStore,
+    load: Callable[[str], Article | None],
+    article_id: str,
+    corpus: str | None = None,
+    fingerprint: Fingerprint | None = None,
+) -> list[Bookmark]:
+    """One article's bookmarks (of `corpus` and of no known corpus), re-anchored against
+    its current text, by range: one article's in memory at a time."""
+    bookmarks = store.for_article(article_id, corpus)
+    if bookmarks:
+        _reanchor(store, bookmarks, article_id, load, fingerprint)
     return bookmarks

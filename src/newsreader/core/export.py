@@ -10,13 +10,16 @@ written atomically and never over an existing file unless asked (force=True).
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import re
 import textwrap
 import unicodedata
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, BinaryIO, Literal
 
 from newsreader import locations
 from newsreader.core.formatting import count_text, date_text, datetime_text
@@ -112,9 +115,7 @@ def group_by_article(bookmarks: list[Bookmark]) -> list[list[Bookmark]]:
     ]
 
 
-def _summary(bookmarks: list[Bookmark], exported_at: str) -> str:
-    articles = len({b.article_id for b in bookmarks})
-    passages = len(bookmarks)
+def _summary(passages: int, articles: int, exported_at: str) -> str:
     return (
         f"Exported from newsreader on {datetime_text(exported_at)} UTC: "
         f"{count_text(passages, 'passage')} from {count_text(articles, 'article')}."
@@ -134,32 +135,70 @@ def _md_quote(text: str) -> list[str]:
     return lines
 
 
-def to_markdown(bookmarks: list[Bookmark], *, exported_at: str | None = None) -> str:
-    exported_at = exported_at or utc_now()
-    bookmarks = _safe(bookmarks)
-    lines = ["# Bookmarks", "", _summary(bookmarks, exported_at), ""]
-    for group in group_by_article(bookmarks):
-        head = group[0]
-        lines += [f"## {_one_line(head.title) or head.article_id}", ""]
-        meta = [
-            ("Published", datetime_text(head.published) or "unknown"),
-            ("Year", year_text(head)),
-            ("Directive", directive_text(head) or "none"),
-            ("Source", head.path or head.article_id),
-        ]
-        lines += [f"- {name}: {value}" for name, value in meta]
-        lines.append("")
-        for bookmark in group:
-            lines += [f"### {bookmark.label}", ""]
-            if bookmark.orphaned:
-                lines += [_ORPHANED, ""]
-            lines += _md_quote(bookmark.quote)
+def _lines_text(blocks: Iterable[list[str]]) -> Iterator[str]:
+    """The blocks' lines as "\n".join of them all would give them, rstripped to one final
+    newline, NFC; one chunk per block, so the whole text is never held at once. (A chunk
+    ends at a line's end, where NFC never joins two characters.)"""
+    blanks = 0
+    for block in blocks:
+        out: list[str] = []
+        for line in block:
+            if not line:
+                blanks += 1
+                continue
+            out.extend([""] * blanks)
+            blanks = 0
+            out.append(line)
+        if out:
+            yield unicodedata.normalize("NFC", "\n".join(out) + "\n")
+
+
+def _counts(bookmarks: list[Bookmark]) -> tuple[int, int]:
+    return len(bookmarks), len({b.article_id for b in bookmarks})
+
+
+def _sorted_group(group: list[Bookmark]) -> list[Bookmark]:
+    return sorted(_safe(group), key=lambda b: (b.first, b.last, b.created, b.id or 0))
+
+
+def markdown_chunks(
+    groups: Iterable[list[Bookmark]], passages: int, articles: int, exported_at: str
+) -> Iterator[str]:
+    """The Markdown export of one article's bookmarks after another (counted beforehand,
+    for the summary at the top)."""
+
+    def blocks() -> Iterator[list[str]]:
+        yield ["# Bookmarks", "", _summary(passages, articles, exported_at), ""]
+        for group in map(_sorted_group, groups):
+            head = group[0]
+            lines = [f"## {_one_line(head.title) or head.article_id}", ""]
+            meta = [
+                ("Published", datetime_text(head.published) or "unknown"),
+                ("Year", year_text(head)),
+                ("Directive", directive_text(head) or "none"),
+                ("Source", head.path or head.article_id),
+            ]
+            lines += [f"- {name}: {value}" for name, value in meta]
             lines.append("")
-            if bookmark.note:
-                note = bookmark.note.splitlines()
-                lines += [f"Note: {note[0]}", *note[1:], ""]
-            lines += [citation(bookmark), ""]
-    return unicodedata.normalize("NFC", "\n".join(lines).rstrip("\n") + "\n")
+            for bookmark in group:
+                lines += [f"### {bookmark.label}", ""]
+                if bookmark.orphaned:
+                    lines += [_ORPHANED, ""]
+                lines += _md_quote(bookmark.quote)
+                lines.append("")
+                if bookmark.note:
+                    note = bookmark.note.splitlines()
+                    lines += [f"Note: {note[0]}", *note[1:], ""]
+                lines += [citation(bookmark), ""]
+            yield lines
+
+    return _lines_text(blocks())
+
+
+def to_markdown(bookmarks: list[Bookmark], *, exported_at: str | None = None) -> str:
+    return "".join(
+        markdown_chunks(group_by_article(bookmarks), *_counts(bookmarks), exported_at or utc_now())
+    )
 
 
 # --- JSON --------------------------------------------------------------------------------
@@ -172,6 +211,59 @@ def export_document(
         "exported_at": exported_at or utc_now(),
         "bookmarks": [b.to_json() for b in _safe(bookmarks)],
     }
+
+
+def json_list_chunks(
+    head: dict[str, object], key: str, items: Iterable[dict[str, Any]]
+) -> Iterator[str]:
+    """json.dumps({**head, key: list(items)}, ensure_ascii=False, indent=2), item by item:
+    the list is never whole in memory. `key` must be head's last key (its value ignored)."""
+    before, after = _JSON_SPLIT.split(json.dumps({**head, key: []}, ensure_ascii=False, indent=2))
+    opened = False
+    for item in items:
+        text = _indented(item).replace("\n", "\n    ")
+        yield (",\n    " if opened else before + "[\n    ") + text
+        opened = True
+    yield ("\n  ]" if opened else before + "[]") + after
+
+
+def _indented(item: dict[str, Any]) -> str:
+    """json.dumps(item, ensure_ascii=False, indent=2). With indent, json writes in Python;
+    a flat object (a bookmark's) is put together here from the C encoder's strings."""
+    if not item or not all(type(k) is str and type(v) in _SCALARS for k, v in item.items()):
+        return json.dumps(item, ensure_ascii=False, indent=2)
+    return "{\n" + ",\n".join(f"  {_encode_str(k)}: {_scalar(v)}" for k, v in item.items()) + "\n}"
+
+
+def _scalar(value: object) -> str:
+    if type(value) is str:
+        return _encode_str(value)
+    if value is None:
+        return "null"
+    if type(value) is bool:
+        return "true" if value else "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    return _SCALAR.encode(value)  # a float: "Infinity" and "NaN" as json writes them
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_encode_str = json.encoder.encode_basestring  # in C; not ASCII-only
+_SCALAR = json.JSONEncoder(ensure_ascii=False)
+_JSON_SPLIT = re.compile(r"\[\](?=\n\}$)")
+
+
+def json_chunks(groups: Iterable[list[Bookmark]], exported_at: str) -> Iterator[str]:
+    """The JSON export of one article's bookmarks after another."""
+    head: dict[str, object] = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": exported_at,
+        "bookmarks": [],
+    }
+    items = (b.to_json() for group in groups for b in _safe(group))
+    yield from json_list_chunks(head, "bookmarks", items)
+    yield "\n"
 
 
 def to_json(bookmarks: list[Bookmark], *, exported_at: str | None = None) -> str:
@@ -194,40 +286,77 @@ def _wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
     return lines
 
 
+def text_chunks(
+    groups: Iterable[list[Bookmark]],
+    passages: int,
+    articles: int,
+    exported_at: str,
+    width: int = WIDTH,
+) -> Iterator[str]:
+    """The plain-text export of one article's bookmarks after another."""
+    rule = "=" * width
+
+    def blocks() -> Iterator[list[str]]:
+        yield [*_wrap(_summary(passages, articles, exported_at), width=width), ""]
+        for group in map(_sorted_group, groups):
+            head = group[0]
+            lines = [rule, *_wrap(_one_line(head.title) or head.article_id, width=width)]
+            meta = [
+                f"Published: {datetime_text(head.published) or 'unknown'}",
+                f"Year: {year_text(head)}",
+                f"Directive: {directive_text(head) or 'none'}",
+                f"Source: {head.path or head.article_id}",
+            ]
+            for item in meta:
+                lines += _wrap(item, width=width)
+            lines += [rule, ""]
+            for bookmark in group:
+                lines.append(bookmark.label)
+                if bookmark.orphaned:
+                    lines += [*_wrap(_ORPHANED, "    ", width), ""]
+                for i, paragraph in enumerate(bookmark.quote.split("\n\n")):
+                    if i:
+                        lines.append("")
+                    lines += _wrap(paragraph, "    ", width)
+                if bookmark.note:
+                    lines.append("")
+                    lines += _wrap(f"Note: {bookmark.note}", "    ", width)
+                lines.append("")
+                lines += _wrap(citation(bookmark), "    ", width)
+                lines.append("")
+            yield lines
+
+    return _lines_text(blocks())
+
+
 def to_text(
     bookmarks: list[Bookmark], *, exported_at: str | None = None, width: int = WIDTH
 ) -> str:
+    return "".join(
+        text_chunks(
+            group_by_article(bookmarks), *_counts(bookmarks), exported_at or utc_now(), width
+        )
+    )
+
+
+def render_chunks(
+    fmt: Format,
+    groups: Iterable[list[Bookmark]],
+    passages: int,
+    articles: int,
+    *,
+    exported_at: str | None = None,
+) -> Iterator[str]:
+    """An export written as it is made, from one article's bookmarks after another
+    (`passages` and `articles` count them all, for the summary at the top)."""
     exported_at = exported_at or utc_now()
-    bookmarks = _safe(bookmarks)
-    rule = "=" * width
-    lines = [*_wrap(_summary(bookmarks, exported_at), width=width), ""]
-    for group in group_by_article(bookmarks):
-        head = group[0]
-        lines += [rule, *_wrap(_one_line(head.title) or head.article_id, width=width)]
-        meta = [
-            f"Published: {datetime_text(head.published) or 'unknown'}",
-            f"Year: {year_text(head)}",
-            f"Directive: {directive_text(head) or 'none'}",
-            f"Source: {head.path or head.article_id}",
-        ]
-        for item in meta:
-            lines += _wrap(item, width=width)
-        lines += [rule, ""]
-        for bookmark in group:
-            lines.append(bookmark.label)
-            if bookmark.orphaned:
-                lines += [*_wrap(_ORPHANED, "    ", width), ""]
-            for i, paragraph in enumerate(bookmark.quote.split("\n\n")):
-                if i:
-                    lines.append("")
-                lines += _wrap(paragraph, "    ", width)
-            if bookmark.note:
-                lines.append("")
-                lines += _wrap(f"Note: {bookmark.note}", "    ", width)
-            lines.append("")
-            lines += _wrap(citation(bookmark), "    ", width)
-            lines.append("")
-    return unicodedata.normalize("NFC", "\n".join(lines).rstrip("\n") + "\n")
+    if fmt == "md":
+        return markdown_chunks(groups, passages, articles, exported_at)
+    if fmt == "json":
+        return json_chunks(groups, exported_at)
+    if fmt == "txt":
+        return text_chunks(groups, passages, articles, exported_at)
+    raise ValueError(f"unknown export format {fmt!r} (use one of {', '.join(FORMATS)})")
 
 
 def render(fmt: Format, bookmarks: list[Bookmark], *, exported_at: str | None = None) -> str:
@@ -243,19 +372,19 @@ def render(fmt: Format, bookmarks: list[Bookmark], *, exported_at: str | None = 
 # --- import ------------------------------------------------------------------------------
 def parse_export(data: str | bytes | dict[str, object]) -> list[Bookmark]:
     """The bookmarks of a JSON export; ImportFormatError says what is wrong with it."""
-    if isinstance(data, bytes | bytearray):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ImportFormatError(f"not UTF-8 text ({exc.reason})") from None
+    if isinstance(data, dict):
+        _check_header(data)
+        items = data.get("bookmarks")
+        if not isinstance(items, list):
+            raise ImportFormatError("the export has no bookmarks list")
+        return [_bookmark(number, item) for number, item in enumerate(items, 1)]
     if isinstance(data, str):
-        try:
-            data = json.loads(data)
-        except ValueError as exc:
-            raise ImportFormatError(f"not JSON ({exc})") from None
-        except RecursionError:
-            raise ImportFormatError("nested too deeply to be an export") from None
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        data = data.encode("utf-8", "surrogatepass")
+    return list(read_export(io.BytesIO(data)))
+
+
+def _check_header(data: dict[str, object]) -> None:
+    if data.get("format") != EXPORT_FORMAT:
         raise ImportFormatError(f"not a newsreader bookmarks export (no format {EXPORT_FORMAT!r})")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
@@ -265,16 +394,159 @@ def parse_export(data: str | bytes | dict[str, object]) -> list[Bookmark]:
             f"the export is version {version}, made by a newer newsreader "
             f"(this one reads up to {EXPORT_VERSION})"
         )
-    items = data.get("bookmarks")
-    if not isinstance(items, list):
+
+
+def _bookmark(number: int, item: object) -> Bookmark:
+    try:
+        return Bookmark.from_json(item).clean()  # type: ignore[arg-type]  # a fresh one
+    except (TypeError, ValueError) as exc:
+        raise ImportFormatError(f"bookmark {number}: {exc}") from None
+
+
+def read_export(stream: BinaryIO) -> Iterator[Bookmark]:
+    """The bookmarks of a JSON export read from a stream, one at a time (cleaned, as
+    parse_export gives them): an export of 100k bookmarks is never whole in memory.
+
+    Each bookmark is yielded as soon as it is read; the file is only known to be an export
+    once it ends, so ImportFormatError can come after bookmarks were yielded (the import is
+    one transaction, rolled back). The errors come in the order json.loads of the whole file
+    gave them: not JSON, then not an export, then the first bad bookmark (after which none
+    is yielded).
+    """
+    reader = _JsonReader(stream)
+    first = reader.peek()
+    if first != "{":
+        reader.value()  # "not JSON" or "nested too deeply" for what is neither
+        reader.end()
+        raise ImportFormatError(f"not a newsreader bookmarks export (no format {EXPORT_FORMAT!r})")
+    reader.skip("{")
+    header: dict[str, object] = {}
+    listed = False
+    deferred: ImportFormatError | None = None
+    if reader.peek() == "}":
+        reader.skip("}")
+    else:
+        while True:
+            key = reader.value()
+            if not isinstance(key, str):
+                raise reader.error("keys must be strings")
+            reader.skip(":")
+            if key == "bookmarks" and reader.peek() == "[":
+                if "format" in header and "version" in header:
+                    _check_header(header)  # a file that is no export adds nothing
+                listed = True
+                reader.skip("[")
+                number = 0
+                if reader.peek() == "]":
+                    reader.skip("]")
+                else:
+                    while True:
+                        item = reader.value()
+                        number += 1
+                        if deferred is None:
+                            try:
+                                bookmark = _bookmark(number, item)
+                            except ImportFormatError as error:
+                                deferred = error  # said once the whole file is known JSON
+                            else:
+                                yield bookmark
+                        if reader.peek() == ",":
+                            reader.skip(",")
+                            continue
+                        reader.skip("]")
+                        break
+            else:
+                header[key] = reader.value()
+            if reader.peek() == ",":
+                reader.skip(",")
+                continue
+            reader.skip("}")
+            break
+    reader.end()
+    _check_header(header)
+    if not listed:
         raise ImportFormatError("the export has no bookmarks list")
-    bookmarks = []
-    for number, item in enumerate(items, 1):
+    if deferred is not None:
+        raise deferred
+
+
+class _JsonReader:
+    """A JSON text read a piece at a time: `value()` decodes the next whole value with the
+    standard decoder, reading more of the stream while the value is cut off."""
+
+    CHUNK = 1 << 20  # bytes read at a time
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        self.buffer = ""
+        self.pos = 0
+        self.dropped = 0  # characters before the buffer (for the position in messages)
+        self.eof = False
+
+    def _more(self, size: int = CHUNK) -> bool:
+        """Read more into the buffer; False at the end of the stream."""
+        if self.eof:
+            return False
+        data = self.stream.read(size)
         try:
-            bookmarks.append(safe_bookmark(Bookmark.from_json(item)))
-        except (TypeError, ValueError) as exc:
-            raise ImportFormatError(f"bookmark {number}: {exc}") from None
-    return bookmarks
+            text = self.decoder.decode(data, final=not data)
+        except UnicodeDecodeError as exc:
+            raise ImportFormatError(f"not UTF-8 text ({exc.reason})") from None
+        self.eof = not data
+        if self.pos:
+            self.dropped += self.pos
+            self.buffer = self.buffer[self.pos :]
+            self.pos = 0
+        self.buffer += text
+        return True
+
+    def error(self, message: str, at: int | None = None) -> ImportFormatError:
+        where = self.dropped + (self.pos if at is None else at)
+        return ImportFormatError(f"not JSON ({message}: character {where})")
+
+    def peek(self) -> str:
+        """The next character that is not white space ("" at the end)."""
+        while True:
+            self.pos = _JSON_SPACE.match(self.buffer, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.buffer):
+                return self.buffer[self.pos]
+            if not self._more():
+                return ""
+
+    def skip(self, expected: str) -> None:
+        if self.peek() != expected:
+            raise self.error(f"expecting {expected!r}")
+        self.pos += 1
+
+    def end(self) -> None:
+        if self.peek():
+            raise self.error("extra data")
+
+    def value(self) -> Any:
+        if not self.peek():
+            raise self.error("expecting value")
+        size = self.CHUNK
+        while True:
+            try:
+                value, end = _JSON_DECODER.raw_decode(self.buffer, self.pos)
+            except json.JSONDecodeError as exc:
+                if self._more(size):  # perhaps only cut off: read more, then try again
+                    size *= 2
+                    continue
+                raise self.error(exc.msg, exc.pos) from None
+            except RecursionError:
+                raise ImportFormatError("nested too deeply to be an export") from None
+            # A number or a literal at the very end of the buffer may go on in the stream.
+            if end == len(self.buffer) and self._more(size):
+                size *= 2
+                continue
+            self.pos = end
+            return value
+
+
+_JSON_DECODER = json.JSONDecoder()
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def import_json(store: BookmarkStore, data: str | bytes | dict[str, object]) -> Merged:

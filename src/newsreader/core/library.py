@@ -13,15 +13,16 @@ connection per thread, and one bookmark store connection used under a lock.
 
 from __future__ import annotations
 
+import io
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from newsreader import locations
 from newsreader.core.model import Article, Corpus, SkipKind, Skipped
@@ -29,6 +30,7 @@ from newsreader.core.people_index import Person, article_roles, people_of
 from newsreader.core.store.atomic import NotRegularFile, special_kind
 from newsreader.core.store.bookmarks import (
     Bookmark,
+    BookmarkKey,
     BookmarkNotFound,
     BookmarkStore,
     InvalidRange,
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ArticleNotFound",
     "Bookmark",
+    "BookmarkKey",
     "BookmarkNotFound",
     "InvalidRange",
     "Library",
@@ -196,11 +199,18 @@ class Library:
     def in_memory(self) -> bool:
         return self._read_target is not None and "mode=memory" in self._read_target
 
-    def close(self) -> None:
-        with self._writer_lock:
-            if self._writer is not None:
-                self._writer.close()
-                self._writer = None
+    def close(self, *, refresh_wait: float = -1) -> None:
+        """Close the index and the store. `refresh_wait`: how long to wait (seconds) for a
+        refresh running in another thread, which was told to stop, to let go of the index
+        writer; after that the writer is left to it (the process is ending: SQLite keeps
+        the index whole). Negative: wait as long as it takes."""
+        if self._writer_lock.acquire(timeout=refresh_wait):
+            try:
+                if self._writer is not None:
+                    self._writer.close()
+                    self._writer = None
+            finally:
+                self._writer_lock.release()
         reader = getattr(self._local, "reader", None)
         if reader is not None:
             reader[1].close()
@@ -384,6 +394,11 @@ class Library:
     def article(self, article_id: str) -> Article | None:
         """The whole article: text, entities and metadata."""
         return self._read(lambda r: r.article(article_id))
+
+    def text_fingerprint(self, article_id: str) -> str | None:
+        """A mark of the article's text as indexed, read without unpacking it (None: no
+        such article): the same text gives the same mark."""
+        return self._read(lambda r: r.text_fingerprint(article_id))
 
     def header(self, article_id: str) -> Article | None:
         return self._read(lambda r: r.header(article_id))
@@ -613,24 +628,55 @@ class Library:
         """This corpus's bookmarks (of one article), and those of no known corpus, each
         passage found again in the article's current text (or marked orphaned), by article,
         then range. `all_corpora` adds other corpora's, as stored (not re-anchored here)."""
-        from newsreader.core.anchor import reanchor_all
+        return [
+            b for group in self.bookmark_groups(article_id, all_corpora=all_corpora) for b in group
+        ]
+
+    def bookmark_groups(
+        self, article_id: str | None = None, *, all_corpora: bool = False
+    ) -> Iterator[list[Bookmark]]:
+        """bookmarks() one article at a time, each re-anchored as it comes: a listing or
+        an export of 100k bookmarks holds one article's in memory, never all of them. An
+        article whose text did not change since its bookmarks were last anchored costs a
+        digest of its text, no search."""
+        from newsreader.core.anchor import reanchor_group
 
         with self._bookmark_store() as store:
-            scoped = reanchor_all(store, self.article, article_id, self.corpus_key)
-            if not all_corpora:
-                return scoped
-            seen = {b.id for b in scoped}
-            others = [b for b in store.bookmarks(article_id) if b.id not in seen]
-        return sorted(
-            scoped + others, key=lambda b: (b.article_id, b.first, b.last, b.created, b.id or 0)
-        )
+            wanted = store.bookmarked_articles(article_id, None if all_corpora else self.corpus_key)
+        for one in wanted:
+            with self._bookmark_store() as store:  # taken per article: others may write between
+                group = reanchor_group(
+                    store, self.article, one, self.corpus_key, self.text_fingerprint
+                )
+                if all_corpora:
+                    seen = {b.id for b in group}
+                    group += [b for b in store.for_article(one) if b.id not in seen]
+            if group:
+                group.sort(key=lambda b: (b.first, b.last, b.created, b.id or 0))
+                yield group
+
+    def bookmark_keys(self, *, all_corpora: bool = False, text: str = "") -> list[BookmarkKey]:
+        """(article id, id) of what bookmarks() lists, in its order, as stored (re-anchor a
+        page of them with bookmark_groups(article_id)); with `text`, those whose title,
+        quote or note hold each of its words, folded (as typed: "bao ve" finds "bảo vệ")."""
+        from newsreader.core.text.fold import fold
+
+        with self._bookmark_store() as store:
+            return store.keys(None if all_corpora else self.corpus_key, fold(text).split())
+
+    def bookmark_counts(
+        self, article_id: str | None = None, *, all_corpora: bool = False
+    ) -> tuple[int, int]:
+        """(bookmarks, articles) that bookmarks() would list, without reading them."""
+        with self._bookmark_store() as store:
+            return store.counts(article_id, None if all_corpora else self.corpus_key)
 
     def article_bookmarks(self, article: Article) -> list[Bookmark]:
         """The bookmarks of a loaded article, re-anchored against its text."""
         from newsreader.core.anchor import reanchor_article
 
         with self._bookmark_store() as store:
-            return reanchor_article(store, article, self.corpus_key)
+            return reanchor_article(store, article, self.corpus_key, self.text_fingerprint)
 
     def marked_paragraphs(self, article: Article) -> set[int]:
         """The paragraphs of a loaded article inside one of its (found) bookmarks."""
@@ -676,13 +722,15 @@ class Library:
 
         return passage_with_citation(make_bookmark(article, first, last))
 
-    def import_bookmarks(self, data: bytes) -> Merged:
-        """Merge a JSON export. Raises ImportFormatError, StoreReadOnly."""
-        from newsreader.core.export import parse_export
+    def import_bookmarks(self, data: bytes | BinaryIO) -> Merged:
+        """Merge a JSON export (its bytes, or a binary stream read as it goes: an export of
+        100k bookmarks is never whole in memory). One transaction: a file found not to be
+        an export half-way adds nothing. Raises ImportFormatError, StoreReadOnly."""
+        from newsreader.core.export import read_export
 
-        bookmarks = parse_export(data)
+        stream = io.BytesIO(data) if isinstance(data, bytes | bytearray) else data
         with self._bookmark_store(write=True) as store:
-            return store.merge(bookmarks)
+            return store.merge(read_export(stream), clean=False)  # read_export cleans
 
     def reading_state(self) -> ReadingState:
         with self._bookmark_store() as store:
@@ -702,6 +750,26 @@ class Library:
 
         return export.render(fmt, bookmarks)  # type: ignore[arg-type]
 
+    def export_chunks(
+        self,
+        fmt: str,
+        bookmarks: list[Bookmark] | None = None,
+        *,
+        article_id: str | None = None,
+        all_corpora: bool = False,
+    ) -> Iterator[str]:
+        """An export as it is made: of `bookmarks`, or (None) of what bookmarks(article_id,
+        all_corpora=) lists, read one article at a time and never whole in memory."""
+        from newsreader.core import export
+
+        if bookmarks is not None:
+            groups: Iterable[list[Bookmark]] = export.group_by_article(bookmarks)
+            passages, articles = len(bookmarks), len({b.article_id for b in bookmarks})
+        else:
+            groups = self.bookmark_groups(article_id, all_corpora=all_corpora)
+            passages, articles = self.bookmark_counts(article_id, all_corpora=all_corpora)
+        return export.render_chunks(fmt, groups, passages, articles)  # type: ignore[arg-type]
+
     def default_export_path(self, fmt: str, folder: Path | None = None) -> Path:
         from newsreader.core import export
 
@@ -710,17 +778,21 @@ class Library:
     def export(
         self,
         fmt: str,
-        bookmarks: list[Bookmark],
+        bookmarks: list[Bookmark] | None,
         path: Path | None,
         *,
         force: bool = False,
         folder: bool = False,
+        article_id: str | None = None,
+        all_corpora: bool = False,
     ) -> Path:
         """Write an export (to path, or a new file in the documents folder); returns where.
-        With `folder` (the user wrote `dir/`) path is a folder, made when missing.
+        `bookmarks` None: what bookmarks(article_id, all_corpora=) lists, written as it is
+        read. With `folder` (the user wrote `dir/`) path is a folder, made when missing.
         Raises FileExistsError when path exists and force is False, NotRegularFile when
         it is a device, FIFO or socket (nothing is written to those)."""
         from newsreader.core import export
+        from newsreader.core.store.atomic import write_atomic_chunks
 
         target = path if path is not None else self.default_export_path(fmt)
         if folder:
@@ -729,7 +801,11 @@ class Library:
             target.mkdir(parents=True, exist_ok=True)
         if target.is_dir():
             target = target / export.default_export_name(fmt)  # type: ignore[arg-type]
-        return export.write_export(target, self.render_export(fmt, bookmarks), force=force)
+        if target.is_dir():
+            raise IsADirectoryError(21, "Is a directory", str(target))
+        chunks = self.export_chunks(fmt, bookmarks, article_id=article_id, all_corpora=all_corpora)
+        write_atomic_chunks(target, (c.encode("utf-8") for c in chunks), overwrite=force)
+        return target
 
     # --- search history ---------------------------------------------------------------
     @property

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from newsreader.core.cancel import checkpoint
 from newsreader.core.corpus.loader import LoadedDocument
 from newsreader.core.model import Article, Entity, LoadWarning, SkipKind, YearSource
 from newsreader.core.text.dates import anchor_from_iso, find_dates
@@ -106,11 +107,13 @@ def _refs_by_piece(text: str, spans: list[tuple[int, int]]) -> list[DirectiveRef
     """Directive references over a text cut into pieces, offsets into the whole text."""
     if spans == [(0, len(text))]:
         return _all_refs(text)
-    return [
-        replace(ref, start=ref.start + lo, end=ref.end + lo)
-        for lo, hi in spans
-        for ref in _all_refs(text[lo:hi])
-    ]
+    found: list[DirectiveRef] = []
+    for lo, hi in spans:
+        checkpoint()
+        found.extend(
+            replace(ref, start=ref.start + lo, end=ref.end + lo) for ref in _all_refs(text[lo:hi])
+        )
+    return found
 
 
 def _dates_by_piece(
@@ -118,6 +121,7 @@ def _dates_by_piece(
 ) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, text, value) of find_dates over a text cut into pieces."""
     for lo, hi in spans:
+        checkpoint()
         for match in find_dates(text[lo:hi], anchor):
             yield match.start + lo, match.end + lo, match.text, match.value
 
@@ -125,7 +129,10 @@ def _dates_by_piece(
 def prepare(loaded: LoadedDocument) -> PreparedDocument:
     doc = loaded.document
     title = mend_glued_codes(doc.title)
-    paragraphs = [mend_glued_codes(p) for p in doc.paragraphs]
+    paragraphs = []
+    for paragraph in doc.paragraphs:
+        checkpoint()
+        paragraphs.append(mend_glued_codes(paragraph))
     texts = [title, *paragraphs]
     spans = _analysed_pieces(texts)
     refs = [_refs_by_piece(text, s) for text, s in zip(texts, spans, strict=True)]

@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 _KINDS = (
@@ -54,12 +55,22 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     NotRegularFile and is left as it is. With overwrite=False an existing file raises
     FileExistsError instead of being replaced.
     """
+    write_atomic_chunks(path, (data,), overwrite=overwrite)
+
+
+def write_atomic_chunks(path: Path, chunks: Iterable[bytes], *, overwrite: bool = True) -> None:
+    """write_atomic of the chunks' concatenation, written as they come (a large export is
+    never whole in memory). An existing file with overwrite=False is refused before the
+    first chunk is asked for, and again when the file is put in place."""
     check_regular(path)
+    if not overwrite and os.path.lexists(path):
+        raise FileExistsError(errno.EEXIST, "File exists", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         if overwrite:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -31,7 +32,8 @@ from newsreader.core.formatting import count_text, range_label
 from newsreader.core.model import Article
 from newsreader.core.store.atomic import special_kind
 from newsreader.core.store.reading_state import ReadingState, load_state
-from newsreader.core.text.clean import clean_text
+from newsreader.core.text.clean import clean_text, is_clean
+from newsreader.core.text.fold import fold
 
 STORE_NAME = "newsreader.sqlite3"
 BUSY_TIMEOUT_S = 30.0
@@ -76,6 +78,7 @@ MIGRATIONS: list[list[str]] = [
     ["ALTER TABLE bookmarks ADD COLUMN corpus TEXT"],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+MERGE_BATCH = 1000  # new bookmarks inserted at a time by an import
 CONTEXT_CHARS = 200  # how much of the neighbouring paragraphs is kept for re-anchoring
 
 
@@ -171,24 +174,31 @@ class Bookmark:
         return (self.article_id, self.first, self.last, self.quote)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # asdict() would deep-copy each field; they are all plain values (100k of them
+        # in an import or an export).
+        return dict(zip(_FIELD_NAMES, _all_fields(self), strict=True))
 
     def cleaned(self) -> Bookmark:
         """A copy with every text field through clean_text: no controls, escapes or bidi
         overrides, whatever a file to import or an old store held."""
-        data = self.to_json()
-        for key, value in data.items():
-            if isinstance(value, str):
-                data[key] = clean_text(value)
-        return Bookmark(**data)
+        return Bookmark(**self.to_json()).clean()
+
+    def clean(self) -> Bookmark:
+        """cleaned(), in place (for a bookmark just read from a file); returns self."""
+        if is_clean("".join(v for v in _text_fields(self) if v)):
+            return self  # nothing to do in any field (NFC of the whole: of each part)
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if value:  # most of a bookmark's fields are empty or None
+                setattr(self, name, clean_text(value))
+        return self
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Bookmark:
         """From a JSON export's entry; raises ValueError on a missing or ill-typed field."""
         if not isinstance(data, dict):
             raise ValueError("a bookmark must be an object")
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
+        values = {k: v for k, v in data.items() if k in _FIELD_NAMES}
         for key, kind in (("article_id", str), ("quote", str)):
             if not isinstance(values.get(key), kind):
                 raise ValueError(f"bookmark field {key!r} must be a string")
@@ -213,6 +223,12 @@ class Bookmark:
         if values.get("status", "ok") not in ("ok", "orphaned"):
             raise ValueError("bookmark status must be 'ok' or 'orphaned'")
         return cls(**values)
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(Bookmark))
+_TEXT_FIELDS = tuple(f.name for f in fields(Bookmark) if "str" in str(f.type))
+_all_fields = operator.attrgetter(*_FIELD_NAMES)  # one C call for a whole row
+_text_fields = operator.attrgetter(*_TEXT_FIELDS)
 
 
 def make_bookmark(
@@ -272,6 +288,17 @@ def _in_corpus(corpus: str | None) -> tuple[str, tuple[str, ...]]:
 
 def _row(row: tuple[Any, ...]) -> Bookmark:
     return Bookmark(**dict(zip(_COLUMNS, row, strict=True)))
+
+
+class BookmarkKey(NamedTuple):
+    article_id: str
+    id: int
+
+
+def _holds(title: str | None, quote: str | None, note: str | None, words: str) -> bool:
+    """Whether the folded title, quote and note hold every folded word (one a line)."""
+    haystack = fold(f"{title or ''}\n{quote or ''}\n{note or ''}")
+    return all(word in haystack for word in words.split("\n"))
 
 
 class Toggled(NamedTuple):
@@ -667,6 +694,53 @@ class BookmarkStore:
             )
         return [_row(r) for r in rows]
 
+    def bookmarked_articles(
+        self, article_id: str | None = None, corpus: str | None = None
+    ) -> list[str]:
+        """The ids of the articles with bookmarks (of one corpus and of no known corpus),
+        in the order bookmarks() lists them."""
+        scope, values = _in_corpus(corpus)
+        if article_id is not None:
+            scope, values = scope + " AND article_id = ?", (*values, article_id)
+        return [
+            str(row[0])
+            for row in self.db.execute(
+                "SELECT DISTINCT article_id FROM bookmarks WHERE 1"
+                + scope
+                + " ORDER BY article_id",
+                values,
+            )
+        ]
+
+    def keys(self, corpus: str | None = None, words: list[str] | None = None) -> list[BookmarkKey]:
+        """(article id, id) of every bookmark (of one corpus and of no known corpus), in
+        bookmarks() order, without their text: what a paged list holds for 100k of them.
+        `words` (folded): only those whose title, quote or note, folded, hold each one."""
+        scope, values = _in_corpus(corpus)
+        if words:
+            self.db.create_function("newsreader_holds", 4, _holds, deterministic=True)
+            scope += " AND newsreader_holds(title, quote, note, ?)"
+            values = (*values, "\n".join(words))
+        return [
+            BookmarkKey(str(row[0]), int(row[1]))
+            for row in self.db.execute(
+                "SELECT article_id, id FROM bookmarks WHERE 1"
+                + scope
+                + " ORDER BY article_id, first, last, created, id",
+                values,
+            )
+        ]
+
+    def counts(self, article_id: str | None = None, corpus: str | None = None) -> tuple[int, int]:
+        """(bookmarks, articles) that bookmarks(article_id, corpus) lists, counted in SQL."""
+        scope, values = _in_corpus(corpus)
+        if article_id is not None:
+            scope, values = scope + " AND article_id = ?", (*values, article_id)
+        passages, articles = self.db.execute(
+            "SELECT count(*), count(DISTINCT article_id) FROM bookmarks WHERE 1" + scope, values
+        ).fetchone()
+        return int(passages), int(articles)
+
     def for_article(self, article_id: str, corpus: str | None = None) -> list[Bookmark]:
         return self.bookmarks(article_id, corpus)
 
@@ -711,45 +785,78 @@ class BookmarkStore:
 
     def update_anchor(self, bookmark_id: int, first: int, last: int, status: Status) -> None:
         """Record where re-anchoring found the passage (the quote is kept as marked)."""
-        with self._write():
-            self.db.execute(
-                "UPDATE bookmarks SET first = ?, last = ?, status = ? WHERE id = ?",
-                (first, last, status, bookmark_id),
-            )
+        self.update_anchors([(bookmark_id, first, last, status)])
 
-    def merge(self, bookmarks: list[Bookmark]) -> Merged:
+    def update_anchors(
+        self,
+        places: list[tuple[int, int, int, Status]],
+        article_id: str | None = None,
+        digest: str | None = None,
+    ) -> None:
+        """Record where re-anchoring found passages (id, first, last, status), and with
+        `digest` that all of `article_id`'s were anchored to that text: one transaction."""
+        with self._write():
+            self.db.executemany(
+                "UPDATE bookmarks SET first = ?, last = ?, status = ? WHERE id = ?",
+                [(first, last, status, bookmark_id) for bookmark_id, first, last, status in places],
+            )
+            if article_id is not None and digest is not None:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"anchored:{article_id}", digest)
+                )
+
+    def merge(self, bookmarks: Iterable[Bookmark], *, clean: bool = True) -> Merged:
         """Add bookmarks from elsewhere (an import), in one transaction.
 
         The same passage (article id, range and quote) already here is not added again;
         its note is replaced when the incoming one was updated later. What is here is read
         once, by a digest of each passage, so a large import is one pass, not one query over
-        every bookmark of the same paragraph per incoming one.
+        every bookmark of the same paragraph per incoming one. `bookmarks` is read as it
+        comes (a stream of 100k is never whole in memory) and written in batches; an error
+        from it rolls the whole import back. `clean=False`: they were cleaned already.
         """
         added = updated = unchanged = 0
         with self._write():
             self._forget_anchored()
-            here: dict[tuple[str, int, int, bytes], tuple[int, str | None, str]] = {}
+            here: dict[tuple[str, int, int, bytes], tuple[int | None, str | None, str]] = {}
             for row in self.db.execute(
                 "SELECT id, article_id, first, last, quote, note, updated FROM bookmarks"
                 " ORDER BY id DESC"  # the oldest of equal passages wins, as before
             ):
                 here[_passage_key(row[1], row[2], row[3], row[4])] = (row[0], row[5], row[6])
-            for incoming in map(Bookmark.cleaned, bookmarks):  # compared and stored clean
+            pending: list[Bookmark] = []  # new ones, not yet inserted
+            names = [name for name in _COLUMNS if name != "id"]
+            insert = (
+                f"INSERT INTO bookmarks ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+            )
+
+            row_of = operator.attrgetter(*names)
+
+            def flush() -> None:
+                self.db.executemany(insert, map(row_of, pending))
+                pending.clear()
+
+            for incoming in map(Bookmark.cleaned, bookmarks) if clean else bookmarks:
                 key = _passage_key(*incoming.identity())
                 existing = here.get(key)
                 if existing is None:
-                    fresh = Bookmark(**incoming.to_json())
+                    fresh = incoming  # a copy (cleaned) or the import's own: ours to change
+                    fresh.id = None
                     fresh.note = _clean_note(fresh.note)
                     fresh.created = fresh.created or self.clock()
                     fresh.updated = fresh.updated or fresh.created
-                    self._insert(fresh)
-                    assert fresh.id is not None
-                    here[key] = (fresh.id, fresh.note, fresh.updated)
+                    pending.append(fresh)
+                    here[key] = (None, fresh.note, fresh.updated)
                     added += 1
+                    if len(pending) >= MERGE_BATCH:
+                        flush()
                     continue
                 bookmark_id, note_here, updated_here = existing
                 note = _clean_note(incoming.note)
                 if incoming.updated > updated_here and note != note_here:
+                    if bookmark_id is None:  # added by this very import, not yet written
+                        flush()
+                        bookmark_id = self._latest_id(key)
                     self.db.execute(
                         "UPDATE bookmarks SET note = ?, updated = ? WHERE id = ?",
                         (note, incoming.updated, bookmark_id),
@@ -758,7 +865,20 @@ class BookmarkStore:
                     updated += 1
                 else:
                     unchanged += 1
+            flush()
         return Merged(added, updated, unchanged)
+
+    def _latest_id(self, key: tuple[str, int, int, bytes]) -> int:
+        """The id of the newest bookmark of this passage (one this import just added)."""
+        article_id, first, last, digest = key
+        for bookmark_id, quote in self.db.execute(
+            "SELECT id, quote FROM bookmarks WHERE article_id = ? AND first = ? AND last = ?"
+            " ORDER BY id DESC",
+            (article_id, first, last),
+        ):
+            if _passage_key(article_id, first, last, quote)[3] == digest:
+                return int(bookmark_id)
+        raise LookupError(key)  # flushed just before: cannot happen
 
     # --- reading state ----------------------------------------------------------------
     def reading_state(self) -> ReadingState:

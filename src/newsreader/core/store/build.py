@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsreader.core.cancel import Cancelled, cancellable
 from newsreader.core.corpus.analysis import (
     DirectiveIndex,
     PreparedDocument,
@@ -285,7 +286,22 @@ class CorpusIndex:
     ) -> RefreshStats:
         """Bring the index in line with the folder; commits every BATCH articles so another
         connection can read what is done while a cold build goes on. `cancel` set stops it
-        at the next file with RefreshCancelled (a first build stays incomplete)."""
+        at the next file with RefreshCancelled (a first build stays incomplete); an analysis
+        in this process stops at its next checkpoint, inside a huge file too."""
+        try:
+            with cancellable(cancel):
+                return self._refresh(progress, workers, on_commit, cancel)
+        except Cancelled:
+            self.db.rollback()  # the batch under way; what was committed stays
+            raise RefreshCancelled() from None
+
+    def _refresh(
+        self,
+        progress: Progress | None,
+        workers: int | None,
+        on_commit: Callable[[], None] | None,
+        cancel: threading.Event | None,
+    ) -> RefreshStats:
         stats = RefreshStats()
         walk_skipped: list[Skipped] = []
         found = list(walk_corpus(self.root, walk_skipped)) if self.root.is_dir() else []

@@ -344,6 +344,17 @@ class IndexReader:
         article.entities = unpack_entities(entities, texts, self.decode)
         return article
 
+    def text_fingerprint(self, article_id: str) -> str | None:
+        """A digest of the article's stored title and paragraphs, as packed (not unpacked:
+        cheap); None when there is no such article."""
+        row = self.db.execute(
+            "SELECT body FROM texts WHERE article = (SELECT rowid FROM articles WHERE id = ?)",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return "packed:" + hashlib.blake2b(bytes(row[0]), digest_size=16).hexdigest()
+
     def has_article(self, article_id: str) -> bool:
         return (
             self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()

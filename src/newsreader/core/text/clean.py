@@ -71,6 +71,16 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def is_clean(text: str) -> bool:
+    """Whether clean_text would give text back as it is (one look at a whole record's
+    fields joined tells that for all of them, in the usual case)."""
+    return (
+        "\r" not in text
+        and not _NEEDS_TRANSLATE.search(text)
+        and unicodedata.is_normalized("NFC", text)
+    )
+
+
 def clean_line(text: str) -> str:
     """clean_text for a one-line field (a title, a name): newlines and tabs become spaces."""
     return " ".join(clean_text(text).split())

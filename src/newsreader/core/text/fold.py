@@ -78,7 +78,16 @@ for _code in range(0x80):
 
 def fold(text: str) -> str:
     """Fold NFC text for matching; len(fold(s)) == len(s) always."""
-    return text.translate(_TABLE)
+    if len(text) <= _FOLD_CHUNK:
+        return text.translate(_TABLE)
+    # A huge text in slices: one translate of megabytes holds the interpreter's lock for
+    # its whole length, and a thread that must answer a key (q) waits that long.
+    return "".join(
+        text[i : i + _FOLD_CHUNK].translate(_TABLE) for i in range(0, len(text), _FOLD_CHUNK)
+    )
+
+
+_FOLD_CHUNK = 1 << 18  # characters
 
 
 def has_marks(text: str) -> bool:

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsreader.core.cancel import checkpoint
+
 
 @dataclass(frozen=True, slots=True)
 class PersonMatch:
@@ -666,6 +668,7 @@ def find_people(title: str, paragraphs: list[str]) -> list[PersonMatch]:
     scanned: list[_Scanned] = []
     names: set[str] = set()
     for key, text in sources:
+        checkpoint()
         runs = _runs(text)
         contexts: dict[int, _Context] = {}
         hits = (
@@ -684,6 +687,7 @@ def find_people(title: str, paragraphs: list[str]) -> list[PersonMatch]:
     known = _Known(names) if names else None
     matches: list[PersonMatch] = []
     for key, text, runs, hits, contexts in scanned:
+        checkpoint()
         if known is not None:
             for run in runs:
                 if len(run) > 1 or run[0][2] in known.by_given:
