@@ -561,7 +561,9 @@ def _bookmark_add(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise RuntimeFailure(str(exc)) from None
     if args.json:
-        _print_json(bookmark.to_json())
+        from newsreader.core.export import bookmark_entry
+
+        _print_json(bookmark_entry(bookmark))
     else:
         verb = "already bookmarked" if existed else "bookmarked"
         print(f"{verb}: {format_bookmark_line(bookmark)}")
@@ -601,7 +603,9 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 
     _, bookmarks = _current_bookmarks(args)
     if args.json:
-        _print_json({"bookmarks": [b.to_json() for b in bookmarks]})
+        from newsreader.core.export import bookmark_entry
+
+        _print_json({"bookmarks": [bookmark_entry(b) for b in bookmarks]})
     else:
         sys.stdout.write(format_bookmarks(bookmarks))
     if not bookmarks:

@@ -27,7 +27,9 @@ from newsreader.core.text.directives import directive_label
 Format = Literal["md", "json", "txt"]
 FORMATS: tuple[Format, ...] = ("md", "json", "txt")
 EXPORT_FORMAT = "newsreader.bookmarks"
-EXPORT_VERSION = 1
+# Version 1 wrote "first"/"last" as 0-based paragraph indexes; version 2 writes the ¶ numbers
+# a person reads in the reader and in the Markdown export (from 1). Both are read back.
+EXPORT_VERSION = 2
 WIDTH = 80
 MAX_NAME = 80
 _YEAR_SOURCES = {
@@ -151,6 +153,14 @@ def to_markdown(bookmarks: list[Bookmark], *, exported_at: str | None = None) ->
 
 
 # --- JSON --------------------------------------------------------------------------------
+def bookmark_entry(bookmark: Bookmark) -> dict[str, object]:
+    """A bookmark as JSON for people and files: "first"/"last" are ¶ numbers (from 1)."""
+    entry = bookmark.to_json()
+    entry["first"] = bookmark.first + 1
+    entry["last"] = bookmark.last + 1
+    return entry
+
+
 def export_document(
     bookmarks: list[Bookmark], *, exported_at: str | None = None
 ) -> dict[str, object]:
@@ -158,7 +168,7 @@ def export_document(
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": exported_at or utc_now(),
-        "bookmarks": [b.to_json() for b in _safe(bookmarks)],
+        "bookmarks": [bookmark_entry(b) for b in _safe(bookmarks)],
     }
 
 
@@ -259,10 +269,26 @@ def parse_export(data: str | bytes | dict[str, object]) -> list[Bookmark]:
     bookmarks = []
     for number, item in enumerate(items, 1):
         try:
+            if version >= 2:
+                item = _from_paragraph_numbers(item)
             bookmarks.append(safe_bookmark(Bookmark.from_json(item)))
         except (TypeError, ValueError) as exc:
             raise ImportFormatError(f"bookmark {number}: {exc}") from None
     return bookmarks
+
+
+def _from_paragraph_numbers(item: object) -> object:
+    """A version-2 entry with its ¶ numbers (from 1) turned back into 0-based indexes."""
+    if not isinstance(item, dict):
+        return item
+    item = dict(item)
+    for key in ("first", "last"):
+        value = item.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value < 1:
+                raise ValueError(f"bookmark field {key!r} must be a paragraph number (from 1)")
+            item[key] = value - 1
+    return item
 
 
 def import_json(store: BookmarkStore, data: str | bytes | dict[str, object]) -> Merged:
