@@ -130,6 +130,15 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _measure(text: str) -> int:
+    from newsreader.app.settings import parse_measure
+
+    try:
+        return parse_measure(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _add_common(parser: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
     parser.add_argument(
         "--corpus",
@@ -160,6 +169,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="corpus folder (default: $NEWSREADER_CORPUS, else the bundled corpus)",
     )
     parser.add_argument("--lang", choices=["en", "vi"], help="language of the reader's interface")
+    parser.add_argument(
+        "--measure",
+        metavar="N",
+        type=_measure,
+        help="the reader's longest line of text, in columns (40-200; default: config.toml's "
+        "[reader] measure, else 88)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     listing = commands.add_parser(
@@ -523,7 +539,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_app(args: argparse.Namespace) -> int:
     from newsreader.app import run_app
 
-    return run_app(_library(args, must_exist=False), lang=args.lang)
+    return run_app(_library(args, must_exist=False), lang=args.lang, measure=args.measure)
 
 
 def _open_store(library: Library, *, write: bool) -> None:

@@ -55,6 +55,8 @@ _KEY_NAMES = {
     "alt+right": "Alt+→",
     "ctrl+q": "Ctrl+Q",
     "slash": "/",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
 }
 
 
@@ -364,6 +366,22 @@ REGISTRY: tuple[KeyAction, ...] = (
         "bottom",
         "Bottom: last paragraph",
         "Cuối bài: đoạn cuối cùng",
+    ),
+    KeyAction(
+        "narrower",
+        "reader",
+        ("less_than_sign",),
+        "narrower",
+        "Narrower lines of text (reading width)",
+        "Dòng chữ hẹp hơn (độ rộng dòng đọc)",
+    ),
+    KeyAction(
+        "wider",
+        "reader",
+        ("greater_than_sign",),
+        "wider",
+        "Wider lines of text (up to the pane's width)",
+        "Dòng chữ rộng hơn (tối đa bằng khung đọc)",
     ),
     # The passage keys act on the open article's passage from any pane (the tree too).
     KeyAction(

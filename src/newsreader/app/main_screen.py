@@ -95,6 +95,7 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
             s, self.library.articles_in, id="sidebar"
         )
         self.reader = self.registry.bound(ReaderView, "reader")(s, id="reader")
+        self.reader.measure = getattr(self.app, "measure", self.reader.measure)
         self.header = AppHeader(self._header_text(), id="header")
         self.legend = Static(id="legend")
         self.position = Static(id="position")

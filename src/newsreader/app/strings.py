@@ -352,6 +352,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Keymap: {problem} (ignored)",
         "vi": "Tệp phím tắt: {problem} (bỏ qua)",
     },
+    "settings_problem": {
+        "en": "Settings: {problem} (the default is used)",
+        "vi": "Tệp cài đặt: {problem} (dùng giá trị mặc định)",
+    },
+    "measure_now": {
+        "en": "Reading width: {measure} columns",
+        "vi": "Độ rộng dòng đọc: {measure} cột",
+    },
     # How the Library opened things (core.library.NoticeKind)
     "notice_index_unusable": {
         "en": "The index cannot be kept in the cache folder: {detail}",
