@@ -232,6 +232,14 @@ REGISTRY: tuple[KeyAction, ...] = (
         "Dấu trang: mọi đoạn đã đánh dấu, theo bài",
     ),
     KeyAction(
+        "add_page",
+        "global",
+        ("A",),
+        "screen.add_page",
+        "Add a web page (URL) to the corpus, then read it",
+        "Thêm một trang web (URL) vào kho bài, rồi đọc",
+    ),
+    KeyAction(
         "quit",
         "global",
         ("q", "ctrl+q"),

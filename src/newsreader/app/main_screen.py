@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, Tree
 
 from newsreader.app import keys
+from newsreader.app.add_page import AddPageActions
 from newsreader.app.bookmarking import BookmarkActions
 from newsreader.app.contrast import legible_style
 from newsreader.app.loading import (
@@ -57,7 +58,9 @@ NARROW = 70  # columns below which the tree is hidden to leave the text room
 HISTORY_DEPTH = 100  # articles remembered for back/forward
 
 
-class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=False):
+class MainScreen(
+    SearchActions, BookmarkActions, AddPageActions, Screen[None], inherit_bindings=False
+):
     BINDINGS = keys.bindings("global")
 
     load_state: var[LoadState] = var(LoadState.OPENING)
@@ -237,6 +240,11 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         for notice in notices:
             self.notify(self.strings.notice(notice), markup=False, severity="warning", timeout=12)
 
+    def show_summary(self, summary: Summary) -> None:
+        """The tree as the index is now (after the reader added to the corpus)."""
+        self.flow.shown = summary
+        self._show(summary)
+
     def _show(self, summary: Summary) -> None:
         """Fill the tree and open an article: the one being read (after a partial corpus),
         else the last one read, else the first of the tree."""
@@ -371,7 +379,6 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys typed after q (the app is closing) must not open dialogs on a closing app.
         return self.app.return_code is None
-
 
     def action_previous_article(self) -> None:
         self._step_article(-1)
