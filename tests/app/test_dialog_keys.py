@@ -111,6 +111,27 @@ async def test_picking_a_format_with_the_keyboard_changes_the_extension(tmp_path
         assert dialog.query_one("#export-path", Input).value.endswith(".json")
 
 
+async def test_enter_on_a_highlighted_format_picks_it_and_the_next_enter_writes_it(tmp_path):
+    """Found in the tmux walk: Tab, → (JSON highlighted), Enter wrote Markdown."""
+    app = make_app()
+    app.export_folder = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("b")
+        await _open(pilot, "e", ExportDialog)
+        dialog = app.screen
+        await pilot.press("tab", "right", "enter")
+        await pilot.pause()
+        assert app.screen is dialog and dialog.fmt == "json" and not list(tmp_path.iterdir())
+        path_input = dialog.query_one("#export-path", Input)
+        assert app.focused is path_input and path_input.value.endswith(".json")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is not dialog, "the export written")
+        (written,) = tmp_path.iterdir()
+        assert written.suffix == ".json"
+        assert json.loads(written.read_text(encoding="utf-8"))["version"] == 2
+
+
 @pytest.mark.parametrize(
     ("pane", "how"),
     [

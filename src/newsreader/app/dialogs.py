@@ -187,6 +187,12 @@ class ExportDialog(_Form):
         self.export()
 
     def action_submit(self) -> None:
+        formats = self.query_one("#export-format", RadioSet)
+        if self.focused is formats:
+            # Enter on the format list picks the highlighted format (as Space does) and goes
+            # back to the file name, where the next Enter writes: never the format left behind.
+            formats.action_toggle_button()
+            return
         self.export()
 
     def export(self, force: bool = False) -> None:
