@@ -173,3 +173,23 @@ async def test_each_screens_footer_is_its_registry_pane(tmp_path, pane, how, lan
         shown = footer_keys(app.screen)
         assert shown == registry_footer(pane, lang)
         assert not any(description in ("quit", "thoát") for _, description in shown)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+async def test_every_format_label_is_whole_at_80_columns(tmp_path, lang):
+    """Found in the tmux walk: at 80x24 the formats row cut "Plain text (.tx…" and, in
+    Vietnamese, "Markdown (.md…" and "Văn bản thường…"."""
+    from newsreader.app.strings import Strings
+
+    from .test_app import screen_text
+
+    app = make_app(lang=lang)
+    app.export_folder = tmp_path
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("b")
+        await _open(pilot, "e", ExportDialog)
+        text = screen_text(app)
+        strings = Strings(lang)
+        for fmt in ("md", "json", "txt"):
+            assert strings(f"export_format_{fmt}") in text, fmt

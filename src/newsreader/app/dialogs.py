@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, RadioButton, RadioSet, Static
@@ -123,15 +123,16 @@ class ExportDialog(_Form):
         with Vertical(id="form", classes="export-dialog"):
             yield Static(Content(s("export_title")), classes="dialog-title")
             yield Static(Content(self.what), classes="form-subtitle")
-            with Horizontal(id="export-formats-row"):
-                yield Static(Content(s("export_format")), classes="form-label")
-                with RadioSet(id="export-format"):
-                    for fmt in FORMATS:
-                        yield RadioButton(
-                            Content(s(f"export_format_{fmt}")),
-                            value=fmt == self.fmt,
-                            id=f"fmt-{fmt}",
-                        )
+            # The label above the formats, as above the file: the three fit on one line at
+            # 80 columns in both languages.
+            yield Static(Content(s("export_format")), classes="form-label")
+            with RadioSet(id="export-format"):
+                for fmt in FORMATS:
+                    yield RadioButton(
+                        Content(s(f"export_format_{fmt}")),
+                        value=fmt == self.fmt,
+                        id=f"fmt-{fmt}",
+                    )
             yield Static(Content(s("export_file")), classes="form-label")
             yield Input(self._proposed, id="export-path")
             yield Static(Content(""), id="export-full")
