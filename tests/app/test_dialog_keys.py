@@ -193,3 +193,26 @@ async def test_every_format_label_is_whole_at_80_columns(tmp_path, lang):
         strings = Strings(lang)
         for fmt in ("md", "json", "txt"):
             assert strings(f"export_format_{fmt}") in text, fmt
+
+
+async def test_tab_moves_between_the_bookmarks_filter_and_list():
+    """Found in the tmux walk: in B, Tab never left the filter (nor reached it)."""
+    from newsreader.app.bookmarks_screen import BookmarkList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("b")
+        await _open(pilot, "B", BookmarksScreen)
+        screen = app.screen
+        listing = screen.query_one(BookmarkList)
+        filter_box = screen.query_one("#bookmarks-filter", Input)
+        assert app.focused is listing
+        await pilot.press("tab")
+        assert app.focused is filter_box
+        await pilot.press("tab")
+        assert app.focused is listing
+        await pilot.press("shift+tab")
+        assert app.focused is filter_box
+        await pilot.press("shift+tab")
+        assert app.focused is listing

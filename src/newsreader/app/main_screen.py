@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from newsreader.core.model import Article, Skipped
 
 SAVE_DELAY = 0.5  # seconds of stillness before the cursor position is written
+MEASURE_SHOWN = 2.0  # seconds the new reading width stays in the status line
 
 
 class AppHeader(Static):
@@ -85,6 +86,7 @@ class MainScreen(
         self.forward: list[tuple[str, int]] = []
         self.sidebar_wanted = True  # the reader's choice (s); a narrow screen hides it anyway
         self._narrow = False
+        self._measure_timer: Timer | None = None
 
     @property
     def reader_app(self) -> NewsreaderApp:
@@ -330,6 +332,13 @@ class MainScreen(
     def on_reader_view_changed(self, message: ReaderView.Changed) -> None:
         self._update_status()
         self._schedule_save()
+
+    def on_reader_view_measure_changed(self, message: ReaderView.MeasureChanged) -> None:
+        """The new width in the status line for a moment (a toast a press would pile up)."""
+        self.legend.update(Text(self.strings("measure_now", measure=message.columns)))
+        if self._measure_timer is not None:
+            self._measure_timer.stop()
+        self._measure_timer = self.set_timer(MEASURE_SHOWN, self._update_status)
 
     def _update_status(self) -> None:
         reader = self.reader

@@ -77,6 +77,13 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     # The longest line of text (comfortable reading), centred on wide terminals.
     measure: var[int] = var(DEFAULT_MEASURE)
 
+    class MeasureChanged(Message):
+        """`<` or `>` changed the measure: the lines are now `columns` wide at most."""
+
+        def __init__(self, columns: int) -> None:
+            super().__init__()
+            self.columns = columns
+
     class Changed(Message):
         """The article, the cursor, the range or the highlighting changed."""
 
@@ -132,8 +139,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _change_measure(self, step: int) -> None:
         self.measure += step
-        shown = min(self.measure, self._text_width())
-        self.notify(self.strings("measure_now", measure=shown), markup=False, timeout=2)
+        self.post_message(self.MeasureChanged(min(self.measure, self._text_width())))
 
     def validate_range_anchor(self, value: int | None) -> int | None:
         return None if value is None else max(0, min(value, self._last_paragraph()))
