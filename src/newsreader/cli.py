@@ -492,6 +492,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     if timeout is not None and not 0 < timeout <= 600:
         raise UsageError(f"--timeout must be between 0 and 600 seconds: {timeout:g}")
     library = _library(args)
+    if library.is_bundled:  # the package's own folder: pages added there would be lost
+        raise UsageError(
+            "pages are not added to the bundled sample corpus: "
+            "give --corpus DIR (or set NEWSREADER_CORPUS)"
+        )
     results = library.add_pages(list(args.sources), timeout=timeout)
     failed = [(source, result) for source, result in results if isinstance(result, str)]
     done = [result for _, result in results if not isinstance(result, str)]

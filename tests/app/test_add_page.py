@@ -194,3 +194,24 @@ def test_addable_takes_addresses_and_saved_pages(tmp_path):
     assert addable(str(page))
     assert not addable("baochinhphu.vn") and not addable("https://") and not addable("")
     assert not addable(str(tmp_path / "none.html")) and not addable("http://[::1")
+
+
+async def test_A_on_the_sample_corpus_says_to_open_your_own_folder():
+    """Found in the tmux walk: A on the bundled corpus wrote into the package's folder."""
+    app = app_on(bundled_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert app.screen is app.main_screen
+        assert any("not added to the sample corpus" in m for m in messages(app))
+
+
+def test_add_refuses_the_bundled_corpus_in_one_line(capsys):
+    from newsreader.cli import main
+
+    before = sorted(p.name for p in bundled_corpus().rglob("*"))
+    code = main(["add", "http://127.0.0.1:1/x.html", "--corpus", str(bundled_corpus())])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "--corpus DIR" in err
+    assert sorted(p.name for p in bundled_corpus().rglob("*")) == before

@@ -91,6 +91,9 @@ class AddPageActions:
 
     def action_add_page(self) -> None:
         s = self.strings
+        if self.library.is_bundled:
+            self.notify(s("add_page_sample"), markup=False, severity="warning", timeout=8)
+            return
         if not self.flow.done:
             self.notify(s("add_page_wait_loading"), markup=False, timeout=4)
             return

@@ -382,6 +382,12 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Still adding {source}: one page at a time",
         "vi": "Vẫn đang thêm {source}: mỗi lần một trang",
     },
+    "add_page_sample": {
+        "en": "Pages are not added to the sample corpus: open your own folder "
+        "(newsreader --corpus DIR) to add pages to it",
+        "vi": "Không thêm trang vào kho bài mẫu: hãy mở thư mục của bạn "
+        "(newsreader --corpus DIR) để thêm trang vào đó",
+    },
     "add_page_wait_loading": {
         "en": "The corpus is still loading: add the page when it is done",
         "vi": "Kho bài vẫn đang tải: hãy thêm trang khi tải xong",
