@@ -143,6 +143,7 @@ async def test_a_page_that_cannot_be_added_is_one_line_and_nothing_is_written(
         )
         (notice,) = [n for n in app._notifications if n.message.startswith(failed[0])]
         assert notice.severity == "error" and "\n" not in notice.message and error in notice.message
+        assert notice.message.count(url) == 1  # found in the walk: the address came twice
         assert reader.article.id == before and not list(corpus.rglob("*.md"))
         assert app.main_screen.adding is None
 
@@ -215,3 +216,33 @@ def test_add_refuses_the_bundled_corpus_in_one_line(capsys):
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "--corpus DIR" in err
     assert sorted(p.name for p in bundled_corpus().rglob("*")) == before
+
+
+async def test_the_dialog_is_centred_on_a_wide_screen(corpus):
+    """Found in the walk at 160x48: the dialog sat in the top left corner."""
+    app = app_on(corpus)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(app.screen, AddPageDialog), "the dialog")
+        await pilot.pause()
+        form = app.screen.query_one("#form").region
+        assert abs(form.x - (160 - form.right)) <= 1
+        assert abs(form.y - (48 - form.bottom)) <= 1
+
+
+async def test_the_refusal_stays_when_the_box_reports_the_same_text_late(corpus):
+    """Found in the walk: a pasted address and Enter came before the box's Changed
+    message, which then cleared the error: the dialog said nothing."""
+    app = app_on(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        dialog = await _ask(pilot, "khong phai url")
+        field = dialog.query_one("#add-page-input", Input)
+        error = dialog.query_one("#add-page-error")
+        assert "Not a web address" in str(error.content)
+        dialog.post_message(Input.Changed(field, "khong phai url"))
+        await pilot.pause()
+        assert "Not a web address" in str(error.content)
+        await pilot.press("x")
+        assert str(error.content) == ""

@@ -55,8 +55,14 @@ class AddPageDialog(_Form):
     def on_mount(self) -> None:
         self.query_one("#add-page-input", Input).focus()
 
+    refused: str | None = None  # the text the error under the box is about
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.query_one("#add-page-error", Static).update(Content(""))
+        # A paste and Enter come faster than the box's Changed messages: only a change
+        # after the refusal clears it.
+        if event.value.strip() != self.refused:
+            self.refused = None
+            self.query_one("#add-page-error", Static).update(Content(""))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -66,6 +72,7 @@ class AddPageDialog(_Form):
         source = self.query_one("#add-page-input", Input).value.strip()
         if not addable(source):
             message = self.strings("add_page_not_url" if source else "add_page_empty")
+            self.refused = source
             self.query_one("#add-page-error", Static).update(Content(message))
             return
         self.dismiss(source)
@@ -128,8 +135,9 @@ class AddPageActions:
         self.adding = None
         s = self.strings
         if isinstance(result, str):
+            error = result.removeprefix(f"{source}: ")  # the notice names the source once
             self.notify(
-                s("add_page_failed", source=source, error=result),
+                s("add_page_failed", source=source, error=error),
                 markup=False,
                 severity="error",
                 timeout=10,
