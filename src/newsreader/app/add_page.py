@@ -15,9 +15,10 @@ from urllib.parse import urlsplit
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from newsreader.app.dialogs import _Form
+from newsreader.app.footer import FittingFooter
 
 if TYPE_CHECKING:
     from newsreader.app import keys
@@ -50,7 +51,7 @@ class AddPageDialog(_Form):
             yield Input(placeholder="https://", id="add-page-input")
             yield Static(Content(""), id="add-page-error")
             yield Static(Content(s("add_page_hint")), classes="dialog-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#add-page-input", Input).focus()

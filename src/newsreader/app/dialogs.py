@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, RadioButton, RadioSet, Static
+from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from newsreader.app import keys
+from newsreader.app.footer import FittingFooter
 from newsreader.app.strings import Strings
 from newsreader.core.export import FORMATS
 
@@ -54,7 +55,7 @@ class NoteDialog(_Form):
             yield Static(Content(self.article_title), classes="form-subtitle")
             yield Input(self.note, placeholder=s("note_placeholder"), id="note-input")
             yield Static(Content(s("note_hint")), classes="dialog-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#note-input", Input).focus()
@@ -81,7 +82,7 @@ class ConfirmDialog(ModalScreen[bool], inherit_bindings=False):
         with Vertical(id="form", classes="confirm"):
             yield Static(Content(self.question), id="confirm-question")
             yield Static(Content(self.strings("confirm_hint")), classes="dialog-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def action_yes(self) -> None:
         self.dismiss(True)
@@ -138,7 +139,7 @@ class ExportDialog(_Form):
             yield Static(Content(""), id="export-full")
             yield Static(Content(""), id="export-error")
             yield Static(Content(s("export_hint")), classes="dialog-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._show_full()

@@ -18,12 +18,13 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import Static, Tree
 
 from newsreader.app import keys
 from newsreader.app.add_page import AddPageActions
 from newsreader.app.bookmarking import BookmarkActions
 from newsreader.app.contrast import legible_style
+from newsreader.app.footer import FittingFooter
 from newsreader.app.loading import (
     BuildProgress,
     CorpusCached,
@@ -111,7 +112,7 @@ class MainScreen(
             with Vertical(id="reader-pane"):
                 yield self.reader
                 yield self.status
-        yield Footer(compact=True)
+        yield FittingFooter(compact=True)
 
     def on_mount(self) -> None:
         self.status.display = False
