@@ -170,6 +170,7 @@ def test_streamed_listings_print_what_the_whole_list_printed(tmp_path, seeds_dir
     """`bookmarks --json` is json.dumps(indent=2) of the whole list, `bookmarks` the text
     format of it, for the corpus, one article and --all."""
     from newsreader.cli_format import format_bookmarks
+    from newsreader.core.export import bookmark_entry
 
     library = _library_with_bookmarks(tmp_path, seeds_dir)
     corpus = str(library.root)
@@ -182,7 +183,7 @@ def test_streamed_listings_print_what_the_whole_list_printed(tmp_path, seeds_dir
         assert (
             out
             == json.dumps(
-                {"bookmarks": [b.to_json() for b in listed]}, ensure_ascii=False, indent=2
+                {"bookmarks": [bookmark_entry(b) for b in listed]}, ensure_ascii=False, indent=2
             )
             + "\n"
         )
@@ -212,3 +213,19 @@ def test_json_chunks_are_json_dumps_of_the_whole_document():
     at = "2024-05-01T00:00:00Z"
     assert "".join(json_chunks(groups, at)) == export.to_json(flat, exported_at=at)
     assert "".join(json_chunks([], at)) == export.to_json([], exported_at=at)
+
+
+def test_a_version_2_stream_counts_paragraphs_from_1_wherever_its_version_is():
+    """Version 2 writes ¶ numbers (from 1): read back as the same 0-based passages, whether
+    the header comes before the list (as newsreader writes it) or after it."""
+    from newsreader.core.export import read_export
+
+    entries = [_entry(n) for n in range(40)]
+    numbered = [{**e, "first": e["first"] + 1, "last": e["last"] + 1} for e in entries]
+    expected = _whole_file(_export(entries))
+    header_first = _export(numbered, version=2)
+    list_first = json.dumps(
+        {"bookmarks": numbered, "format": "newsreader.bookmarks", "version": 2}
+    ).encode("utf-8")
+    for data in (header_first, list_first):
+        assert list(read_export(io.BytesIO(data))) == expected

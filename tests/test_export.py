@@ -125,9 +125,51 @@ def test_text_is_wrapped_at_80_columns_on_spaces():
 
 def test_json_export_has_every_stored_field():
     data = json.loads(render("json", sample(), exported_at=EXPORTED_AT))
-    assert data["format"] == "newsreader.bookmarks" and data["version"] == 1
+    assert data["format"] == "newsreader.bookmarks" and data["version"] == 2
     assert data["exported_at"] == EXPORTED_AT
-    assert [Bookmark.from_json(b) for b in data["bookmarks"]] == sample()
+    assert parse_export(data) == sample()
+
+
+def test_json_export_counts_paragraphs_from_one_as_the_reader_does():
+    bookmarks = sample()
+    data = json.loads(render("json", bookmarks, exported_at=EXPORTED_AT))
+    for entry, bookmark in zip(data["bookmarks"], bookmarks, strict=True):
+        assert (entry["first"], entry["last"]) == (bookmark.first + 1, bookmark.last + 1)
+        assert bookmark.label == f"¶{entry['first']}" or bookmark.label.startswith(
+            f"¶{entry['first']}–"
+        )
+
+
+def test_a_version_1_export_is_read_as_0_based():
+    entry = {"article_id": "a", "quote": "q", "first": 0, "last": 2}
+    (bookmark,) = parse_export(
+        {"format": "newsreader.bookmarks", "version": 1, "bookmarks": [entry]}
+    )
+    assert (bookmark.first, bookmark.last, bookmark.label) == (0, 2, "¶1–3")
+
+
+def test_a_version_2_export_is_read_as_paragraph_numbers():
+    entry = {"article_id": "a", "quote": "q", "first": 1, "last": 3}
+    (bookmark,) = parse_export(
+        {"format": "newsreader.bookmarks", "version": 2, "bookmarks": [entry]}
+    )
+    assert (bookmark.first, bookmark.last, bookmark.label) == (0, 2, "¶1–3")
+
+
+def test_version_1_and_2_exports_of_the_same_bookmarks_import_as_the_same_passages():
+    old = {
+        "format": "newsreader.bookmarks",
+        "version": 1,
+        "bookmarks": [b.to_json() for b in sample()],  # how version 1 wrote them
+    }
+    with BookmarkStore.open(":memory:") as store:
+        assert import_json(store, old) == (3, 0, 0)
+        assert import_json(store, render("json", sample())) == (0, 0, 3)
+        again = render("json", store.bookmarks())
+        assert import_json(store, again) == (0, 0, 3)
+        assert sorted((b.first, b.last) for b in store.bookmarks()) == sorted(
+            (b.first, b.last) for b in sample()
+        )
 
 
 def test_non_nfc_input_is_exported_nfc():
@@ -160,7 +202,12 @@ def test_import_merges_without_duplicates_and_keeps_the_newer_note():
         ("not json", "not JSON"),
         (b"\xff\xfe\x00", "not UTF-8"),
         ("[]", "not a newsreader bookmarks export"),
-        ('{"format": "newsreader.bookmarks", "version": 2, "bookmarks": []}', "newer"),
+        ('{"format": "newsreader.bookmarks", "version": 3, "bookmarks": []}', "newer"),
+        (
+            '{"format": "newsreader.bookmarks", "version": 2, "bookmarks": '
+            '[{"article_id": "a", "quote": "q", "first": 0, "last": 1}]}',
+            "paragraph number",
+        ),
         ('{"format": "newsreader.bookmarks", "version": 1}', "no bookmarks list"),
         (
             '{"format": "newsreader.bookmarks", "version": 1, "bookmarks": [{"article_id": 1}]}',
@@ -294,7 +341,7 @@ def test_cli_add_list_remove(capsys):
     assert code == 0 and out.startswith("already bookmarked: #1")
     code, out, _ = run(capsys, "bookmark", "add", A002, "-p", "1", "--json")
     data = json.loads(out)
-    assert (data["id"], data["first"], data["last"], data["article_id"]) == (2, 0, 0, A002)
+    assert (data["id"], data["first"], data["last"], data["article_id"]) == (2, 1, 1, A002)
     code, out, _ = run(capsys, "bookmarks")
     assert code == 0
     assert "  #1  ¶2–3  " in out and "Note: ghi chú" in out and "  #2  ¶1  " in out
@@ -342,7 +389,7 @@ def test_cli_export_to_stdout_file_and_folder(capsys, tmp_path, monkeypatch):
     assert str(written) in err and "exported 1 passage from 1 article" in err
     target = tmp_path / "out.json"
     code, _, err = run(capsys, "export", "-o", str(target))  # format from the suffix
-    assert code == 0 and json.loads(target.read_text(encoding="utf-8"))["version"] == 1
+    assert code == 0 and json.loads(target.read_text(encoding="utf-8"))["version"] == 2
     code, _, err = run(capsys, "export", "-o", str(target))
     assert code == 1 and "already exists; use --force" in err and err.count("\n") == 1
     code, _, err = run(capsys, "export", "-o", str(target), "--format", "md", "--force")

@@ -273,7 +273,7 @@ def test_importing_a_hostile_export_stores_clean_text(cli, tmp_path):
     document = {
         "format": export.EXPORT_FORMAT,
         "version": export.EXPORT_VERSION,
-        "bookmarks": [_attack_bookmark().to_json()],
+        "bookmarks": [export.bookmark_entry(_attack_bookmark())],
     }
     path = tmp_path / "shared.json"
     path.write_text(json.dumps(document), encoding="utf-8")

@@ -130,6 +130,15 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _measure(text: str) -> int:
+    from newsreader.app.settings import parse_measure
+
+    try:
+        return parse_measure(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _add_common(parser: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
     parser.add_argument(
         "--corpus",
@@ -160,6 +169,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="corpus folder (default: $NEWSREADER_CORPUS, else the bundled corpus)",
     )
     parser.add_argument("--lang", choices=["en", "vi"], help="language of the reader's interface")
+    parser.add_argument(
+        "--measure",
+        metavar="N",
+        type=_measure,
+        help="the reader's longest line of text, in columns (40-200; default: config.toml's "
+        "[reader] measure, else 88)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     listing = commands.add_parser(
@@ -525,6 +541,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     if timeout is not None and not 0 < timeout <= 600:
         raise UsageError(f"--timeout must be between 0 and 600 seconds: {timeout:g}")
     library = _library(args)
+    if library.is_bundled:  # the package's own folder: pages added there would be lost
+        raise UsageError(
+            "pages are not added to the bundled sample corpus: "
+            "give --corpus DIR (or set NEWSREADER_CORPUS)"
+        )
     results = library.add_pages(list(args.sources), timeout=timeout)
     failed = [(source, result) for source, result in results if isinstance(result, str)]
     done = [result for _, result in results if not isinstance(result, str)]
@@ -572,7 +593,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_app(args: argparse.Namespace) -> int:
     from newsreader.app import run_app
 
-    return run_app(_library(args, must_exist=False), lang=args.lang)
+    return run_app(_library(args, must_exist=False), lang=args.lang, measure=args.measure)
 
 
 def _open_store(library: Library, *, write: bool) -> None:
@@ -610,7 +631,9 @@ def _bookmark_add(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise RuntimeFailure(str(exc)) from None
     if args.json:
-        _print_json(bookmark.to_json())
+        from newsreader.core.export import bookmark_entry
+
+        _print_json(bookmark_entry(bookmark))
     else:
         verb = "already bookmarked" if existed else "bookmarked"
         print(f"{verb}: {format_bookmark_line(bookmark)}")
@@ -669,9 +692,9 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     sys.stdout.write("")  # a closed stdout is an error even when there is nothing to list
     groups = library.bookmark_groups(args.article, all_corpora=args.all)
     if args.json:  # {"bookmarks": [...]} as json.dumps(indent=2) writes it, item by item
-        from newsreader.core.export import json_list_chunks
+        from newsreader.core.export import bookmark_entry, json_list_chunks
 
-        items = (b.to_json() for group in groups for b in group)
+        items = (bookmark_entry(b) for group in groups for b in group)
         chunks = json_list_chunks({"bookmarks": []}, "bookmarks", items)
         _write_chunks(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", c) for c in chunks)
         sys.stdout.write("\n")

@@ -41,6 +41,10 @@ def keymap_file() -> Path:
     return config_dir() / "keymap.toml"
 
 
+def settings_file() -> Path:
+    return config_dir() / "config.toml"
+
+
 def documents_dir() -> Path:
     return Path(platformdirs.user_documents_dir())
 

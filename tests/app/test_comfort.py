@@ -3,7 +3,8 @@ back/forward through opened articles, notes under their passage, whole titles of
 
 from __future__ import annotations
 
-from newsreader.app.reader import GUTTER, MAX_MEASURE, ReaderView
+from newsreader.app.reader import GUTTER, ReaderView
+from newsreader.app.settings import DEFAULT_MEASURE as MAX_MEASURE
 from newsreader.app.sidebar import ArticleTree
 
 from .conftest import article, loaded, make_app, sample_articles, wait_for

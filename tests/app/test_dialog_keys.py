@@ -112,6 +112,27 @@ async def test_picking_a_format_with_the_keyboard_changes_the_extension(tmp_path
         assert dialog.query_one("#export-path", Input).value.endswith(".json")
 
 
+async def test_enter_on_a_highlighted_format_picks_it_and_the_next_enter_writes_it(tmp_path):
+    """Found in the tmux walk: Tab, → (JSON highlighted), Enter wrote Markdown."""
+    app = make_app()
+    app.export_folder = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("b")
+        await _open(pilot, "e", ExportDialog)
+        dialog = app.screen
+        await pilot.press("tab", "right", "enter")
+        await pilot.pause()
+        assert app.screen is dialog and dialog.fmt == "json" and not list(tmp_path.iterdir())
+        path_input = dialog.query_one("#export-path", Input)
+        assert app.focused is path_input and path_input.value.endswith(".json")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is not dialog, "the export written")
+        (written,) = tmp_path.iterdir()
+        assert written.suffix == ".json"
+        assert json.loads(written.read_text(encoding="utf-8"))["version"] == 2
+
+
 @pytest.mark.parametrize(
     ("pane", "how"),
     [
@@ -158,3 +179,46 @@ async def test_each_screens_footer_is_its_registry_pane(tmp_path, pane, how, lan
         shown = footer_keys(app.screen)
         assert shown == registry_footer(pane, lang)
         assert not any(description in ("quit", "thoát") for _, description in shown)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+async def test_every_format_label_is_whole_at_80_columns(tmp_path, lang):
+    """Found in the tmux walk: at 80x24 the formats row cut "Plain text (.tx…" and, in
+    Vietnamese, "Markdown (.md…" and "Văn bản thường…"."""
+    from newsreader.app.strings import Strings
+
+    from .test_app import screen_text
+
+    app = make_app(lang=lang)
+    app.export_folder = tmp_path
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("b")
+        await _open(pilot, "e", ExportDialog)
+        text = screen_text(app)
+        strings = Strings(lang)
+        for fmt in ("md", "json", "txt"):
+            assert strings(f"export_format_{fmt}") in text, fmt
+
+
+async def test_tab_moves_between_the_bookmarks_filter_and_list():
+    """Found in the tmux walk: in B, Tab never left the filter (nor reached it)."""
+    from newsreader.app.bookmarks_screen import BookmarkList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("b")
+        await _open(pilot, "B", BookmarksScreen)
+        screen = app.screen
+        listing = screen.query_one(BookmarkList)
+        filter_box = screen.query_one("#bookmarks-filter", Input)
+        assert app.focused is listing
+        await pilot.press("tab")
+        assert app.focused is filter_box
+        await pilot.press("tab")
+        assert app.focused is listing
+        await pilot.press("shift+tab")
+        assert app.focused is filter_box
+        await pilot.press("shift+tab")
+        assert app.focused is listing

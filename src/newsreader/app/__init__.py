@@ -11,15 +11,25 @@ if TYPE_CHECKING:
 QUIT_WAIT = 0.2  # seconds
 
 
-def run_app(library: Library, lang: str | None = None) -> int:
-    """Run the reader on a Library; the exit status for the CLI."""
+def run_app(library: Library, lang: str | None = None, measure: int | None = None) -> int:
+    """Run the reader on a Library; the exit status for the CLI. `measure` (from
+    `--measure`) wins over the settings file's."""
     from newsreader import locations
     from newsreader.app.keys import load_keymap
     from newsreader.app.main import NewsreaderApp
+    from newsreader.app.settings import load_settings
     from newsreader.app.strings import detect_language
 
     keymap, problems = load_keymap(locations.keymap_file())
-    app = NewsreaderApp(library, detect_language(lang), keymap=keymap, keymap_problems=problems)
+    settings, settings_problems = load_settings(locations.settings_file())
+    app = NewsreaderApp(
+        library,
+        detect_language(lang),
+        keymap=keymap,
+        keymap_problems=problems,
+        settings_problems=settings_problems,
+        measure=measure or settings.measure,
+    )
     try:
         result = app.run()
     finally:

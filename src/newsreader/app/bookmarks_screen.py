@@ -16,10 +16,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from newsreader.app import keys
+from newsreader.app.footer import FittingFooter
 from newsreader.app.strings import Strings
 from newsreader.core.formatting import date_text
 from newsreader.core.library import Bookmark, BookmarkKey, Library, StoreError
@@ -112,7 +113,7 @@ class BookmarksScreen(Screen[tuple[str, int, int] | None], inherit_bindings=Fals
             yield Input(placeholder=s("bookmarks_filter"), id="bookmarks-filter")
             yield BookmarkList(id="bookmarks-list")
             yield Static(id="bookmarks-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, RadioButton, RadioSet, Static
+from textual.widgets import Input, RadioButton, RadioSet, Static
 
 from newsreader.app import keys
+from newsreader.app.footer import FittingFooter
 from newsreader.app.strings import Strings
 from newsreader.core.export import FORMATS
 
@@ -54,7 +55,7 @@ class NoteDialog(_Form):
             yield Static(Content(self.article_title), classes="form-subtitle")
             yield Input(self.note, placeholder=s("note_placeholder"), id="note-input")
             yield Static(Content(s("note_hint")), classes="dialog-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#note-input", Input).focus()
@@ -81,7 +82,7 @@ class ConfirmDialog(ModalScreen[bool], inherit_bindings=False):
         with Vertical(id="form", classes="confirm"):
             yield Static(Content(self.question), id="confirm-question")
             yield Static(Content(self.strings("confirm_hint")), classes="dialog-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def action_yes(self) -> None:
         self.dismiss(True)
@@ -123,21 +124,22 @@ class ExportDialog(_Form):
         with Vertical(id="form", classes="export-dialog"):
             yield Static(Content(s("export_title")), classes="dialog-title")
             yield Static(Content(self.what), classes="form-subtitle")
-            with Horizontal(id="export-formats-row"):
-                yield Static(Content(s("export_format")), classes="form-label")
-                with RadioSet(id="export-format"):
-                    for fmt in FORMATS:
-                        yield RadioButton(
-                            Content(s(f"export_format_{fmt}")),
-                            value=fmt == self.fmt,
-                            id=f"fmt-{fmt}",
-                        )
+            # The label above the formats, as above the file: the three fit on one line at
+            # 80 columns in both languages.
+            yield Static(Content(s("export_format")), classes="form-label")
+            with RadioSet(id="export-format"):
+                for fmt in FORMATS:
+                    yield RadioButton(
+                        Content(s(f"export_format_{fmt}")),
+                        value=fmt == self.fmt,
+                        id=f"fmt-{fmt}",
+                    )
             yield Static(Content(s("export_file")), classes="form-label")
             yield Input(self._proposed, id="export-path")
             yield Static(Content(""), id="export-full")
             yield Static(Content(""), id="export-error")
             yield Static(Content(s("export_hint")), classes="dialog-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._show_full()
@@ -187,6 +189,12 @@ class ExportDialog(_Form):
         self.export()
 
     def action_submit(self) -> None:
+        formats = self.query_one("#export-format", RadioSet)
+        if self.focused is formats:
+            # Enter on the format list picks the highlighted format (as Space does) and goes
+            # back to the file name, where the next Enter writes: never the format left behind.
+            formats.action_toggle_button()
+            return
         self.export()
 
     def export(self, force: bool = False) -> None:

@@ -68,6 +68,8 @@ _KEY_NAMES = {
     "alt+right": "Alt+→",
     "ctrl+q": "Ctrl+Q",
     "slash": "/",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
 }
 
 
@@ -259,6 +261,14 @@ REGISTRY: tuple[KeyAction, ...] = (
         "Nhân vật: mọi người được nêu tên, chức vụ và bài viết",
     ),
     KeyAction(
+        "add_page",
+        "global",
+        ("A",),
+        "screen.add_page",
+        "Add a web page (URL) to the corpus, then read it",
+        "Thêm một trang web (URL) vào kho bài, rồi đọc",
+    ),
+    KeyAction(
         "quit",
         "global",
         ("q", "ctrl+q"),
@@ -402,6 +412,22 @@ REGISTRY: tuple[KeyAction, ...] = (
         "bottom",
         "Bottom: last paragraph",
         "Cuối bài: đoạn cuối cùng",
+    ),
+    KeyAction(
+        "narrower",
+        "reader",
+        ("less_than_sign",),
+        "narrower",
+        "Narrower lines of text (reading width)",
+        "Dòng chữ hẹp hơn (độ rộng dòng đọc)",
+    ),
+    KeyAction(
+        "wider",
+        "reader",
+        ("greater_than_sign",),
+        "wider",
+        "Wider lines of text (up to the pane's width)",
+        "Dòng chữ rộng hơn (tối đa bằng khung đọc)",
     ),
     # The passage keys act on the open article's passage from any pane (the tree too).
     KeyAction(
@@ -554,6 +580,24 @@ REGISTRY: tuple[KeyAction, ...] = (
         footer=True,
         footer_en="filter",
         footer_vi="lọc",
+        palette=False,
+    ),
+    KeyAction(
+        "bookmarks_next_field",
+        "bookmarks",
+        ("tab",),
+        "app.focus_next",
+        "Between the filter and the list",
+        "Chuyển giữa ô lọc và danh sách",
+        palette=False,
+    ),
+    KeyAction(
+        "bookmarks_previous_field",
+        "bookmarks",
+        ("shift+tab",),
+        "app.focus_previous",
+        "Between the list and the filter",
+        "Chuyển giữa danh sách và ô lọc",
         palette=False,
     ),
     KeyAction(

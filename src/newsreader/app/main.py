@@ -16,6 +16,7 @@ from newsreader.app import keys
 from newsreader.app.commands import NewsreaderCommands
 from newsreader.app.main_screen import MainScreen
 from newsreader.app.screens import HelpScreen
+from newsreader.app.settings import DEFAULT_MEASURE
 from newsreader.app.strings import Strings
 from newsreader.core.library import Library
 
@@ -41,6 +42,8 @@ class NewsreaderApp(App[int]):
         *,
         keymap: keys.Keymap | None = None,
         keymap_problems: list[str] | None = None,
+        settings_problems: list[str] | None = None,
+        measure: int = DEFAULT_MEASURE,
         autoload: bool = True,
     ) -> None:
         """`autoload=False` leaves loading to the caller (tests post the loading messages)."""
@@ -50,6 +53,8 @@ class NewsreaderApp(App[int]):
         self.registry = keys.Keys(self.strings.lang, keymap)
         self.autoload = autoload
         self.keymap_problems = list(keymap_problems or [])
+        self.settings_problems = list(settings_problems or [])
+        self.measure = measure  # the reading pane's longest line (columns)
         self.export_folder = None  # where exports are proposed (None: the documents folder)
         self._exit_after_paint = os.environ.get("NEWSREADER_EXIT_AFTER_PAINT") == "1"
         self.main_screen = self.registry.bound(MainScreen, "global")(
@@ -64,6 +69,13 @@ class NewsreaderApp(App[int]):
         for problem in self.keymap_problems:
             self.notify(
                 self.strings("keymap_problem", problem=problem),
+                markup=False,
+                severity="warning",
+                timeout=12,
+            )
+        for problem in self.settings_problems:
+            self.notify(
+                self.strings("settings_problem", problem=problem),
                 markup=False,
                 severity="warning",
                 timeout=12,

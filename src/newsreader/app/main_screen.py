@@ -19,11 +19,13 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import Static, Tree
 
 from newsreader.app import keys
+from newsreader.app.add_page import AddPageActions
 from newsreader.app.bookmarking import BookmarkActions
 from newsreader.app.contrast import legible_style
+from newsreader.app.footer import FittingFooter
 from newsreader.app.loading import (
     BuildProgress,
     CorpusCached,
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from newsreader.core.model import Article, Skipped
 
 SAVE_DELAY = 0.5  # seconds of stillness before the cursor position is written
+MEASURE_SHOWN = 2.0  # seconds the new reading width stays in the status line
 
 
 class AppHeader(Static):
@@ -69,7 +72,9 @@ NARROW = 70  # columns below which the tree is hidden to leave the text room
 HISTORY_DEPTH = 100  # articles remembered for back/forward
 
 
-class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=False):
+class MainScreen(
+    SearchActions, BookmarkActions, AddPageActions, Screen[None], inherit_bindings=False
+):
     BINDINGS = keys.bindings("global")
 
     load_state: var[LoadState] = var(LoadState.OPENING)
@@ -97,6 +102,7 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         # The open article's people -> their roles, for the status line.
         self._roles_of: object = None  # the Article they were read from
         self._roles: dict[str, list[str]] = {}
+        self._measure_timer: Timer | None = None
 
     @property
     def reader_app(self) -> NewsreaderApp:
@@ -110,6 +116,7 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
             s, self.library.articles_in, id="sidebar"
         )
         self.reader = self.registry.bound(ReaderView, "reader")(s, id="reader")
+        self.reader.measure = getattr(self.app, "measure", self.reader.measure)
         self.header = AppHeader(self._header_text(), id="header")
         self.legend = Static(id="legend")
         self.position = Static(id="position")
@@ -120,7 +127,7 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
             with Vertical(id="reader-pane"):
                 yield self.reader
                 yield self.status
-        yield Footer(compact=True)
+        yield FittingFooter(compact=True)
 
     def on_mount(self) -> None:
         self.status.display = False
@@ -253,6 +260,11 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
         for notice in notices:
             self.notify(self.strings.notice(notice), markup=False, severity="warning", timeout=12)
 
+    def show_summary(self, summary: Summary) -> None:
+        """The tree as the index is now (after the reader added to the corpus)."""
+        self.flow.shown = summary
+        self._show(summary)
+
     def _show(self, summary: Summary) -> None:
         """Fill the tree and open an article: the one being read (after a partial corpus),
         else the last one read, else the first of the tree."""
@@ -338,6 +350,13 @@ class MainScreen(SearchActions, BookmarkActions, Screen[None], inherit_bindings=
     def on_reader_view_changed(self, message: ReaderView.Changed) -> None:
         self._update_status()
         self._schedule_save()
+
+    def on_reader_view_measure_changed(self, message: ReaderView.MeasureChanged) -> None:
+        """The new width in the status line for a moment (a toast a press would pile up)."""
+        self.legend.update(Text(self.strings("measure_now", measure=message.columns)))
+        if self._measure_timer is not None:
+            self._measure_timer.stop()
+        self._measure_timer = self.set_timer(MEASURE_SHOWN, self._update_status)
 
     def _update_status(self) -> None:
         reader = self.reader

@@ -23,12 +23,12 @@ from textual.strip import Strip
 
 from newsreader.app import keys
 from newsreader.app.contrast import BODY, legible_strip
+from newsreader.app.settings import DEFAULT_MEASURE, MAX_MEASURE, MEASURE_STEP, MIN_MEASURE
 from newsreader.app.strings import Strings
 from newsreader.core.formatting import datetime_text
 from newsreader.core.model import Article
 
 GUTTER = 7  # marker, ¶ number right-aligned in 4 cells, marker, space
-MAX_MEASURE = 88  # the longest line of text (comfortable reading); centred on wide terminals
 Match = tuple[int | None, int, int]  # (paragraph, None for the title; start; end)
 
 
@@ -79,6 +79,15 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     cursor: var[int] = var(0)
     range_anchor: var[int | None] = var(None)
     match: var[Match | None] = var(None)
+    # The longest line of text (comfortable reading), centred on wide terminals.
+    measure: var[int] = var(DEFAULT_MEASURE)
+
+    class MeasureChanged(Message):
+        """`<` or `>` changed the measure: the lines are now `columns` wide at most."""
+
+        def __init__(self, columns: int) -> None:
+            super().__init__()
+            self.columns = columns
 
     class Changed(Message):
         """The article, the cursor, the range or the highlighting changed."""
@@ -119,6 +128,25 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, self._last_paragraph()))
+
+    def validate_measure(self, value: int) -> int:
+        return max(MIN_MEASURE, min(value, MAX_MEASURE))
+
+    def watch_measure(self) -> None:
+        if self.is_mounted:
+            self._ensure_layout()
+            self._scroll_to_cursor()
+            self.refresh()
+
+    def action_narrower(self) -> None:
+        self._change_measure(-MEASURE_STEP)
+
+    def action_wider(self) -> None:
+        self._change_measure(MEASURE_STEP)
+
+    def _change_measure(self, step: int) -> None:
+        self.measure += step
+        self.post_message(self.MeasureChanged(min(self.measure, self._text_width())))
 
     def validate_range_anchor(self, value: int | None) -> int | None:
         return None if value is None else max(0, min(value, self._last_paragraph()))
@@ -331,7 +359,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _text_width(self) -> int:
         width = self.scrollable_content_region.width
-        return max(10, min(width - GUTTER - 1, MAX_MEASURE))
+        return max(10, min(width - GUTTER - 1, self.measure))
 
     def _ensure_layout(self) -> None:
         key = (

@@ -11,9 +11,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from newsreader.app import keys
+from newsreader.app.footer import FittingFooter
 from newsreader.app.strings import Strings
 from newsreader.core.model import Skipped
 
@@ -83,7 +84,7 @@ class HelpScreen(_Dialog):
             with VerticalScroll(id="help-scroll"):
                 yield Static(help_table(s, self.registry), id="help-table")
             yield Static(Text(s("close_hint")), classes="dialog-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()
@@ -114,7 +115,7 @@ class SkippedScreen(_Dialog):
                     yield Static(Text(s("warnings_intro")), classes="intro")
                     yield Static(self._table(self.warnings), id="warnings-table")
             yield Static(Text(s("close_hint")), classes="dialog-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def _table(self, items: list[Skipped]) -> Table:
         s = self.strings

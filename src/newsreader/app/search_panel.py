@@ -21,11 +21,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from newsreader.app import keys
+from newsreader.app.footer import FittingFooter
 from newsreader.app.search import (
     FULL_LIMIT,
     SHOWN_LIMIT,
@@ -88,7 +89,7 @@ class SearchScreen(ModalScreen[SearchChoice | None], inherit_bindings=False):
             yield SearchBox(placeholder=s("search_placeholder"), id="search-input", compact=True)
             yield Static(id="search-status")
             yield SearchResults(id="search-results")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.input.focus()

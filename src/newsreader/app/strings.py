@@ -404,6 +404,54 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Keymap: {problem} (ignored)",
         "vi": "Tệp phím tắt: {problem} (bỏ qua)",
     },
+    "add_page_title": {"en": "Add a web page", "vi": "Thêm một trang web"},
+    "add_page_subtitle": {
+        "en": "Its address (http:// or https://) or a saved .html file: the article alone is "
+        "kept, as a .md file in the corpus folder",
+        "vi": "Địa chỉ (http:// hoặc https://) hoặc một tệp .html đã lưu: chỉ giữ phần bài "
+        "viết, thành một tệp .md trong thư mục kho bài",
+    },
+    "add_page_hint": {"en": "Enter adds · Esc cancels", "vi": "Enter để thêm · Esc để huỷ"},
+    "add_page_empty": {
+        "en": "Type a web address first",
+        "vi": "Hãy gõ một địa chỉ web trước",
+    },
+    "add_page_not_url": {
+        "en": "Not a web address (http:// or https://) or a saved .html file",
+        "vi": "Không phải địa chỉ web (http:// hoặc https://) hay tệp .html đã lưu",
+    },
+    "add_page_fetching": {"en": "Adding {source}…", "vi": "Đang thêm {source}…"},
+    "add_page_added": {"en": "Added: {title}", "vi": "Đã thêm: {title}"},
+    "add_page_known": {
+        "en": "Already in the corpus: {title}",
+        "vi": "Đã có trong kho bài: {title}",
+    },
+    "add_page_failed": {
+        "en": "Could not add {source}: {error}",
+        "vi": "Không thêm được {source}: {error}",
+    },
+    "add_page_busy": {
+        "en": "Still adding {source}: one page at a time",
+        "vi": "Vẫn đang thêm {source}: mỗi lần một trang",
+    },
+    "add_page_sample": {
+        "en": "Pages are not added to the sample corpus: open your own folder "
+        "(newsreader --corpus DIR) to add pages to it",
+        "vi": "Không thêm trang vào kho bài mẫu: hãy mở thư mục của bạn "
+        "(newsreader --corpus DIR) để thêm trang vào đó",
+    },
+    "add_page_wait_loading": {
+        "en": "The corpus is still loading: add the page when it is done",
+        "vi": "Kho bài vẫn đang tải: hãy thêm trang khi tải xong",
+    },
+    "settings_problem": {
+        "en": "Settings: {problem} (the default is used)",
+        "vi": "Tệp cài đặt: {problem} (dùng giá trị mặc định)",
+    },
+    "measure_now": {
+        "en": "Reading width: {measure} columns",
+        "vi": "Độ rộng dòng đọc: {measure} cột",
+    },
     # How the Library opened things (core.library.NoticeKind)
     "notice_index_unusable": {
         "en": "The index cannot be kept in the cache folder: {detail}",

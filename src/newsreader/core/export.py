@@ -30,7 +30,9 @@ from newsreader.core.text.directives import directive_label
 Format = Literal["md", "json", "txt"]
 FORMATS: tuple[Format, ...] = ("md", "json", "txt")
 EXPORT_FORMAT = "newsreader.bookmarks"
-EXPORT_VERSION = 1
+# Version 1 wrote "first"/"last" as 0-based paragraph indexes; version 2 writes the ¶ numbers
+# a person reads in the reader and in the Markdown export (from 1). Both are read back.
+EXPORT_VERSION = 2
 WIDTH = 80
 MAX_NAME = 80
 _YEAR_SOURCES = {
@@ -202,6 +204,14 @@ def to_markdown(bookmarks: list[Bookmark], *, exported_at: str | None = None) ->
 
 
 # --- JSON --------------------------------------------------------------------------------
+def bookmark_entry(bookmark: Bookmark) -> dict[str, object]:
+    """A bookmark as JSON for people and files: "first"/"last" are ¶ numbers (from 1)."""
+    entry = bookmark.to_json()
+    entry["first"] = bookmark.first + 1
+    entry["last"] = bookmark.last + 1
+    return entry
+
+
 def export_document(
     bookmarks: list[Bookmark], *, exported_at: str | None = None
 ) -> dict[str, object]:
@@ -209,7 +219,7 @@ def export_document(
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": exported_at or utc_now(),
-        "bookmarks": [b.to_json() for b in _safe(bookmarks)],
+        "bookmarks": [bookmark_entry(b) for b in _safe(bookmarks)],
     }
 
 
@@ -261,7 +271,7 @@ def json_chunks(groups: Iterable[list[Bookmark]], exported_at: str) -> Iterator[
         "exported_at": exported_at,
         "bookmarks": [],
     }
-    items = (b.to_json() for group in groups for b in _safe(group))
+    items = (bookmark_entry(b) for group in groups for b in _safe(group))
     yield from json_list_chunks(head, "bookmarks", items)
     yield "\n"
 
@@ -377,7 +387,9 @@ def parse_export(data: str | bytes | dict[str, object]) -> list[Bookmark]:
         items = data.get("bookmarks")
         if not isinstance(items, list):
             raise ImportFormatError("the export has no bookmarks list")
-        return [_bookmark(number, item) for number, item in enumerate(items, 1)]
+        version = data["version"]
+        assert isinstance(version, int)
+        return [_bookmark(number, item, version) for number, item in enumerate(items, 1)]
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
     return list(read_export(io.BytesIO(data)))
@@ -396,11 +408,27 @@ def _check_header(data: dict[str, object]) -> None:
         )
 
 
-def _bookmark(number: int, item: object) -> Bookmark:
+def _bookmark(number: int, item: object, version: int) -> Bookmark:
     try:
+        if version >= 2:
+            item = _from_paragraph_numbers(item)
         return Bookmark.from_json(item).clean()  # type: ignore[arg-type]  # a fresh one
     except (TypeError, ValueError) as exc:
         raise ImportFormatError(f"bookmark {number}: {exc}") from None
+
+
+def _from_paragraph_numbers(item: object) -> object:
+    """A version-2 entry with its ¶ numbers (from 1) turned back into 0-based indexes."""
+    if not isinstance(item, dict):
+        return item
+    item = dict(item)
+    for key in ("first", "last"):
+        value = item.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value < 1:
+                raise ValueError(f"bookmark field {key!r} must be a paragraph number (from 1)")
+            item[key] = value - 1
+    return item
 
 
 def read_export(stream: BinaryIO) -> Iterator[Bookmark]:
@@ -423,6 +451,8 @@ def read_export(stream: BinaryIO) -> Iterator[Bookmark]:
     header: dict[str, object] = {}
     listed = False
     deferred: ImportFormatError | None = None
+    # Items listed before the header's version (never in our own exports) wait for it.
+    waiting: list[object] = []
     if reader.peek() == "}":
         reader.skip("}")
     else:
@@ -443,9 +473,12 @@ def read_export(stream: BinaryIO) -> Iterator[Bookmark]:
                     while True:
                         item = reader.value()
                         number += 1
-                        if deferred is None:
+                        version = header.get("version")
+                        if not isinstance(version, int):
+                            waiting.append(item)
+                        elif deferred is None:
                             try:
-                                bookmark = _bookmark(number, item)
+                                bookmark = _bookmark(number, item, version)
                             except ImportFormatError as error:
                                 deferred = error  # said once the whole file is known JSON
                             else:
@@ -468,6 +501,10 @@ def read_export(stream: BinaryIO) -> Iterator[Bookmark]:
         raise ImportFormatError("the export has no bookmarks list")
     if deferred is not None:
         raise deferred
+    version = header["version"]
+    assert isinstance(version, int)  # _check_header said so
+    for number, item in enumerate(waiting, 1):
+        yield _bookmark(number, item, version)
 
 
 class _JsonReader:
