@@ -5,7 +5,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsreader.core.corpus.analysis import analyse
@@ -181,6 +181,7 @@ fragments = st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=30).
     paragraphs=st.lists(fragments, max_size=4),
     published=st.sampled_from([None, "2024-06-01"]),
 )
+@example(title="quận Lê Chân  Chỉ thị 39-CT/TW", paragraphs=[], published=None)
 def test_every_entity_offset_points_at_its_text(title, paragraphs, published):
     article = one(title, paragraphs, published=published)
     for entity in article.entities:

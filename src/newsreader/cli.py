@@ -489,7 +489,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         _report_skipped(corpus)
     if not corpus.articles:
         print(
-            f"no articles in {corpus.root}: add .txt, .md, .json or .jsonl files, "
+            f"no articles in {corpus.root}: add .txt, .md, .json, .jsonl or .html files, "
             "or point --corpus at another folder",
             file=sys.stderr,
         )

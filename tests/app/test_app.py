@@ -406,7 +406,7 @@ async def test_missing_corpus_shows_where_it_looked(tmp_path):
         shown = " ".join(str(w.content) for w in app.screen.query("Static"))
         assert str(root) in shown
         assert "no such folder" in shown
-        assert ".txt, .md, .json or .jsonl" in shown and "--corpus" in shown
+        assert ".txt, .md, .json, .jsonl or .html" in shown and "--corpus" in shown
         assert "NEWSREADER_CORPUS" in shown
         await pilot.press("q")
     assert app.return_code == 0

@@ -56,9 +56,9 @@ _STRINGS: dict[str, dict[str, str]] = {
     "empty_looked": {"en": "newsreader looked in:", "vi": "newsreader đã tìm trong:"},
     "empty_reason": {"en": "({reason})", "vi": "({reason})"},
     "empty_how": {
-        "en": "To add articles, put .txt, .md, .json or .jsonl files in that folder (subfolders "
+        "en": "To add articles, put .txt, .md, .json, .jsonl or .html files in that folder (subfolders "
         "are read too), or start newsreader on another folder:",
-        "vi": "Để thêm bài, đặt các tệp .txt, .md, .json hoặc .jsonl vào thư mục đó (cả thư mục "
+        "vi": "Để thêm bài, đặt các tệp .txt, .md, .json, .jsonl hoặc .html vào thư mục đó (cả thư mục "
         "con), hoặc mở newsreader với thư mục khác:",
     },
     "empty_cmd": {"en": "newsreader --corpus DIR", "vi": "newsreader --corpus THƯ_MỤC"},
@@ -411,7 +411,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "vi": "Địa chỉ (http:// hoặc https://) hoặc một tệp .html đã lưu: chỉ giữ phần bài "
         "viết, thành một tệp .md trong thư mục kho bài",
     },
-    "add_page_hint": {"en": "Enter adds · Esc cancels", "vi": "Enter để thêm · Esc để huỷ"},
+    "add_page_hint": {
+        "en": "Enter saves the page in the corpus · Esc cancels",
+        "vi": "Enter để lưu trang vào kho bài · Esc để huỷ",
+    },
     "add_page_empty": {
         "en": "Type a web address first",
         "vi": "Hãy gõ một địa chỉ web trước",

@@ -231,7 +231,7 @@ def check_corpus(root: Path, corpus: Corpus | None, files: int) -> Check:
             "corpus",
             "warning",
             f"{shown}: no articles ({counts})",
-            "add .txt, .md, .json or .jsonl files to the folder",
+            "add .txt, .md, .json, .jsonl or .html files to the folder",
         )
     return Check("corpus", "ok", f"{shown}: {counts}")
 

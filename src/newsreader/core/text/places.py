@@ -306,20 +306,47 @@ _NUMBERED_UNITS = frozenset(("quận", "phường"))
 _PROVINCE_UNITS = frozenset(("tỉnh", "thành phố"))
 
 
-def _cut_name(name: str) -> str:
+# Two words that start a document's or meeting's name ("Chỉ thị 39", "Hội nghị"), not a place's:
+# titles capitalise them, so they would otherwise read as more of a district's name.
+_NOT_NAME_PAIRS = frozenset(
+    {
+        ("chỉ", "thị"),
+        ("nghị", "quyết"),
+        ("kết", "luận"),
+        ("quyết", "định"),
+        ("quy", "định"),
+        ("hội", "nghị"),
+        ("thông", "tri"),
+        ("hướng", "dẫn"),
+        ("kế", "hoạch"),
+        ("công", "văn"),
+        ("thông", "báo"),
+    }
+)
+
+
+def _cut_name(name: str, after: str = "") -> str:
     """A lower unit's name ends before a word no place name holds ("Phó", "Bí"), and before
-    a surname with more of a name after it ("Huyện ủy Định Hóa Nguyễn Văn A")."""
-    kept: list[str] = []
-    words = name.split()
-    for i, word in enumerate(words):
-        if word in NAME_BREAKERS or (word.isdigit() and kept):
+    a surname with more of a name after it ("Huyện ủy Định Hóa Nguyễn Văn A"). The kept
+    part is `name`'s own beginning, spacing and all, so offsets stay on the letters; `after`
+    is the text that follows it."""
+    words = list(re.finditer(r"\S+", name))
+    next_word = re.match(r"\s*(\S*)", after)
+    beyond = next_word.group(1).lower() if next_word else ""
+    end = 0
+    for i, found in enumerate(words):
+        word = found.group()
+        if word in NAME_BREAKERS or (word.isdigit() and end):
             break
-        if kept and word in SURNAMES and i + 1 < len(words):
+        if end and word in SURNAMES and i + 1 < len(words):
             break
-        kept.append(word)
+        following = words[i + 1].group().lower() if i + 1 < len(words) else beyond
+        if end and (word.lower(), following) in _NOT_NAME_PAIRS:
+            break
+        end = found.end()
         if word.isdigit():
             break
-    return " ".join(kept)
+    return name[:end]
 
 
 def find_places(text: str, people: list[tuple[int, int]] | None = None) -> list[PlaceMatch]:
@@ -356,11 +383,11 @@ def find_places(text: str, people: list[tuple[int, int]] | None = None) -> list[
                 value = f"{unit} {written}"  # "thị xã Quảng Trị", a town named like its province
         else:
             assert unit is not None  # the pattern reads a name only after a unit word
-            written = _cut_name(written)
+            written = _cut_name(written, text[end : end + 24])
             if not written or (written.isdigit() and unit not in _NUMBERED_UNITS):
                 continue
             end = start + len(written)
-            value = f"{unit} {written}"
+            value = f"{unit} {' '.join(written.split())}"
         found.append(PlaceMatch(start, end, written, value, unit))
     return found
 
