@@ -6,8 +6,10 @@ between two such files: the before/after check that an index change keeps search
     .venv/bin/python benchmarks/search_diff.py run CORPUS OUT.jsonl [--cache DIR]
     .venv/bin/python benchmarks/search_diff.py diff BEFORE.jsonl AFTER.jsonl
 
-The queries are the keystrokes of benchmarks/run.py's typed queries (every third prefix of
-each, and each whole), so they cover one-letter stubs, unaccented words, codes and filters.
+The queries are the keystrokes of benchmarks/run.py's typed queries (each whole, then every
+third prefix, then the next ones, up to 200), so they cover two-letter stubs, unaccented
+words, codes and filters. Run both sides with the same PYTHONHASHSEED: ties between equally
+ranked hits may fall differently from one process to another.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ def queries() -> list[str]:
     from run import QUERIES, keystrokes
 
     typed = [k for q in QUERIES for k in keystrokes(q)]
-    chosen = list(dict.fromkeys([*QUERIES, *typed[::3]]))
+    chosen = list(dict.fromkeys([*QUERIES, *typed[::3], *typed[1::3]]))
     return chosen[:200]
 
 
