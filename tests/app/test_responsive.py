@@ -39,8 +39,8 @@ async def test_keys_are_answered_while_a_first_build_runs(tmp_path):
             if not screen.flow.done:  # answered while the build still ran
                 latencies.append(answered)
         assert latencies, "the build ended before a key could be pressed"
-        await wait_for(pilot, lambda: screen.flow.done, "the build to end")
-        await app.workers.wait_for_complete()
+        await app.workers.wait_for_complete()  # the loading thread: the build's end
+        await wait_for(pilot, lambda: screen.flow.done, "the build's last message")
         idle = [await answer(pilot, screen) for _ in range(5)]
     print(
         f"\nkey answered during a {ARTICLES}-article first build: median "
