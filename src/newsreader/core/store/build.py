@@ -424,7 +424,10 @@ class CorpusIndex:
         if first_build and not self.read_target.startswith("file:newsreader-"):
             # The merge leaves the old segments' pages free (8% of a first build's file):
             # give them back. Later refreshes reuse free pages, so only the first one.
-            self.db.execute("VACUUM")
+            try:
+                self.db.execute("VACUUM")
+            except sqlite3.OperationalError:  # a reader held the file past the timeout
+                pass  # the index is whole, only larger
         self._mark_complete()
         return stats
 
