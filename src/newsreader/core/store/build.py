@@ -419,9 +419,14 @@ class CorpusIndex:
             stats.reanalysed = self._finish_corpus_pass(workers)
         self._store_summary_facts()  # also when only the skipped files changed
         self.db.commit()
+        on_disk = not self.read_target.startswith("file:newsreader-")
+        if first_build and on_disk:
+            # The merge and VACUUM below rewrite the whole index: their rollback journal
+            # goes to disk, not memory (at 100k it held a second copy of the index, 1 GB).
+            self.db.execute("PRAGMA journal_mode=TRUNCATE")
         if first_build or stats.parsed + stats.removed > OPTIMIZE_AFTER:
             self._optimize()
-        if first_build and not self.read_target.startswith("file:newsreader-"):
+        if first_build and on_disk:
             # The merge leaves the old segments' pages free (8% of a first build's file):
             # give them back. Later refreshes reuse free pages, so only the first one.
             try:
