@@ -197,7 +197,7 @@ def bench_size(size: str, work: Path, runs: int, rows: Rows, cold_build_too: boo
         rows.append(
             (
                 size,
-                "peak RSS, cold build (index process and workers)",
+                "peak RSS, cold build (largest process)",
                 f"{max(rss for _, rss in builds):.0f} MB",
                 "",
             )
