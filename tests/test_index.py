@@ -175,7 +175,7 @@ def test_cache_readable_while_written(corpus_dir, cache_dir):
 def test_interrupted_first_build_is_not_trusted(corpus_dir, cache_dir, monkeypatch):
     lib = library(corpus_dir, cache_dir)
 
-    def die(self):
+    def die(self, *_args):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(CorpusIndex, "_finish_corpus_pass", die)

@@ -7,6 +7,7 @@ import pytest
 
 from newsreader.app.loading import CorpusCached, CorpusReady, StoreOpened
 from newsreader.app.main import NewsreaderApp
+from newsreader.app.sidebar import YEAR_WINDOW
 from newsreader.core.library import ReadingState
 from newsreader.core.model import Article
 from newsreader.core.store.index import IndexReader
@@ -104,3 +105,55 @@ async def test_first_paint_reads_the_summary_and_one_year(big_library, monkeypat
         screen.post_message(CorpusReady(summary, []))
         await wait_for(pilot, lambda: screen.flow.done, "ready")
         assert len(reads.places) == 2  # the same summary: nothing re-read
+
+
+def one_big_year(count: int) -> list[Article]:
+    return [
+        Article(
+            id=f"b{n:05d}",
+            path=f"b{n:05d}.txt",
+            title=f"Bài {n:05d}",
+            paragraphs=[f"Đoạn văn của bài {n}."],
+            published=f"2024-{12 - n * 12 // count:02d}-{28 - n % 28:02d}",
+            year=2024,
+            year_source="published",
+            directive="39-CT/TW",
+            directives=["39-CT/TW"],
+        )
+        for n in range(count)
+    ]
+
+
+def leaves(year_node) -> list:
+    return [c for c in year_node.children if c.data is not None and c.data.article_id]
+
+
+async def test_a_very_large_year_shows_its_articles_a_window_at_a_time():
+    articles = one_big_year(2 * YEAR_WINDOW + 200)
+    library = library_for(articles)
+    app = NewsreaderApp(library, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.main_screen
+        await wait_for(pilot, lambda: screen.flow.done, "the corpus to load")
+        await wait_for(pilot, lambda: screen.reader.article is not None, "the first article")
+        sidebar = screen.sidebar
+        [year_node] = sidebar._year_nodes.values()
+        await wait_for(pilot, lambda: len(year_node.children) == YEAR_WINDOW + 1, "a window")
+        assert len(leaves(year_node)) == YEAR_WINDOW
+        more = year_node.children[-1]
+        assert more.data.more and str(more.label) == f"… {YEAR_WINDOW + 200} more (Enter)"
+
+        sidebar.focus()
+        await pilot.pause()
+        sidebar.move_cursor(more, animate=False)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(leaves(year_node)) == 2 * YEAR_WINDOW, "the next window")
+        assert screen.reader.article.id == articles[0].id  # the row opened no article
+        assert str(year_node.children[-1].label) == "… 200 more (Enter)"
+
+        # Opening an article past the windows shown adds leaves through it, in order.
+        last = library.header(articles[-1].id)
+        sidebar.mark_open(last)
+        await pilot.pause()
+        shown = [c.data.article_id for c in year_node.children]
+        assert shown == [a.id for a in library.articles_in("39-CT/TW", 2024)]

@@ -27,6 +27,7 @@ from newsreader.core.library import Summary
 from newsreader.core.model import Article
 
 EXPAND_ALL_UP_TO = 300  # articles; larger corpora open only the path to the current article
+YEAR_WINDOW = 500  # leaves a year shows at a time; a "more" row below adds the next ones
 Place = tuple[str | None, int | None]  # (directive, year) of a year node
 
 
@@ -36,6 +37,7 @@ class NodeData:
     published: str | None = None
     place: Place | None = None  # a year node whose articles are not added yet
     directive: str | None = None  # a directive node's code
+    more: bool = False  # the row under a very large year's leaves that adds the next window
 
 
 class ArticleTree(Tree[NodeData], inherit_bindings=False):
@@ -79,6 +81,8 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         self.summary: Summary | None = None
         self._article_nodes: dict[str, TreeNode[NodeData]] = {}
         self._year_nodes: dict[Place, TreeNode[NodeData]] = {}
+        # A very large year's articles not yet shown as leaves, by the year node's id.
+        self._unshown: dict[int, list[Article]] = {}
 
     def populate(self, summary: Summary, here: Place | None = None) -> None:
         """Draw directives and years from the summary; a year's articles are added when it
@@ -88,6 +92,7 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         self.clear()
         self._article_nodes.clear()
         self._year_nodes.clear()
+        self._unshown.clear()
         expand_all = summary.articles <= EXPAND_ALL_UP_TO
         for group in summary.groups:
             label = Text(group.label if group.code else s("no_directive"))
@@ -114,15 +119,42 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         return None
 
     def _fill(self, year_node: TreeNode[NodeData]) -> None:
-        """Add a year's articles as leaves, once."""
+        """Add a year's articles as leaves, once: the first YEAR_WINDOW of a very large
+        year, with a row that adds the next ones (thousands of nodes at once would stall)."""
         data = year_node.data
         if data is None or data.place is None:
             return
         year_node.data = NodeData()
-        for article in self.articles_in(*data.place):
+        self._unshown[year_node.id] = self.articles_in(*data.place)
+        self._show_more(year_node)
+
+    def _show_more(self, year_node: TreeNode[NodeData], through: str | None = None) -> None:
+        """Add the next window of a year's leaves (and more, up to the article `through`)."""
+        unshown = self._unshown.pop(year_node.id, [])
+        for child in list(year_node.children):
+            if child.data is not None and child.data.more:
+                child.remove()
+        count = YEAR_WINDOW
+        if through is not None:
+            at = next((i for i, a in enumerate(unshown) if a.id == through), -1)
+            count = max(count, (at // YEAR_WINDOW + 1) * YEAR_WINDOW)
+        for article in unshown[:count]:
             self._article_nodes[article.id] = year_node.add_leaf(
                 article.title, data=NodeData(article.id, article.published)
             )
+        rest = unshown[count:]
+        if rest:
+            self._unshown[year_node.id] = rest
+            label = Text(self.strings("more_articles", n=len(rest)), "dim")
+            year_node.add_leaf(label, data=NodeData(more=True))
+
+    def _more_row(self, node: TreeNode[NodeData] | None) -> bool:
+        """Whether node is a "more" row; if so, its year's next window is added."""
+        if node is None or node.data is None or not node.data.more or node.parent is None:
+            return False
+        year_node = node.parent
+        self._show_more(year_node)
+        return True
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self._fill(event.node)
@@ -170,6 +202,8 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
             year_node = self._year_nodes.get((article.directive, article.year))
             if year_node is not None:
                 self._fill(year_node)
+                if article.id not in self._article_nodes and year_node.id in self._unshown:
+                    self._show_more(year_node, through=article.id)
         node = self._article_nodes.get(article_id) if article_id else None
         if node is not None:
             parent = node.parent
@@ -193,7 +227,7 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
 
     def action_read(self) -> None:
         node = self._current()
-        if node is None:
+        if node is None or self._more_row(node):
             return
         if node.data is not None and node.data.article_id is not None:
             self.post_message(self.OpenArticle(node.data.article_id, read=True))
@@ -202,7 +236,7 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
 
     def action_open(self) -> None:
         node = self._current()
-        if node is None:
+        if node is None or self._more_row(node):
             return
         if node.data is not None and node.data.article_id is not None:
             self.post_message(self.OpenArticle(node.data.article_id, read=False))
@@ -237,6 +271,8 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         """A click (or select_cursor) on an article opens it; on a group, toggles it."""
         event.stop()
         node = event.node
+        if self._more_row(node):
+            return
         if node.data is not None and node.data.article_id is not None:
             self.post_message(self.OpenArticle(node.data.article_id, read=False))
         else:

@@ -26,6 +26,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "article_count_one": {"en": "1 article", "vi": "1 bài"},
     "no_directive": {"en": "No directive", "vi": "Không có chỉ thị"},
     "unknown_year": {"en": "Unknown year", "vi": "Không rõ năm"},
+    "more_articles": {"en": "… {n} more (Enter)", "vi": "… còn {n} bài (Enter)"},
     "loading": {"en": "Loading the corpus…", "vi": "Đang đọc kho bài…"},
     "loading_progress": {
         "en": "Loading the corpus… {done}/{total} files",

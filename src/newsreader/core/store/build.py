@@ -20,7 +20,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from newsreader.core.cancel import Cancelled, cancellable
 from newsreader.core.corpus.analysis import (
@@ -54,9 +56,13 @@ from newsreader.core.text.directives import ShortResolver, directive_label, find
 from newsreader.core.text.fold import fold
 
 BATCH = 200
+WORKER_NICENESS = 10
+PARALLEL_FROM = 400  # files (or articles to re-analyse) worth starting worker processes for
 OPTIMIZE_AFTER = 1000  # files changed in one refresh before the FTS segments are merged
 
 Progress = Callable[[int, int], None]
+_Job = TypeVar("_Job")
+_Done = TypeVar("_Done")
 
 
 RACY_NS = 3_000_000_000  # a file written this close to the last walk is checked by content
@@ -99,8 +105,53 @@ class RefreshStats:
 
 
 @dataclass(slots=True)
+class _Stored:
+    """An article as the index stores it: its columns, its texts compressed, folded for
+    the full-text index. Made where the article is analysed (a worker process on a large
+    build), so the one writer only runs SQL."""
+
+    columns: tuple[object, ...]  # _article_columns
+    body: bytes  # pack_texts of the title and paragraphs
+    folded: list[str]  # fold of the title and each paragraph
+    tags: str
+    directives: list[str]
+    people: list[str]  # folded names
+    place: str | None  # folded, the article's place
+
+    @classmethod
+    def of(cls, article: Article) -> _Stored:
+        texts = [article.title, *article.paragraphs]
+        tags = filter_tags(article)
+        return cls(
+            _article_columns(article, tags),
+            pack_texts(texts),
+            [fold(t) for t in texts],
+            tags,
+            list(article.directives),
+            [fold(name) for name in article.people],
+            fold(article.place) if article.place else None,
+        )
+
+
+def _article_columns(article: Article, tags: str) -> tuple[object, ...]:
+    header = article.header().to_record() | {"paragraph_count": article.paragraph_count}
+    return (
+        article.directive,
+        article.year,
+        sort_key(article),
+        article.title,
+        article.title.casefold(),
+        len(article.warnings),
+        tags,
+        pack_json(header),
+        pack_entities(article.entities),
+    )
+
+
+@dataclass(slots=True)
 class _Analysed:
-    article: Article
+    article_id: str
+    stored: _Stored
     document: str  # the Document's metadata as JSON, to re-analyse without re-reading the file
     local: DirectiveIndex
     needs_corpus: bool
@@ -146,6 +197,12 @@ def _worker_started(parent: int) -> None:
         pass
     if os.getppid() != parent:  # the parent died before the signal was asked for
         os._exit(1)
+    # Background work: the process that started the build (a reader answering keys, and
+    # the one writer the workers feed) comes first when the cores are busy.
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:
+        pass
 
     def watch() -> None:
         while True:
@@ -171,9 +228,11 @@ def _analyse_file(found: FoundFile) -> _Parsed:
         local = DirectiveIndex()
         for refs in prepared.refs:
             local.add(refs)
+        article = build_article(prepared, local)
         parsed.articles.append(
             _Analysed(
-                build_article(prepared, local),
+                article.id,
+                _Stored.of(article),
                 _document_meta(doc.document),
                 local,
                 _needs_corpus(prepared, local),
@@ -269,7 +328,9 @@ class CorpusIndex:
         of articles made in memory, for tests and tools); the index is then complete."""
         for article in articles:
             found = FoundFile(article.path, article.id, 0, 0)
-            analysed = _Analysed(article, "{}", DirectiveIndex(), needs_corpus=False)
+            analysed = _Analysed(
+                article.id, _Stored.of(article), "{}", DirectiveIndex(), needs_corpus=False
+            )
             self._store_file(_Parsed(found, "", [analysed]))
         self._store_walk_skipped(skipped)
         self._store_summary_facts()
@@ -373,11 +434,23 @@ class CorpusIndex:
         self.db.commit()
         first_build = not self._is_complete()
         if stats.parsed or stats.removed or first_build:
-            stats.reanalysed = self._finish_corpus_pass()
+            stats.reanalysed = self._finish_corpus_pass(workers)
         self._store_summary_facts()  # also when only the skipped files changed
         self.db.commit()
+        on_disk = not self.read_target.startswith("file:newsreader-")
+        if first_build and on_disk:
+            # The merge and VACUUM below rewrite the whole index: their rollback journal
+            # goes to disk, not memory (at 100k it held a second copy of the index, 1 GB).
+            self.db.execute("PRAGMA journal_mode=TRUNCATE")
         if first_build or stats.parsed + stats.removed > OPTIMIZE_AFTER:
             self._optimize()
+        if first_build and on_disk:
+            # The merge leaves the old segments' pages free (8% of a first build's file):
+            # give them back. Later refreshes reuse free pages, so only the first one.
+            try:
+                self.db.execute("VACUUM")
+            except sqlite3.OperationalError:  # a reader held the file past the timeout
+                pass  # the index is whole, only larger
         self._mark_complete()
         return stats
 
@@ -403,17 +476,25 @@ class CorpusIndex:
         return True
 
     def _parse_all(self, files: list[FoundFile], workers: int | None) -> Iterable[_Parsed]:
+        return self._in_workers(_analyse_file, files, workers)
+
+    @staticmethod
+    def _in_workers(
+        work: Callable[[_Job], _Done], jobs: list[_Job], workers: int | None
+    ) -> Iterable[_Done]:
+        """work over jobs, in order: in worker processes when there are many (a generator
+        whose close() shuts them down), else here."""
         if workers is None:
-            workers = min(os.cpu_count() or 1, 4) if len(files) >= 400 else 1
+            workers = min(os.cpu_count() or 1, 4) if len(jobs) >= PARALLEL_FROM else 1
         if workers <= 1:
-            return map(_analyse_file, files)
+            return map(work, jobs)
         pool = ProcessPoolExecutor(
             max_workers=workers, initializer=_worker_started, initargs=(os.getpid(),)
         )
 
-        def run() -> Iterator[_Parsed]:
+        def run() -> Iterator[_Done]:
             try:
-                yield from pool.map(_analyse_file, files, chunksize=16)
+                yield from pool.map(work, jobs, chunksize=16)
             finally:  # also when the caller stops early (generator closed)
                 pool.shutdown(wait=False, cancel_futures=True)
 
@@ -443,15 +524,14 @@ class CorpusIndex:
             ),
         )
         for item in parsed.articles:
-            article = item.article
             cursor = self.db.execute(
                 "INSERT INTO articles (id, file, directive, year, sort_key, title, title_key,"
                 " warnings, tags, header, entities, document, codes, needs_corpus)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    article.id,
+                    item.article_id,
                     relative,
-                    *self._article_columns(article),
+                    *item.stored.columns,
                     item.document,
                     json.dumps(
                         {"counts": dict(item.local.counts), "dates": item.local.dates},
@@ -462,49 +542,31 @@ class CorpusIndex:
             )
             rowid = cursor.lastrowid
             assert rowid is not None  # a successful INSERT sets it
-            self._index_article(rowid, article)
+            self._index_article(rowid, item.stored)
 
-    @staticmethod
-    def _article_columns(article: Article) -> tuple[object, ...]:
-        header = article.header().to_record() | {"paragraph_count": article.paragraph_count}
-        return (
-            article.directive,
-            article.year,
-            sort_key(article),
-            article.title,
-            article.title.casefold(),
-            len(article.warnings),
-            filter_tags(article),
-            pack_json(header),
-            pack_entities(article.entities),
-        )
-
-    def _index_article(self, rowid: int, article: Article) -> None:
+    def _index_article(self, rowid: int, stored: _Stored) -> None:
         base = rowid << PARAGRAPH_BITS
-        texts = [article.title, *article.paragraphs]
-        self.db.execute("INSERT INTO texts VALUES (?, ?)", (rowid, pack_texts(texts)))
-        tags = filter_tags(article)
+        self.db.execute("INSERT INTO texts VALUES (?, ?)", (rowid, stored.body))
+        tags = stored.tags
         self.db.execute(
             "INSERT INTO fts_titles (rowid, folded, tags) VALUES (?, ?, ?)",
-            (rowid, fold(article.title), tags),
+            (rowid, stored.folded[0], tags),
         )
         self.db.executemany(
             "INSERT INTO fts (rowid, folded, tags) VALUES (?, ?, ?)",
-            ((base + i, fold(t), tags) for i, t in enumerate(texts)),
+            ((base + i, folded, tags) for i, folded in enumerate(stored.folded)),
         )
-        self._new_codes.update(article.directives)
+        self._new_codes.update(stored.directives)
         self.db.executemany(
             "INSERT INTO article_directives VALUES (?, ?)",
-            ((rowid, code) for code in article.directives),
+            ((rowid, code) for code in stored.directives),
         )
         self.db.executemany(
             "INSERT INTO article_people VALUES (?, ?)",
-            ((rowid, fold(name)) for name in article.people),
+            ((rowid, folded) for folded in stored.people),
         )
-        if article.place:
-            self.db.execute(
-                "INSERT INTO article_places VALUES (?, ?)", (rowid, fold(article.place))
-            )
+        if stored.place:
+            self.db.execute("INSERT INTO article_places VALUES (?, ?)", (rowid, stored.place))
 
     def _unindex_article(self, rowid: int) -> None:
         """Take an article out of the search index (before its row changes or goes). The
@@ -572,9 +634,9 @@ class CorpusIndex:
             (json.dumps([s.to_record() for s in skipped], ensure_ascii=False),),
         )
 
-    def _finish_corpus_pass(self) -> int:
+    def _finish_corpus_pass(self, workers: int | None = None) -> int:
         """Re-analyse articles that lean on other articles when the corpus-wide directive
-        facts changed (a new code, a directive's date)."""
+        facts changed (a new code, a directive's date); in worker processes when many do."""
         index = self._directive_index()
         snapshot = json.dumps(
             [sorted(index.counts.items()), sorted(index.dates.items())], ensure_ascii=False
@@ -583,29 +645,55 @@ class CorpusIndex:
         (old,) = self.db.execute("SELECT value FROM meta WHERE key='directive_index'").fetchone()
         if old == digest:
             return 0
-        count = 0
         rows = self.db.execute(
             "SELECT rowid, id, file, document, header, entities FROM articles WHERE needs_corpus = 1"
         ).fetchall()
-        for rowid, article_id, relative, document, old_header, old_entities in rows:
-            title, *paragraphs = self.reader.texts_of(rowid)
-            fields = json.loads(document)
-            fields["warnings"] = [LoadWarning.from_record(w) for w in fields.get("warnings", [])]
-            doc = Document(title=title, paragraphs=paragraphs, **fields)
-            article = build_article(prepare(LoadedDocument(article_id, relative, doc)), index)
-            columns = self._article_columns(article)
-            if columns[-2:] == (old_header, old_entities):
+        jobs = [
+            _Reanalysis(
+                rowid, article_id, relative, document, self.reader.texts_of(rowid), header, entities
+            )
+            for rowid, article_id, relative, document, header, entities in rows
+        ]
+        count = 0
+        for rowid, stored in self._in_workers(partial(_reanalyse, index=index), jobs, workers):
+            if stored is None:
                 continue
             self._unindex_article(rowid)
             self.db.execute(
                 "UPDATE articles SET directive=?, year=?, sort_key=?, title=?, title_key=?,"
                 " warnings=?, tags=?, header=?, entities=? WHERE rowid=?",
-                (*columns, rowid),
+                (*stored.columns, rowid),
             )
-            self._index_article(rowid, article)
+            self._index_article(rowid, stored)
             count += 1
         self.db.execute("UPDATE meta SET value=? WHERE key='directive_index'", (digest,))
         return count
+
+
+@dataclass(slots=True)
+class _Reanalysis:
+    """An article to analyse again with the corpus's directive facts, and what it holds now."""
+
+    rowid: int
+    article_id: str
+    relative: str
+    document: str
+    texts: list[str]
+    header: bytes
+    entities: bytes
+
+
+def _reanalyse(job: _Reanalysis, index: DirectiveIndex) -> tuple[int, _Stored | None]:
+    """The article's new stored form, or None when its header and entities did not change."""
+    title, *paragraphs = job.texts
+    fields = json.loads(job.document)
+    fields["warnings"] = [LoadWarning.from_record(w) for w in fields.get("warnings", [])]
+    doc = Document(title=title, paragraphs=paragraphs, **fields)
+    article = build_article(prepare(LoadedDocument(job.article_id, job.relative, doc)), index)
+    columns = _article_columns(article, filter_tags(article))
+    if columns[-2:] == (job.header, job.entities):
+        return job.rowid, None
+    return job.rowid, _Stored.of(article)
 
 
 def delete_index_files(path: Path) -> None:
