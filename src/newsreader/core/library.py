@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from newsreader import locations
 from newsreader.core.model import Article, Corpus, SkipKind, Skipped
+from newsreader.core.paragraph_cache import ParagraphCache
 from newsreader.core.people_index import Person, article_roles, people_of
 from newsreader.core.store.atomic import NotRegularFile, special_kind
 from newsreader.core.store.bookmarks import (
@@ -143,6 +144,7 @@ class Library:
         self._local = threading.local()
         self._vocabulary: list[str] | None = None
         self._vocabulary_lock = threading.Lock()
+        self._search_texts = ParagraphCache()  # emptied by each refresh and batch
         self._dossiers: list[Dossier] | None = None  # until the next refresh
         self._store: BookmarkStore | None = None
         self._store_lock = threading.RLock()
@@ -261,24 +263,31 @@ class Library:
 
         if self._fixed:
             return RefreshStats()
+
+        def batch_done() -> None:
+            self._search_texts.clear()  # a batch may give a rowid to another article
+            if on_batch is not None:
+                on_batch()
+
         with self._writer_lock:
             writer = self._open_writer()
             try:
-                stats = writer.refresh(progress, self.workers, on_batch, cancel)
+                stats = writer.refresh(progress, self.workers, batch_done, cancel)
             except sqlite3.DatabaseError as exc:
                 if self.in_memory:
                     raise
                 self._rebuild(f"damaged ({exc})")
-                stats = self._open_writer().refresh(progress, self.workers, on_batch, cancel)
+                stats = self._open_writer().refresh(progress, self.workers, batch_done, cancel)
             except OSError as exc:  # the cache dir's disk is full, or went read-only
                 if self.in_memory:
                     raise
                 self._fall_back_to_memory(exc)
-                stats = self._open_writer().refresh(progress, self.workers, on_batch, cancel)
+                stats = self._open_writer().refresh(progress, self.workers, batch_done, cancel)
             stats.rebuilt = self.rebuilt
             self._refreshed = True
             with self._vocabulary_lock:
                 self._vocabulary = None
+            self._search_texts.clear()
             self._dossiers = None
             return stats
 
@@ -509,7 +518,7 @@ class Library:
 
         held = getattr(self._local, "searcher", None)
         if held is None or held.reader is not reader:
-            held = Searcher(reader, self._shared_vocabulary)
+            held = Searcher(reader, self._shared_vocabulary, self._search_texts)
             self._local.searcher = held
         return held
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from newsreader.core.paragraph_cache import ParagraphCache
 from newsreader.core.store.index import PARAGRAPH_BITS, PARAGRAPH_MASK, IndexReader
 from newsreader.core.store.tags import directive_tag, person_tag, place_tag, year_tag
 from newsreader.core.text.directives import canonical_code
@@ -211,9 +212,13 @@ def _best_window(positions: list[list[tuple[int, int]]]) -> tuple[int, int, bool
     return window[0][0], max(e for _, e, _ in window), firsts == sorted(firsts)
 
 
-def score_text(matcher: _Matcher, text: str, is_title: bool) -> tuple[int, int, int] | None:
-    """(score, start, end) of the best match of the query in one paragraph or title."""
-    folded = fold(text)
+def score_text(
+    matcher: _Matcher, text: str, is_title: bool, folded: str | None = None
+) -> tuple[int, int, int] | None:
+    """(score, start, end) of the best match of the query in one paragraph or title
+    (`folded`: fold(text), when it is at hand)."""
+    if folded is None:
+        folded = fold(text)
     found = _score_folded(matcher, text, folded, is_title)
     if found is None:
         return None
@@ -292,12 +297,17 @@ def snippet_of(
 
 class Searcher:
     """Search one index through a read connection. The vocabulary (for typo expansion) is
-    read once and may be shared by the searchers of several threads (`vocabulary`)."""
+    read once and may be shared by the searchers of several threads (`vocabulary`), and so
+    may the paragraphs read for the last queries (`texts`)."""
 
     def __init__(
-        self, reader: IndexReader, vocabulary: Callable[[], list[str]] | None = None
+        self,
+        reader: IndexReader,
+        vocabulary: Callable[[], list[str]] | None = None,
+        texts: ParagraphCache | None = None,
     ) -> None:
         self.reader = reader
+        self.texts = texts if texts is not None else ParagraphCache()
         self._shared_vocabulary = vocabulary
         self._vocabulary: list[str] | None = None
         self._neighbours: dict[str, list[str]] = {}
@@ -417,8 +427,8 @@ class Searcher:
             return []
         matcher = _matcher(query, variants)
         scored: list[tuple[int, int, int, int, str]] = []
-        for rowid, text in self.reader.paragraph_texts(rowids):
-            result = score_text(matcher, text, is_title=(rowid & PARAGRAPH_MASK) == 0)
+        for rowid, text, folded in self.texts.paragraphs(self.reader, rowids):
+            result = score_text(matcher, text, (rowid & PARAGRAPH_MASK) == 0, folded)
             if result:
                 scored.append((result[0], rowid, result[1], result[2], text))
         return self._assemble(scored, limit, per_article)

@@ -394,25 +394,17 @@ class IndexReader:
             self.db.set_progress_handler(None, 0)
         return found
 
-    def paragraph_texts(self, rowids: list[int]) -> list[tuple[int, str]]:
-        """(rowid, text) of paragraphs (rowid = article << PARAGRAPH_BITS | n, n = 0 the
-        title); each article's text is read and unpacked once."""
-        wanted: dict[int, list[int]] = {}
-        for rowid in rowids:
-            wanted.setdefault(rowid >> PARAGRAPH_BITS, []).append(rowid)
-        found: list[tuple[int, str]] = []
-        for article, body in self.db.execute(
-            "SELECT article, body FROM texts WHERE article IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(wanted)),),
-        ):
-            # Only the paragraphs asked for are decoded (and cleaned): a hit's article holds
-            # a dozen or more, and decoding all of them was most of a keystroke's time.
-            parts = zlib.decompress(body).split(_SEPARATOR.encode())
-            for rowid in wanted[article]:
-                n = rowid & PARAGRAPH_MASK
-                if n < len(parts):
-                    found.append((rowid, self.decode(parts[n])))
-        return found
+    def article_texts(self, articles: list[int]) -> dict[int, list[str]]:
+        """Article rowid -> its title and paragraphs (a paragraph's rowid is the article's
+        << PARAGRAPH_BITS | n, n = 0 the title), in the order of `articles` sorted."""
+        return {
+            article: unpack_texts(body, self.decode)
+            for article, body in self.db.execute(
+                "SELECT article, body FROM texts WHERE article IN (SELECT value FROM json_each(?))"
+                " ORDER BY article",
+                (json.dumps(sorted(articles)),),
+            )
+        }
 
     def ids_and_titles(self, article_rowids: list[int]) -> dict[int, tuple[str, str, str]]:
         """rowid -> (id, title, date: published or year) of articles."""
