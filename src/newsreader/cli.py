@@ -547,8 +547,8 @@ def cmd_add(args: argparse.Namespace) -> int:
             "give --corpus DIR (or set NEWSREADER_CORPUS)"
         )
     results = library.add_pages(list(args.sources), timeout=timeout)
-    failed = [(source, result) for source, result in results if isinstance(result, str)]
-    done = [result for _, result in results if not isinstance(result, str)]
+    failed = [(source, str(result)) for source, result in results if isinstance(result, Exception)]
+    done = [result for _, result in results if not isinstance(result, Exception)]
     if args.json:
         _print_json(
             {

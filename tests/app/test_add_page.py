@@ -246,3 +246,18 @@ async def test_the_refusal_stays_when_the_box_reports_the_same_text_late(corpus)
         assert "Not a web address" in str(error.content)
         await pilot.press("x")
         assert str(error.content) == ""
+
+
+async def test_why_a_page_was_not_added_is_said_in_vietnamese(server, corpus):
+    url = f"{server}/khong-co.html"
+    app = app_on(corpus, "vi")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await _ask(pilot, url)
+        expected = f"Không thêm được {url}: máy chủ trả lời 404"
+        await wait_for(
+            pilot,
+            lambda: any(m.startswith(expected) for m in messages(app)),
+            "the Vietnamese notice",
+        )
+        assert not any("server answered" in m for m in messages(app))

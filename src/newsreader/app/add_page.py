@@ -132,13 +132,20 @@ class AddPageActions:
             result = str(error) or type(error).__name__
         self.app.call_from_thread(self._added, source, result)
 
+    def _reason(self, source: str, error: Exception | str) -> str:
+        """Why a page was not added, in the interface's language where the core said which
+        reason it was (the system's own words, such as a network error's, stay as they are)."""
+        kind = getattr(error, "kind", None)
+        if kind is not None and self.strings.has(f"add_error_{kind}"):
+            return self.strings(f"add_error_{kind}", **getattr(error, "params", {}))
+        return str(error).removeprefix(f"{source}: ")  # the notice names the source once
+
     def _added(self, source: str, result: Any) -> None:
         self.adding = None
         s = self.strings
-        if isinstance(result, str):
-            error = result.removeprefix(f"{source}: ")  # the notice names the source once
+        if isinstance(result, Exception | str):
             self.notify(
-                s("add_page_failed", source=source, error=error),
+                s("add_page_failed", source=source, error=self._reason(source, result)),
                 markup=False,
                 severity="error",
                 timeout=10,

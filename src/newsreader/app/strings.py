@@ -434,6 +434,47 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "Could not add {source}: {error}",
         "vi": "Không thêm được {source}: {error}",
     },
+    # Why a page was not added (core.corpus.adding.AddError kinds); {detail} is the system's.
+    "add_error_not_page": {
+        "en": "the address is not a web page ({type})",
+        "vi": "địa chỉ này không phải một trang web ({type})",
+    },
+    "add_error_http": {
+        "en": "the server answered {status}",
+        "vi": "máy chủ trả lời {status}",
+    },
+    "add_error_timeout": {
+        "en": "no answer within {seconds} s",
+        "vi": "không có trả lời sau {seconds} giây",
+    },
+    "add_error_network": {
+        "en": "the page could not be fetched ({detail})",
+        "vi": "không tải được trang ({detail})",
+    },
+    "add_error_too_large": {
+        "en": "the page is larger than {mb} MB",
+        "vi": "trang lớn hơn {mb} MB",
+    },
+    "add_error_not_source": {
+        "en": "neither an http(s):// address nor a .html file",
+        "vi": "không phải địa chỉ http(s):// hay tệp .html",
+    },
+    "add_error_unreadable": {
+        "en": "the file cannot be read ({detail})",
+        "vi": "không đọc được tệp ({detail})",
+    },
+    "add_error_no_article": {
+        "en": "no article found in the page ({detail})",
+        "vi": "không thấy bài viết nào trong trang ({detail})",
+    },
+    "add_error_appeared": {
+        "en": "{path} appeared while adding; nothing was written",
+        "vi": "{path} vừa xuất hiện trong lúc thêm; chưa ghi gì",
+    },
+    "add_error_cannot_write": {
+        "en": "cannot write {path} ({detail})",
+        "vi": "không ghi được {path} ({detail})",
+    },
     "add_page_busy": {
         "en": "Still adding {source}: one page at a time",
         "vi": "Vẫn đang thêm {source}: mỗi lần một trang",
@@ -516,6 +557,9 @@ class Strings:
     def __call__(self, key: str, **values: object) -> str:
         text = _STRINGS[key][self.lang]
         return text.format(**values) if values else text
+
+    def has(self, key: str) -> bool:
+        return key in _STRINGS
 
     def count(self, key: str, n: int, **values: object) -> str:
         """A counted phrase: `key` + "_one" when there is one of them (and that string exists)."""

@@ -51,7 +51,7 @@ from newsreader.core.store.index import (
 from newsreader.core.store.reading_state import ReadingState
 
 if TYPE_CHECKING:
-    from newsreader.core.corpus.adding import Added
+    from newsreader.core.corpus.adding import Added, AddError
     from newsreader.core.doctor import Report
     from newsreader.core.dossier import Dossier
     from newsreader.core.search import Hit, Searcher
@@ -844,9 +844,9 @@ class Library:
     # --- adding web pages ---------------------------------------------------------------
     def add_pages(
         self, sources: list[str], *, timeout: float | None = None
-    ) -> list[tuple[str, Added | str]]:
+    ) -> list[tuple[str, Added | AddError]]:
         """Add each URL or saved .html to the corpus folder: (source, what was added or the
-        one-line reason it was not). A URL already in the corpus is not written again."""
+        AddError saying why it was not). A URL already in the corpus is not written again."""
         from newsreader.core.corpus import adding
 
         self.refresh()
@@ -855,14 +855,14 @@ class Library:
             for article in self.articles()
             if article.url
         }
-        results: list[tuple[str, Added | str]] = []
+        results: list[tuple[str, Added | AddError]] = []
         for source in sources:
             try:
                 added = adding.add_source(
                     self.root, source, known, timeout=timeout or adding.TIMEOUT_SECONDS
                 )
             except adding.AddError as exc:
-                results.append((source, str(exc)))
+                results.append((source, exc))
             else:
                 results.append((source, added))
         if any(isinstance(result, adding.Added) and result.added for _, result in results):

@@ -34,7 +34,13 @@ _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|zarsrc|zalo_source|ref|source)
 
 
 class AddError(Exception):
-    """Why a source could not be added, in one line for the user."""
+    """Why a source could not be added, in one line for the user (English, for the CLI);
+    `kind` and `params` let a face say it in its own language."""
+
+    def __init__(self, message: str, kind: str = "other", **params: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.params = params
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,24 +97,36 @@ def fetch_page(
         with urllib.request.urlopen(request, timeout=timeout) as response:
             kind = response.headers.get_content_type()
             if kind not in _HTML_TYPES:
-                raise AddError(f"{url} is not a web page ({kind})")
+                raise AddError(f"{url} is not a web page ({kind})", "not_page", type=kind)
             data = response.read(limit + 1)
             final = response.geturl()
     except AddError:
         raise
     except urllib.error.HTTPError as exc:
-        raise AddError(f"{url}: the server answered {exc.code} {exc.reason}") from None
+        raise AddError(
+            f"{url}: the server answered {exc.code} {exc.reason}",
+            "http",
+            status=f"{exc.code} {exc.reason}",
+        ) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-            raise AddError(f"{url}: no answer within {timeout:g} s") from None
-        raise AddError(f"{url}: {reason}") from None
+            raise AddError(
+                f"{url}: no answer within {timeout:g} s", "timeout", seconds=f"{timeout:g}"
+            ) from None
+        raise AddError(f"{url}: {reason}", "network", detail=str(reason)) from None
     except TimeoutError:
-        raise AddError(f"{url}: no answer within {timeout:g} s") from None
+        raise AddError(
+            f"{url}: no answer within {timeout:g} s", "timeout", seconds=f"{timeout:g}"
+        ) from None
     except (OSError, ValueError) as exc:
-        raise AddError(f"{url}: {exc}") from None
+        raise AddError(f"{url}: {exc}", "network", detail=str(exc)) from None
     if len(data) > limit:
-        raise AddError(f"{url} is larger than {limit // (1024 * 1024)} MB")
+        raise AddError(
+            f"{url} is larger than {limit // (1024 * 1024)} MB",
+            "too_large",
+            mb=str(limit // (1024 * 1024)),
+        )
     return data, final
 
 
@@ -170,18 +188,24 @@ def add_source(
     else:
         path = Path(source)
         if path.suffix.lower() not in (".html", ".htm"):
-            raise AddError(f"{source} is neither an http(s):// URL nor a .html file")
+            raise AddError(f"{source} is neither an http(s):// URL nor a .html file", "not_source")
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise AddError(f"{source}: {exc.strerror or exc}") from None
+            raise AddError(
+                f"{source}: {exc.strerror or exc}", "unreadable", detail=str(exc.strerror or exc)
+            ) from None
         if len(data) > limit:
-            raise AddError(f"{source} is larger than {limit // (1024 * 1024)} MB")
+            raise AddError(
+                f"{source} is larger than {limit // (1024 * 1024)} MB",
+                "too_large",
+                mb=str(limit // (1024 * 1024)),
+            )
         url = None
     try:
         doc = read_html(decode_bytes(data))
     except (FormatError, DecodeError) as exc:
-        raise AddError(f"{source}: {exc}") from None
+        raise AddError(f"{source}: {exc}", "no_article", detail=str(exc)) from None
     if url is None and doc.url and is_url(doc.url):
         url = normalise_url(doc.url)  # a saved page that says where it came from
         if url in known:
@@ -192,9 +216,16 @@ def add_source(
     try:
         write_atomic(target, text.encode("utf-8"), overwrite=False)
     except FileExistsError:  # taken between the look and the write
-        raise AddError(f"{target} appeared while adding; nothing was written") from None
+        raise AddError(
+            f"{target} appeared while adding; nothing was written", "appeared", path=str(target)
+        ) from None
     except OSError as exc:
-        raise AddError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise AddError(
+            f"cannot write {target}: {exc.strerror or exc}",
+            "cannot_write",
+            path=str(target),
+            detail=str(exc.strerror or exc),
+        ) from None
     article_id = target.relative_to(root).as_posix()
     if url:
         known[url] = (article_id, doc.title)
