@@ -539,6 +539,8 @@ class _JsonReader:
 
     def peek(self) -> str:
         """The next character that is not white space ("" at the end)."""
+        if self.pos < len(self.buffer) and self.buffer[self.pos] not in _JSON_SPACES:
+            return self.buffer[self.pos]  # the usual case: a "," or "{" right there
         while True:
             self.pos = _JSON_SPACE.match(self.buffer, self.pos).end()  # type: ignore[union-attr]
             if self.pos < len(self.buffer):
@@ -578,7 +580,8 @@ class _JsonReader:
 
 
 _JSON_DECODER = json.JSONDecoder()
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_JSON_SPACES = " \t\n\r"
+_JSON_SPACE = re.compile(f"[{_JSON_SPACES}]*")
 
 
 def import_json(store: BookmarkStore, data: str | bytes | dict[str, object]) -> Merged:

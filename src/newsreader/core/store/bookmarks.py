@@ -186,7 +186,7 @@ class Bookmark:
 
     def clean(self) -> Bookmark:
         """cleaned(), in place (for a bookmark just read from a file); returns self."""
-        if is_clean("".join(v for v in _text_fields(self) if v)):
+        if is_clean("".join(filter(None, _text_fields(self)))):
             return self  # nothing to do in any field (NFC of the whole: of each part)
         for name in _TEXT_FIELDS:
             value = getattr(self, name)
