@@ -288,3 +288,25 @@ def test_a_flat_entry_is_written_as_json_dumps_indents_it(item, margin):
     very text json.dumps(indent=2) gives, keys of any kind and nested values included."""
     expected = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + margin)
     assert export._indented(item, margin) == expected
+
+
+_STORED_PIECES = st.sampled_from(
+    ["bảo vệ", "\\", "u001b", "\\u001b", "\\u00e9", "\x1b", "\u202e", "\n", "\t", "\x85", "ok"]
+)
+
+
+@settings(max_examples=300)
+@example(row=["quote \\", "\\u001b[2J", 3])  # joined, the escape would hide behind a \\
+@given(
+    row=st.lists(
+        st.one_of(st.lists(_STORED_PIECES, max_size=4).map("".join), st.integers(), st.none()),
+        max_size=6,
+    )
+)
+def test_a_stored_row_is_cleaned_as_each_of_its_strings_would_be(row):
+    """The store's and the cache's rows are cleaned with one look at all of a row's
+    strings: the same as cleaning each (a JSON escape split over two columns included)."""
+    from newsreader.core.library import _clean_stored, _clean_stored_row
+
+    expected = tuple(_clean_stored(v) if isinstance(v, str) else v for v in row)
+    assert _clean_stored_row(None, tuple(row)) == expected
