@@ -182,7 +182,7 @@ class Bookmark:
     def cleaned(self) -> Bookmark:
         """A copy with every text field through clean_text: no controls, escapes or bidi
         overrides, whatever a file to import or an old store held."""
-        return Bookmark(**self.to_json()).clean()
+        return Bookmark(*_all_fields(self)).clean()  # the fields in their order
 
     def clean(self) -> Bookmark:
         """cleaned(), in place (for a bookmark just read from a file); returns self."""
@@ -325,7 +325,7 @@ def _in_corpus(corpus: str | None) -> tuple[str, tuple[str, ...]]:
 
 
 def _row(row: tuple[Any, ...]) -> Bookmark:
-    return Bookmark(**dict(zip(_COLUMNS, row, strict=True)))
+    return Bookmark(*row)  # _SELECT's columns are the fields, in their order
 
 
 class BookmarkKey(NamedTuple):
