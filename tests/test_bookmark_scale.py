@@ -11,7 +11,7 @@ import re
 import shutil
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsreader.cli import main
@@ -229,3 +229,84 @@ def test_a_version_2_stream_counts_paragraphs_from_1_wherever_its_version_is():
     ).encode("utf-8")
     for data in (header_first, list_first):
         assert list(read_export(io.BytesIO(data))) == expected
+
+
+class _NotPlainDict(dict):
+    """A dict from_json takes the long way for (its quick check wants a plain dict)."""
+
+
+_ODD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-1, max_value=9),  # around the entry's range, ¶4-5
+    st.integers(min_value=-(2**64), max_value=2**64),
+    st.sampled_from([0, 1, 2, -1, 2**63 - 1, 2**63, -(2**63), -(2**63) + 1]),
+    st.floats(allow_nan=False),
+    st.text(max_size=3),
+    st.sampled_from(["ok", "orphaned", "gone"]),
+    st.lists(st.integers(), max_size=1),
+)
+
+
+@settings(max_examples=400)
+@example(changes={"year": 2**63}, dropped=[])
+@example(changes={"id": -(2**63)}, dropped=[])
+@example(changes={"paragraph_count": 2**63 - 1, "first": 5}, dropped=[])
+@example(changes={"status": "gone"}, dropped=["title"])
+@given(
+    changes=st.dictionaries(
+        st.sampled_from([*Bookmark.__dataclass_fields__, "other"]), _ODD_VALUES, max_size=4
+    ),
+    dropped=st.lists(st.sampled_from(list(Bookmark.__dataclass_fields__)), max_size=2),
+)
+def test_the_quick_check_of_an_entry_agrees_with_the_field_by_field_one(changes, dropped):
+    """from_json checks a plain dict in a few C-level steps: whatever the entry holds, it
+    gives the bookmark, or the error, that the field-by-field checks give."""
+    entry = {**_entry(3), "published": "2019-05-01", "paragraph_count": 9, "status": "ok"}
+    entry.update(changes)
+    for name in dropped:
+        entry.pop(name, None)
+
+    def outcome(data: dict) -> object:
+        try:
+            return Bookmark.from_json(data)
+        except (TypeError, ValueError) as exc:
+            return (type(exc), str(exc))
+
+    assert outcome(entry) == outcome(_NotPlainDict(entry))
+
+
+_SCALAR = st.one_of(st.text(), st.integers(), st.floats(), st.booleans(), st.none())
+
+
+@given(
+    item=st.dictionaries(_SCALAR, st.one_of(_SCALAR, st.lists(_SCALAR, max_size=2))),
+    margin=st.sampled_from(["", "    "]),
+)
+def test_a_flat_entry_is_written_as_json_dumps_indents_it(item, margin):
+    """The C encoder writes a flat entry (its line breaks and indent as separators): the
+    very text json.dumps(indent=2) gives, keys of any kind and nested values included."""
+    expected = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + margin)
+    assert export._indented(item, margin) == expected
+
+
+_STORED_PIECES = st.sampled_from(
+    ["bảo vệ", "\\", "u001b", "\\u001b", "\\u00e9", "\x1b", "\u202e", "\n", "\t", "\x85", "ok"]
+)
+
+
+@settings(max_examples=300)
+@example(row=["quote \\", "\\u001b[2J", 3])  # joined, the escape would hide behind a \\
+@given(
+    row=st.lists(
+        st.one_of(st.lists(_STORED_PIECES, max_size=4).map("".join), st.integers(), st.none()),
+        max_size=6,
+    )
+)
+def test_a_stored_row_is_cleaned_as_each_of_its_strings_would_be(row):
+    """The store's and the cache's rows are cleaned with one look at all of a row's
+    strings: the same as cleaning each (a JSON escape split over two columns included)."""
+    from newsreader.core.library import _clean_stored, _clean_stored_row
+
+    expected = tuple(_clean_stored(v) if isinstance(v, str) else v for v in row)
+    assert _clean_stored_row(None, tuple(row)) == expected

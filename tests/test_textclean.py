@@ -2,11 +2,17 @@ import codecs
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hostile import to_cp1258
-from newsreader.core.text.clean import DecodeError, clean_line, clean_text, decode_bytes
+from newsreader.core.text.clean import (
+    DecodeError,
+    clean_line,
+    clean_line_start,
+    clean_text,
+    decode_bytes,
+)
 
 VI = "Đồng chí Lê Văn Châu phát biểu khai mạc Hội nghị tổng kết công tác bảo vệ chính trị nội bộ."
 
@@ -108,3 +114,46 @@ def test_every_escape_opener_is_in_the_translate_table():
 
     openers = [c for c in range(0x3000) if _ESCAPE_START.match(chr(c))]
     assert openers and all(c in _TRANSLATE for c in openers)
+
+
+# Pieces that make a start hard to tell from the whole: decomposed marks that compose
+# across a cut, escapes and line ends cut in two, runs of spaces of every kind.
+_PIECES = st.sampled_from(
+    [
+        "bảo vệ ",
+        "a",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\u0301",
+        "\u0323\u0302",
+        "e\u0302",
+        "\u00a0",
+        "\u3000",
+        "\x1c",
+        "\x1b[",
+        "31m",
+        "\x1b]0;",
+        "\x07",
+        "\x9b",
+        "\r",
+        "\u200b",
+        "\u202e",
+        "\ud800",
+        "Chỉ thị 39-CT/TW ",
+    ]
+)
+
+
+@settings(max_examples=500)
+@example(pieces=["bảo vệ "] * 20 + ["a", "\u0301"], width=8)
+@example(pieces=["bảo vệ "] * 20 + ["\x1b]0;", "a"], width=8)
+@given(pieces=st.lists(_PIECES, max_size=60), width=st.integers(min_value=1, max_value=20))
+def test_the_start_of_a_clean_line_is_the_start_of_the_whole_one(pieces, width):
+    text = "".join(pieces)
+    start = clean_line_start(text, width)
+    line = clean_line(text)
+    if start is not None:
+        assert len(line) > width
+        assert start == line[:width]

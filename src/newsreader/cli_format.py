@@ -12,7 +12,7 @@ from newsreader.core.corpus.grouping import group_articles
 from newsreader.core.formatting import count_text, date_text, datetime_text
 from newsreader.core.model import Article
 from newsreader.core.people_index import Person
-from newsreader.core.text.clean import clean_line
+from newsreader.core.text.clean import clean_line, clean_line_start
 from newsreader.core.text.directives import directive_label
 
 
@@ -87,6 +87,9 @@ def format_hits(hits) -> str:
 
 
 def _first_line(text: str, width: int = 64) -> str:
+    start = clean_line_start(text, width)
+    if start is not None:  # a long quote: its start tells, without cleaning all of it
+        return start[: width - 1].rstrip() + "…"
     line = clean_line(text)
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 

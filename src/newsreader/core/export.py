@@ -231,35 +231,30 @@ def json_list_chunks(
     before, after = _JSON_SPLIT.split(json.dumps({**head, key: []}, ensure_ascii=False, indent=2))
     opened = False
     for item in items:
-        text = _indented(item).replace("\n", "\n    ")
+        text = _indented(item, "    ")
         yield (",\n    " if opened else before + "[\n    ") + text
         opened = True
     yield ("\n  ]" if opened else before + "[]") + after
 
 
-def _indented(item: dict[str, Any]) -> str:
-    """json.dumps(item, ensure_ascii=False, indent=2). With indent, json writes in Python;
-    a flat object (a bookmark's) is put together here from the C encoder's strings."""
-    if not item or not all(type(k) is str and type(v) in _SCALARS for k, v in item.items()):
-        return json.dumps(item, ensure_ascii=False, indent=2)
-    return "{\n" + ",\n".join(f"  {_encode_str(k)}: {_scalar(v)}" for k, v in item.items()) + "\n}"
-
-
-def _scalar(value: object) -> str:
-    if type(value) is str:
-        return _encode_str(value)
-    if value is None:
-        return "null"
-    if type(value) is bool:
-        return "true" if value else "false"
-    if type(value) is int:
-        return int.__repr__(value)
-    return _SCALAR.encode(value)  # a float: "Infinity" and "NaN" as json writes them
+def _indented(item: dict[str, Any], margin: str = "") -> str:
+    """json.dumps(item, ensure_ascii=False, indent=2), each line after the first with
+    `margin` in front. With indent, json writes in Python; a flat object (a bookmark's) is
+    written here by the C encoder, with the line breaks and indent as its separators (a
+    string never holds a raw line break: json escapes it)."""
+    # (Keys need no look: both encoders turn a number, bool or null key into a string.)
+    if not item or not _SCALARS.issuperset(map(type, item.values())):
+        return json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + margin)
+    encoder = _FLAT.get(margin)
+    if encoder is None:
+        encoder = _FLAT[margin] = json.JSONEncoder(
+            ensure_ascii=False, separators=(",\n  " + margin, ": ")
+        )
+    return "{\n  " + margin + encoder.encode(item)[1:-1] + "\n" + margin + "}"
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
-_encode_str = json.encoder.encode_basestring  # in C; not ASCII-only
-_SCALAR = json.JSONEncoder(ensure_ascii=False)
+_FLAT: dict[str, json.JSONEncoder] = {}  # by margin
 _JSON_SPLIT = re.compile(r"\[\](?=\n\}$)")
 
 
@@ -544,6 +539,8 @@ class _JsonReader:
 
     def peek(self) -> str:
         """The next character that is not white space ("" at the end)."""
+        if self.pos < len(self.buffer) and self.buffer[self.pos] not in _JSON_SPACES:
+            return self.buffer[self.pos]  # the usual case: a "," or "{" right there
         while True:
             self.pos = _JSON_SPACE.match(self.buffer, self.pos).end()  # type: ignore[union-attr]
             if self.pos < len(self.buffer):
@@ -583,7 +580,8 @@ class _JsonReader:
 
 
 _JSON_DECODER = json.JSONDecoder()
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_JSON_SPACES = " \t\n\r"
+_JSON_SPACE = re.compile(f"[{_JSON_SPACES}]*")
 
 
 def import_json(store: BookmarkStore, data: str | bytes | dict[str, object]) -> Merged:

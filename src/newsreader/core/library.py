@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
@@ -236,7 +237,9 @@ class Library:
         if not self.use_cache or self.root_problem() or not self.index_path.exists():
             return None
         try:
-            reader = IndexReader(_cleaning(connect_read(file_uri(self.index_path))))
+            reader = IndexReader(
+                _cleaning(connect_read(file_uri(self.index_path))), _clean_stored_text
+            )
             try:
                 if stale_reason(reader.meta(), self.root) is not None:
                     return None
@@ -369,7 +372,7 @@ class Library:
             return held[1]  # type: ignore[no-any-return]
         if held is not None:
             held[1].close()
-        reader = IndexReader(_cleaning(connect_read(target)))
+        reader = IndexReader(_cleaning(connect_read(target)), _clean_stored_text)
         self._local.reader = (target, reader)
         return reader
 
@@ -887,8 +890,7 @@ _UNSAFE_JSON_ESCAPE = re.compile(
 )
 
 
-def _clean_stored_text(data: bytes) -> str:
-    text = data.decode("utf-8", "replace")  # bytes that are not UTF-8: U+FFFD too
+def _clean_stored(text: str) -> str:
     if _UNSAFE_TEXT.search(text):
         text = _UNSAFE_TEXT.sub("\ufffd", text)
     if "\\u" in text and _UNSAFE_JSON_ESCAPE.search(text):
@@ -896,10 +898,29 @@ def _clean_stored_text(data: bytes) -> str:
     return text
 
 
+# Bytes that are not UTF-8 read as U+FFFD, as data.decode("utf-8", "replace"), in C.
+_decode_stored = partial(str, encoding="utf-8", errors="replace")
+
+
+def _clean_stored_text(data: bytes) -> str:
+    return _clean_stored(_decode_stored(data))
+
+
+def _clean_stored_row(cursor: sqlite3.Cursor, row: tuple[object, ...]) -> tuple[object, ...]:
+    # One look at all of a row's strings (joined by a newline, which neither pattern
+    # matches) finds most rows clean: one Python call per row, not one per column.
+    texts = "\n".join(filter(str.__instancecheck__, row))  # type: ignore[arg-type]
+    if _UNSAFE_TEXT.search(texts) or ("\\u" in texts and _UNSAFE_JSON_ESCAPE.search(texts)):
+        return tuple(_clean_stored(value) if type(value) is str else value for value in row)
+    return row
+
+
 def _cleaning(db: sqlite3.Connection) -> sqlite3.Connection:
     """Make every string read through db clean: the one place text from the cache and the
-    store is cleaned, for the CLI and the reader alike."""
-    db.text_factory = _clean_stored_text
+    store is cleaned, for the CLI and the reader alike (IndexReader decodes its packed
+    columns with _clean_stored_text)."""
+    db.text_factory = _decode_stored
+    db.row_factory = _clean_stored_row
     return db
 
 

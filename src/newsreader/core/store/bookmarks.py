@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -181,11 +182,11 @@ class Bookmark:
     def cleaned(self) -> Bookmark:
         """A copy with every text field through clean_text: no controls, escapes or bidi
         overrides, whatever a file to import or an old store held."""
-        return Bookmark(**self.to_json()).clean()
+        return Bookmark(*_all_fields(self)).clean()  # the fields in their order
 
     def clean(self) -> Bookmark:
         """cleaned(), in place (for a bookmark just read from a file); returns self."""
-        if is_clean("".join(v for v in _text_fields(self) if v)):
+        if is_clean("".join(filter(None, _text_fields(self)))):
             return self  # nothing to do in any field (NFC of the whole: of each part)
         for name in _TEXT_FIELDS:
             value = getattr(self, name)
@@ -196,9 +197,11 @@ class Bookmark:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Bookmark:
         """From a JSON export's entry; raises ValueError on a missing or ill-typed field."""
+        if type(data) is dict and data.keys() <= _FIELD_SET and _well_typed(data):
+            return cls(**data)  # the usual case, checked in fewer steps (100k in an import)
         if not isinstance(data, dict):
             raise ValueError("a bookmark must be an object")
-        values = {k: v for k, v in data.items() if k in _FIELD_NAMES}
+        values = {k: v for k, v in data.items() if k in _FIELD_SET}
         for key, kind in (("article_id", str), ("quote", str)):
             if not isinstance(values.get(key), kind):
                 raise ValueError(f"bookmark field {key!r} must be a string")
@@ -226,7 +229,42 @@ class Bookmark:
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(Bookmark))
+_FIELD_SET = frozenset(_FIELD_NAMES)
 _TEXT_FIELDS = tuple(f.name for f in fields(Bookmark) if "str" in str(f.type))
+_TEXT_OR_NULL = ("note", "published", "year_source", "directive")
+_TEXT_OR_ABSENT = ("title", "path", "created", "updated", "context_before", "context_after")
+_NUMBER_OR_NULL = ("year", "paragraph_count", "id")
+_STR_OR_NONE = frozenset({str, type(None)})
+_STR = frozenset({str})
+_INT = frozenset({int})
+_INT64 = range(-(2**63) + 1, 2**63)  # `in` is one comparison for an int
+
+
+def _well_typed(data: dict[str, Any]) -> bool:
+    """Whether from_json's checks all pass, found in a few C-level steps; False sends the
+    entry through them one by one, for the message."""
+    get = data.get
+    first, last = get("first"), get("last")
+    if not (
+        type(get("article_id")) is str
+        and type(get("quote")) is str
+        and type(first) is int
+        and type(last) is int
+        and 0 <= first <= last < 2**63
+    ):
+        return False
+    if not _STR_OR_NONE.issuperset(map(type, map(get, _TEXT_OR_NULL))):
+        return False
+    if not _STR.issuperset(map(type, map(get, _TEXT_OR_ABSENT, repeat("")))):
+        return False
+    numbers = [number for number in map(get, _NUMBER_OR_NULL) if number is not None]
+    return (
+        _INT.issuperset(map(type, numbers))
+        and all(map(_INT64.__contains__, numbers))
+        and get("status", "ok") in ("ok", "orphaned")
+    )
+
+
 _all_fields = operator.attrgetter(*_FIELD_NAMES)  # one C call for a whole row
 _text_fields = operator.attrgetter(*_TEXT_FIELDS)
 
@@ -287,7 +325,7 @@ def _in_corpus(corpus: str | None) -> tuple[str, tuple[str, ...]]:
 
 
 def _row(row: tuple[Any, ...]) -> Bookmark:
-    return Bookmark(**dict(zip(_COLUMNS, row, strict=True)))
+    return Bookmark(*row)  # _SELECT's columns are the fields, in their order
 
 
 class BookmarkKey(NamedTuple):

@@ -226,12 +226,11 @@ def order_groups(
 class IndexReader:
     """Queries over one connection to the index. Not shared between threads."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, decode: Decode | None = None) -> None:
         self.db = db
-        # Compressed columns are decoded as the connection decodes text (the Library's
-        # text_factory cleans what is read), so they are cleaned the same way.
-        factory = db.text_factory
-        self.decode: Decode = factory if callable(factory) and factory is not str else _utf8
+        # Compressed columns are decoded by `decode` (the Library's cleans what is read,
+        # as its connection's factories clean the other columns).
+        self.decode: Decode = decode or _utf8
 
     def close(self) -> None:
         self.db.close()

@@ -86,6 +86,24 @@ def clean_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
+def clean_line_start(text: str, width: int) -> str | None:
+    """clean_line(text)[:width] when clean_line(text) is longer than that, found from the
+    start of the text alone (the first line of a long quote in a listing); None when the
+    whole text must be cleaned to tell.
+
+    The start is cut at a plain space after 2 * width characters. When nothing before the
+    cut needs cleaning, the cleaned text begins with the start's NFC form: a space composes
+    with nothing, and what cleaning removes after it reaches nothing before it."""
+    cut = text.find(" ", 2 * width)
+    if cut < 0:
+        return None
+    start = text[:cut]
+    if "\r" in start or _NEEDS_TRANSLATE.search(start):
+        return None
+    line = " ".join(unicodedata.normalize("NFC", start).split())
+    return line[:width] if len(line) > width else None
+
+
 def _looks_vietnamese(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 20:
