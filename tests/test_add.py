@@ -1,8 +1,6 @@
 """`newsreader add` against a local web server on 127.0.0.1 started here (issue 12)."""
 
-import http.server
 import json
-import threading
 import time
 from pathlib import Path
 
@@ -11,6 +9,7 @@ import yaml
 
 from newsreader.cli import main
 from newsreader.core.corpus.adding import normalise_url, slug
+from page_server import PageHandler, serving
 
 PAGE = (Path(__file__).parent / "pages" / "krong-pac.html").read_bytes()
 INDEX = (Path(__file__).parent / "pages" / "section-index.html").read_bytes()
@@ -18,7 +17,7 @@ TITLE = "Krông Pắc sơ kết 3 năm thực hiện Chỉ thị 27-CT/TW về b
 SEEN_AGENTS: list[str] = []
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
+class Handler(PageHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         SEEN_AGENTS.append(self.headers.get("User-Agent", ""))
         path = self.path.split("?")[0]
@@ -39,29 +38,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path not in routes:
             self.send_error(404, "Not Found")
             return
-        kind, body = routes[path]
-        try:
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client stopped reading: the size limit or a timeout
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.send_page(*routes[path])
 
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as url:
+        yield url
 
 
 def run(capsys, *argv):

@@ -3,7 +3,6 @@ say what happens, open the article — against a web server on 127.0.0.1 started
 
 from __future__ import annotations
 
-import http.server
 import shutil
 import threading
 from pathlib import Path
@@ -15,6 +14,7 @@ from textual.widgets import Input, OptionList
 from newsreader.app.add_page import AddPageDialog, addable
 from newsreader.app.reader import ReaderView
 from newsreader.locations import bundled_corpus
+from page_server import PageHandler, serving
 
 from .conftest import app_on, loaded, wait_for
 from .test_dialog_keys import footer_keys, registry_footer
@@ -25,7 +25,7 @@ SIZE = (100, 30)
 SLOW = threading.Event()  # the slow page answers once this is set
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
+class Handler(PageHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         path = self.path.split("?")[0]
         if path == "/slow.html":
@@ -33,29 +33,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path not in ("/bai-viet.html", "/slow.html"):
             self.send_error(404, "Not Found")
             return
-        try:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(PAGE)))
-            self.end_headers()
-            self.wfile.write(PAGE)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.send_page("text/html; charset=utf-8", PAGE)
 
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    SLOW.set()
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as url:
+        yield url
+        SLOW.set()
 
 
 @pytest.fixture
