@@ -572,15 +572,15 @@ class CorpusIndex:
         )
         self._new_codes.update(stored.directives)
         self.db.executemany(
-            "INSERT INTO article_directives VALUES (?, ?)",
+            "INSERT OR IGNORE INTO article_directives VALUES (?, ?)",
             ((rowid, code) for code in stored.directives),
         )
         self.db.executemany(
-            "INSERT INTO article_people VALUES (?, ?)",
+            "INSERT OR IGNORE INTO article_people VALUES (?, ?)",
             ((rowid, folded) for folded in stored.people),
         )
         if stored.place:
-            self.db.execute("INSERT INTO article_places VALUES (?, ?)", (rowid, stored.place))
+            self.db.execute("INSERT OR IGNORE INTO article_places VALUES (?, ?)", (rowid, stored.place))
 
     def _unindex_article(self, rowid: int) -> None:
         """Take an article out of the search index (before its row changes or goes). The
