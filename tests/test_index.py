@@ -150,6 +150,29 @@ def test_parallel_build_matches_serial(tmp_path, corpus_dir):
     assert [a.summary() for a in serial.articles()] == [a.summary() for a in parallel.articles()]
 
 
+def test_build_workers_take_jobs_only_as_they_are_handed_out():
+    """A cold build's memory must not grow with the corpus: jobs are read, and results
+    kept, a bounded number of chunks ahead of the writer."""
+    from newsreader.core.store import build
+
+    taken = 0
+
+    def jobs():
+        nonlocal taken
+        for n in range(5_000):
+            taken += 1
+            yield -n
+
+    results = iter(CorpusIndex._in_workers(abs, jobs(), 5_000, 2))
+    try:
+        assert next(results) == 0
+        assert taken <= (build.IN_FLIGHT * 2 + 1) * build.CHUNK
+        assert list(results) == list(range(1, 5_000))
+        assert taken == 5_000
+    finally:
+        getattr(results, "close", lambda: None)()
+
+
 def test_in_memory_index_writes_nothing(corpus_dir, cache_dir):
     lib = refreshed(corpus_dir, cache_dir, use_cache=False)
     assert lib.in_memory and len(lib.articles()) == 3

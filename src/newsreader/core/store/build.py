@@ -9,6 +9,7 @@ do with a stale or damaged one is Library's decision; this module builds and ref
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import signal
@@ -16,9 +17,9 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -58,6 +59,8 @@ from newsreader.core.text.fold import fold
 BATCH = 200
 WORKER_NICENESS = 10
 PARALLEL_FROM = 400  # files (or articles to re-analyse) worth starting worker processes for
+CHUNK = 16  # jobs handed to a worker at once
+IN_FLIGHT = 4  # chunks per worker waiting in or for it: bounds the memory of a build
 OPTIMIZE_AFTER = 1000  # files changed in one refresh before the FTS segments are merged
 
 Progress = Callable[[int, int], None]
@@ -476,16 +479,19 @@ class CorpusIndex:
         return True
 
     def _parse_all(self, files: list[FoundFile], workers: int | None) -> Iterable[_Parsed]:
-        return self._in_workers(_analyse_file, files, workers)
+        return self._in_workers(_analyse_file, files, len(files), workers)
 
     @staticmethod
     def _in_workers(
-        work: Callable[[_Job], _Done], jobs: list[_Job], workers: int | None
+        work: Callable[[_Job], _Done], jobs: Iterable[_Job], count: int, workers: int | None
     ) -> Iterable[_Done]:
-        """work over jobs, in order: in worker processes when there are many (a generator
-        whose close() shuts them down), else here."""
+        """work over `count` jobs, in order: in worker processes when there are many (a
+        generator whose close() shuts them down), else here. Jobs are taken from the iterable
+        only as chunks are handed out, and at most IN_FLIGHT chunks wait in or for a worker,
+        so neither the jobs nor the finished results pile up in memory when one side is
+        slower than the other (at 100k a pool.map of every job held them all)."""
         if workers is None:
-            workers = min(os.cpu_count() or 1, 4) if len(jobs) >= PARALLEL_FROM else 1
+            workers = min(os.cpu_count() or 1, 4) if count >= PARALLEL_FROM else 1
         if workers <= 1:
             return map(work, jobs)
         pool = ProcessPoolExecutor(
@@ -493,8 +499,16 @@ class CorpusIndex:
         )
 
         def run() -> Iterator[_Done]:
+            chunks = _chunked(jobs, CHUNK)
+            pending: deque[Future[list[_Done]]] = deque()
             try:
-                yield from pool.map(work, jobs, chunksize=16)
+                for chunk in itertools.islice(chunks, IN_FLIGHT * workers):
+                    pending.append(pool.submit(_run_chunk, work, chunk))
+                while pending:
+                    done = pending.popleft().result()
+                    for chunk in itertools.islice(chunks, 1):
+                        pending.append(pool.submit(_run_chunk, work, chunk))
+                    yield from done
             finally:  # also when the caller stops early (generator closed)
                 pool.shutdown(wait=False, cancel_futures=True)
 
@@ -558,15 +572,15 @@ class CorpusIndex:
         )
         self._new_codes.update(stored.directives)
         self.db.executemany(
-            "INSERT INTO article_directives VALUES (?, ?)",
+            "INSERT OR IGNORE INTO article_directives VALUES (?, ?)",
             ((rowid, code) for code in stored.directives),
         )
         self.db.executemany(
-            "INSERT INTO article_people VALUES (?, ?)",
+            "INSERT OR IGNORE INTO article_people VALUES (?, ?)",
             ((rowid, folded) for folded in stored.people),
         )
         if stored.place:
-            self.db.execute("INSERT INTO article_places VALUES (?, ?)", (rowid, stored.place))
+            self.db.execute("INSERT OR IGNORE INTO article_places VALUES (?, ?)", (rowid, stored.place))
 
     def _unindex_article(self, rowid: int) -> None:
         """Take an article out of the search index (before its row changes or goes). The
@@ -645,17 +659,14 @@ class CorpusIndex:
         (old,) = self.db.execute("SELECT value FROM meta WHERE key='directive_index'").fetchone()
         if old == digest:
             return 0
-        rows = self.db.execute(
-            "SELECT rowid, id, file, document, header, entities FROM articles WHERE needs_corpus = 1"
-        ).fetchall()
-        jobs = [
-            _Reanalysis(
-                rowid, article_id, relative, document, self.reader.texts_of(rowid), header, entities
-            )
-            for rowid, article_id, relative, document, header, entities in rows
+        rowids = [
+            rowid
+            for (rowid,) in self.db.execute("SELECT rowid FROM articles WHERE needs_corpus = 1")
         ]
         count = 0
-        for rowid, stored in self._in_workers(partial(_reanalyse, index=index), jobs, workers):
+        jobs = map(self._reanalysis_of, rowids)  # read as the workers ask for them
+        work = partial(_reanalyse, index=index)
+        for rowid, stored in self._in_workers(work, jobs, len(rowids), workers):
             if stored is None:
                 continue
             self._unindex_article(rowid)
@@ -668,6 +679,14 @@ class CorpusIndex:
             count += 1
         self.db.execute("UPDATE meta SET value=? WHERE key='directive_index'", (digest,))
         return count
+
+    def _reanalysis_of(self, rowid: int) -> _Reanalysis:
+        article_id, relative, document, header, entities = self.db.execute(
+            "SELECT id, file, document, header, entities FROM articles WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        return _Reanalysis(
+            rowid, article_id, relative, document, self.reader.texts_of(rowid), header, entities
+        )
 
 
 @dataclass(slots=True)
@@ -694,6 +713,16 @@ def _reanalyse(job: _Reanalysis, index: DirectiveIndex) -> tuple[int, _Stored | 
     if columns[-2:] == (job.header, job.entities):
         return job.rowid, None
     return job.rowid, _Stored.of(article)
+
+
+def _chunked(jobs: Iterable[_Job], size: int) -> Iterator[list[_Job]]:
+    iterator = iter(jobs)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _run_chunk(work: Callable[[_Job], _Done], chunk: list[_Job]) -> list[_Done]:
+    return [work(job) for job in chunk]
 
 
 def delete_index_files(path: Path) -> None:

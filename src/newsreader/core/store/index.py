@@ -29,7 +29,7 @@ from newsreader import __version__
 from newsreader.core.model import Article, Entity, EntityKind, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
-SCHEMA = 7
+SCHEMA = 8
 RULES = f"{__version__}/4"
 PARAGRAPH_BITS = 20
 PARAGRAPH_MASK = (1 << PARAGRAPH_BITS) - 1
@@ -49,11 +49,17 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_file ON articles(file);
 CREATE INDEX articles_group ON articles(directive, year);
-CREATE TABLE article_directives (article INTEGER NOT NULL, code TEXT NOT NULL);
+CREATE TABLE article_directives (
+    article INTEGER NOT NULL, code TEXT NOT NULL, PRIMARY KEY (article, code)
+) WITHOUT ROWID;
 CREATE INDEX article_directives_code ON article_directives(code);
-CREATE TABLE article_people (article INTEGER NOT NULL, folded TEXT NOT NULL);
+CREATE TABLE article_people (
+    article INTEGER NOT NULL, folded TEXT NOT NULL, PRIMARY KEY (article, folded)
+) WITHOUT ROWID;
 CREATE INDEX article_people_folded ON article_people(folded);
-CREATE TABLE article_places (article INTEGER NOT NULL, folded TEXT NOT NULL);
+CREATE TABLE article_places (
+    article INTEGER NOT NULL, folded TEXT NOT NULL, PRIMARY KEY (article, folded)
+) WITHOUT ROWID;
 CREATE INDEX article_places_folded ON article_places(folded);
 CREATE TABLE texts (article INTEGER PRIMARY KEY, body BLOB NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(
