@@ -511,12 +511,14 @@ class ShortResolver:
     """Resolves short references against an article's codes and the corpus's, each looked up
     in a table made once: one lookup per reference, however many codes the article holds."""
 
-    __slots__ = ("_corpus", "_corpus_codes", "_local")
+    __slots__ = ("_corpus", "_corpus_codes", "_local", "_local_codes")
 
     def __init__(self, local_codes: Iterable[str], corpus_codes: Counter[str]) -> None:
-        self._local = self._table(Counter(local_codes))
+        self._local_codes = Counter(local_codes)
         self._corpus_codes = corpus_codes
-        self._corpus: dict[tuple[int, str], _Best] | None = None  # made on first need
+        # Made on first need: most articles cite full codes only, which need no table.
+        self._local: dict[tuple[int, str], _Best] | None = None
+        self._corpus: dict[tuple[int, str], _Best] | None = None
 
     @staticmethod
     def _table(counts: Counter[str]) -> dict[tuple[int, str], _Best]:
@@ -558,6 +560,8 @@ class ShortResolver:
         return f"{ref.number}-{ref.doc_type}/{issuer}", True
 
     def _resolve_seen(self, ref: DirectiveRef) -> str | None:
+        if self._local is None:
+            self._local = self._table(self._local_codes)
         local = self._lookup(self._local, ref)
         if local is not None:
             return local

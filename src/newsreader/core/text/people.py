@@ -445,7 +445,6 @@ def _ho_chi_minh_is_person(ctx: _Context, cue_token: str | None) -> bool:
 
 def _discover_run(text: str, run: list[_Token], contexts: dict[int, _Context]) -> list[_Hit]:
     words = [w for _, _, w in run]
-    ctx = _context_of(text, run, contexts)
     i0 = 0
     cue_token = None  # a capitalised cue opening the run: "Ông Nguyễn Văn A" at sentence start
     while (
@@ -455,6 +454,15 @@ def _discover_run(text: str, run: list[_Token], contexts: dict[int, _Context]) -
     ):
         cue_token = words[i0]
         i0 += 1
+    if (
+        (words[i0] in NAME_BREAKERS or i0 == len(words) - 1)
+        and words[i0:] != ["Hồ"]
+        and SURNAMES.isdisjoint(words[i0:-1])
+    ):
+        # No cue can vouch for a run led by "Ban", "Bộ"… or left with one syllable, and
+        # without a surname inside nothing else can: half the runs, spared their context.
+        return []
+    ctx = _context_of(text, run, contexts)
     vouched = cue_token is not None or ctx.cue == "hon"  # any 2–4 syllables may be a name
 
     if words[i0:] == ["Hồ"]:  # "Bác Hồ", "cụ Hồ"

@@ -293,8 +293,14 @@ _UP, _LO = _letters(True), _letters(False)
 _NAME_SYLLABLE = rf"(?:[{_UP}][{_LO}]*(?:['’][{_UP}]?[{_LO}]+)?|\d{{1,2}})(?![\w'’])"
 _PROVINCE_RE = _pattern(list(_CANONICAL))
 _NOT_PLACE_RE = _pattern(list(_NOT_PLACES))
+# The first letter of every alternative below (a unit word in either case): checked right
+# after the lookbehind, it spares the alternation at the start of most words.
+_PLACE_FIRST = (
+    f"[{re.escape(''.join(sorted({w[0] for w in (*_NOT_PLACES, *_CANONICAL)})))}]"
+    f"|(?i:[{re.escape(''.join(sorted({w[0] for w in _UNITS})))}])"
+)
 _PLACES = re.compile(
-    rf"(?<![\w.])(?:(?P<not>{_NOT_PLACE_RE})(?!\w)"
+    rf"(?<![\w.])(?=(?:{_PLACE_FIRST}))(?:(?P<not>{_NOT_PLACE_RE})(?!\w)"
     rf"|(?P<bare>{_PROVINCE_RE})(?![\w'’])"
     rf"|(?P<unit>{_UNIT_ALTERNATION})[^\S\r\n]+"
     rf"(?:(?P<province>{_PROVINCE_RE})(?![\w'’])"
