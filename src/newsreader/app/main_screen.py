@@ -113,7 +113,7 @@ class MainScreen(
     def compose(self) -> ComposeResult:
         s = self.strings
         self.sidebar = self.registry.bound(ArticleTree, "tree")(
-            s, self.library.articles_in, id="sidebar"
+            s, self.library.rows_in, id="sidebar"
         )
         self.reader = self.registry.bound(ReaderView, "reader")(s, id="reader")
         self.reader.measure = getattr(self.app, "measure", self.reader.measure)

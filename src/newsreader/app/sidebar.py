@@ -1,7 +1,8 @@
 """The sidebar: a tree of directive → year → article.
 
 It is drawn from the index's summary (directives, years, counts); a year's articles are read
-from the Library when the year is first opened, so a large corpus costs nothing until then.
+from the Library when the year is first opened (id, title and date from the index's columns,
+no header unpacked), so a large corpus costs nothing until then.
 Labels are rich Text made from plain strings (a title with `[b]` in it shows `[b]`); long
 titles are cut with an ellipsis to the sidebar's width, the full title is in the reading pane.
 """
@@ -23,7 +24,7 @@ from newsreader.app import keys
 from newsreader.app.contrast import BODY, legible_strip
 from newsreader.app.strings import Strings
 from newsreader.core.formatting import day_month
-from newsreader.core.library import Summary
+from newsreader.core.library import ArticleRow, Summary
 from newsreader.core.model import Article
 
 EXPAND_ALL_UP_TO = 300  # articles; larger corpora open only the path to the current article
@@ -34,7 +35,7 @@ Place = tuple[str | None, int | None]  # (directive, year) of a year node
 @dataclass(frozen=True, slots=True)
 class NodeData:
     article_id: str | None = None
-    published: str | None = None
+    published: str | None = None  # the date (or year) shown before the title
     place: Place | None = None  # a year node whose articles are not added yet
     directive: str | None = None  # a directive node's code
     more: bool = False  # the row under a very large year's leaves that adds the next window
@@ -67,13 +68,13 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
     def __init__(
         self,
         strings: Strings,
-        articles_in: Callable[[str | None, int | None], list[Article]],
+        rows_in: Callable[[str | None, int | None], list[ArticleRow]],
         **kwargs: object,
     ) -> None:
-        """`articles_in(directive, year)` gives a year node's articles, newest first."""
+        """`rows_in(directive, year)` gives a year node's articles, newest first."""
         super().__init__("corpus", data=NodeData(), **kwargs)  # type: ignore[arg-type]
         self.strings = strings
-        self.articles_in = articles_in
+        self.rows_in = rows_in
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
@@ -82,7 +83,7 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         self._article_nodes: dict[str, TreeNode[NodeData]] = {}
         self._year_nodes: dict[Place, TreeNode[NodeData]] = {}
         # A very large year's articles not yet shown as leaves, by the year node's id.
-        self._unshown: dict[int, list[Article]] = {}
+        self._unshown: dict[int, list[ArticleRow]] = {}
 
     def populate(self, summary: Summary, here: Place | None = None) -> None:
         """Draw directives and years from the summary; a year's articles are added when it
@@ -125,7 +126,7 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         if data is None or data.place is None:
             return
         year_node.data = NodeData()
-        self._unshown[year_node.id] = self.articles_in(*data.place)
+        self._unshown[year_node.id] = self.rows_in(*data.place)
         self._show_more(year_node)
 
     def _show_more(self, year_node: TreeNode[NodeData], through: str | None = None) -> None:
@@ -138,9 +139,9 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         if through is not None:
             at = next((i for i, a in enumerate(unshown) if a.id == through), -1)
             count = max(count, (at // YEAR_WINDOW + 1) * YEAR_WINDOW)
-        for article in unshown[:count]:
-            self._article_nodes[article.id] = year_node.add_leaf(
-                article.title, data=NodeData(article.id, article.published)
+        for row in unshown[:count]:
+            self._article_nodes[row.id] = year_node.add_leaf(
+                row.title, data=NodeData(row.id, row.sort_key)
             )
         rest = unshown[count:]
         if rest:
