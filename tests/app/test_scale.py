@@ -182,3 +182,38 @@ async def test_a_very_large_year_shows_its_articles_a_window_at_a_time():
         await pilot.pause()
         shown = [c.data.article_id for c in year_node.children]
         assert shown == [a.id for a in library.articles_in("39-CT/TW", 2024)]
+
+
+async def test_reopening_an_article_deep_in_a_very_large_year_shows_its_window():
+    """The leaves shown start at the reopened article's window, under a row that adds the
+    newer ones a window at a time: the first paint adds one window, wherever the article."""
+    articles = one_big_year(2 * YEAR_WINDOW + 200)
+    library = library_for(articles)
+    wanted = library.articles_in("39-CT/TW", 2024)[-1]  # the oldest: the last window
+    app = NewsreaderApp(library, "en", autoload=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.main_screen
+        screen.post_message(StoreOpened(ReadingState(article_id=wanted.id), []))
+        screen.post_message(CorpusCached(library.summary()))
+        await wait_for(pilot, lambda: screen.reader.article is not None, "the last article")
+        assert screen.reader.article.id == wanted.id
+        sidebar = screen.sidebar
+        [year_node] = sidebar._year_nodes.values()
+        newer = year_node.children[0]
+        assert newer.data.newer and str(newer.label) == f"… {2 * YEAR_WINDOW} newer (Enter)"
+        order = [a.id for a in library.articles_in("39-CT/TW", 2024)]
+        assert [c.data.article_id for c in leaves(year_node)] == order[2 * YEAR_WINDOW :]
+
+        sidebar.focus()
+        await pilot.pause()
+        sidebar.move_cursor(newer, animate=False)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(leaves(year_node)) == YEAR_WINDOW + 200, "a window")
+        assert [c.data.article_id for c in leaves(year_node)] == order[YEAR_WINDOW:]
+        assert str(year_node.children[0].label) == f"… {YEAR_WINDOW} newer (Enter)"
+        assert screen.reader.article.id == wanted.id  # the row opened no article
+
+        # Opening the newest article adds the newer windows through it, in order.
+        sidebar.mark_open(library.header(order[0]))
+        await pilot.pause()
+        assert [c.data.article_id for c in year_node.children] == order

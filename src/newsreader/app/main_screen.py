@@ -276,14 +276,14 @@ class MainScreen(
         self.status.display = True
         current = reader.article
         if current is not None and self.library.has_article(current.id):
-            self.sidebar.populate(summary, (current.directive, current.year))
+            self.sidebar.populate(summary, (current.directive, current.year), current.id)
             self.sidebar.mark_open(current)
             return
         wanted = self.reading_state.article_id
         saved = self.library.header(wanted) if wanted else None
         start: str | None
         if saved is not None:
-            self.sidebar.populate(summary, (saved.directive, saved.year))
+            self.sidebar.populate(summary, (saved.directive, saved.year), saved.id)
             start, paragraph = saved.id, self.reading_state.paragraph
         else:
             first = summary.order()[0] if summary.groups else None
