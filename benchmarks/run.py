@@ -180,6 +180,7 @@ def bench_size(size: str, work: Path, runs: int, rows: Rows, cold_build_too: boo
         "NEWSREADER_CACHE_DIR": str(cache),
         "NEWSREADER_DATA_DIR": str(work / "data"),
     }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # .pyc files as installed (see startup.py)
     raw_read = timed(lambda: read_raw(root), runs)
     if cold_build_too or not (cache.exists() and any(cache.glob("corpus-*.sqlite3"))):
         cold_runs = 1 if SIZES[size] >= 100_000 else max(1, runs // 2)

@@ -216,3 +216,23 @@ def test_undecodable_file_name_is_shown_escaped(tmp_path):
 def test_markdown_heading_title_has_plain_spaces_only(tmp_path):
     write(tmp_path, "t.md", "# Tiêu\tđề   mới\n\nNội dung.")
     assert by_id(load_corpus(tmp_path))["t.md"].title == "Tiêu đề mới"
+
+
+def test_a_cancelled_walk_stops_at_the_next_entry(tmp_path):
+    """Quitting the reader during a warm refresh's walk (seconds on a large corpus) stops
+    the walk itself, not only the analysis after it."""
+    import threading
+
+    from newsreader.core.cancel import Cancelled, cancellable
+    from newsreader.core.corpus.loader import walk_corpus
+
+    for n in range(5):
+        write(tmp_path, f"a/{n}.txt", BODY)
+    stop = threading.Event()
+    seen = []
+    with cancellable(stop), pytest.raises(Cancelled):
+        for found in walk_corpus(tmp_path, []):
+            seen.append(found.relative)
+            stop.set()
+    assert len(seen) == 1
+    assert len(list(walk_corpus(tmp_path, []))) == 5  # outside `cancellable`: the whole walk

@@ -20,7 +20,6 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 from newsreader.app import keys
 from newsreader.app.footer import FittingFooter
 from newsreader.app.strings import Strings
-from newsreader.core.export import FORMATS
 
 if TYPE_CHECKING:
     from newsreader.app.main import NewsreaderApp
@@ -120,6 +119,9 @@ class ExportDialog(_Form):
         return cast("NewsreaderApp", self.app)
 
     def compose(self) -> ComposeResult:
+        # The export module (and the directive rules under it) waits for the first export.
+        from newsreader.core.export import FORMATS
+
         s = self.strings
         with Vertical(id="form", classes="export-dialog"):
             yield Static(Content(s("export_title")), classes="dialog-title")
@@ -177,6 +179,8 @@ class ExportDialog(_Form):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "export-path":
+            from newsreader.core.export import FORMATS
+
             typed = Path(event.value.strip()).suffix.lower().removeprefix(".")
             if typed in FORMATS and typed != self.fmt:  # as the CLI: the extension decides
                 self.fmt = typed

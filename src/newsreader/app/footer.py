@@ -9,11 +9,28 @@ still in help `?` and the palette).
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
 
 class FittingFooter(Footer):
+    # Textual's Footer queues one recompose (a dozen keys, styled anew) per change of the
+    # bindings; a start changes them five times before the first paint. One queued
+    # recompose reads the bindings as they are when it runs, so the rest are dropped.
+    _recompose_queued = False
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if self._recompose_queued:
+            return
+        super().bindings_changed(screen)
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._recompose_queued = True  # what Footer.bindings_changed just queued
+
+    async def recompose(self) -> None:
+        self._recompose_queued = False
+        await super().recompose()
+
     def compose(self) -> ComposeResult:
         yield from super().compose()
         self.call_after_refresh(self._fit)

@@ -113,7 +113,7 @@ class MainScreen(
     def compose(self) -> ComposeResult:
         s = self.strings
         self.sidebar = self.registry.bound(ArticleTree, "tree")(
-            s, self.library.articles_in, id="sidebar"
+            s, self.library.rows_in, id="sidebar"
         )
         self.reader = self.registry.bound(ReaderView, "reader")(s, id="reader")
         self.reader.measure = getattr(self.app, "measure", self.reader.measure)
@@ -276,14 +276,14 @@ class MainScreen(
         self.status.display = True
         current = reader.article
         if current is not None and self.library.has_article(current.id):
-            self.sidebar.populate(summary, (current.directive, current.year))
+            self.sidebar.populate(summary, (current.directive, current.year), current.id)
             self.sidebar.mark_open(current)
             return
         wanted = self.reading_state.article_id
         saved = self.library.header(wanted) if wanted else None
         start: str | None
         if saved is not None:
-            self.sidebar.populate(summary, (saved.directive, saved.year))
+            self.sidebar.populate(summary, (saved.directive, saved.year), saved.id)
             start, paragraph = saved.id, self.reading_state.paragraph
         else:
             first = summary.order()[0] if summary.groups else None

@@ -1,7 +1,8 @@
 """The sidebar: a tree of directive → year → article.
 
 It is drawn from the index's summary (directives, years, counts); a year's articles are read
-from the Library when the year is first opened, so a large corpus costs nothing until then.
+from the Library when the year is first opened (id, title and date from the index's columns,
+no header unpacked), so a large corpus costs nothing until then.
 Labels are rich Text made from plain strings (a title with `[b]` in it shows `[b]`); long
 titles are cut with an ellipsis to the sidebar's width, the full title is in the reading pane.
 """
@@ -23,7 +24,7 @@ from newsreader.app import keys
 from newsreader.app.contrast import BODY, legible_strip
 from newsreader.app.strings import Strings
 from newsreader.core.formatting import day_month
-from newsreader.core.library import Summary
+from newsreader.core.library import ArticleRow, Summary
 from newsreader.core.model import Article
 
 EXPAND_ALL_UP_TO = 300  # articles; larger corpora open only the path to the current article
@@ -34,10 +35,11 @@ Place = tuple[str | None, int | None]  # (directive, year) of a year node
 @dataclass(frozen=True, slots=True)
 class NodeData:
     article_id: str | None = None
-    published: str | None = None
+    published: str | None = None  # the date (or year) shown before the title
     place: Place | None = None  # a year node whose articles are not added yet
     directive: str | None = None  # a directive node's code
     more: bool = False  # the row under a very large year's leaves that adds the next window
+    newer: bool = False  # the row above them (when they start further down the year)
 
 
 class ArticleTree(Tree[NodeData], inherit_bindings=False):
@@ -67,13 +69,13 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
     def __init__(
         self,
         strings: Strings,
-        articles_in: Callable[[str | None, int | None], list[Article]],
+        rows_in: Callable[[str | None, int | None], list[ArticleRow]],
         **kwargs: object,
     ) -> None:
-        """`articles_in(directive, year)` gives a year node's articles, newest first."""
+        """`rows_in(directive, year)` gives a year node's articles, newest first."""
         super().__init__("corpus", data=NodeData(), **kwargs)  # type: ignore[arg-type]
         self.strings = strings
-        self.articles_in = articles_in
+        self.rows_in = rows_in
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
@@ -81,18 +83,24 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         self.summary: Summary | None = None
         self._article_nodes: dict[str, TreeNode[NodeData]] = {}
         self._year_nodes: dict[Place, TreeNode[NodeData]] = {}
-        # A very large year's articles not yet shown as leaves, by the year node's id.
-        self._unshown: dict[int, list[Article]] = {}
+        # A very large year's articles not yet shown as leaves, below and above those shown,
+        # by the year node's id.
+        self._unshown: dict[int, list[ArticleRow]] = {}
+        self._newer: dict[int, list[ArticleRow]] = {}
 
-    def populate(self, summary: Summary, here: Place | None = None) -> None:
+    def populate(
+        self, summary: Summary, here: Place | None = None, around: str | None = None
+    ) -> None:
         """Draw directives and years from the summary; a year's articles are added when it
-        is opened (all of them for a small corpus, else only the year `here`)."""
+        is opened (all of them for a small corpus, else only the year `here`, a very large
+        one from the window of its article `around`)."""
         s = self.strings
         self.summary = summary
         self.clear()
         self._article_nodes.clear()
         self._year_nodes.clear()
         self._unshown.clear()
+        self._newer.clear()
         expand_all = summary.articles <= EXPAND_ALL_UP_TO
         for group in summary.groups:
             label = Text(group.label if group.code else s("no_directive"))
@@ -107,7 +115,7 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
                 )
                 self._year_nodes[place] = year_node
                 if expand_all or place == here:
-                    self._fill(year_node)
+                    self._fill(year_node, around if place == here else None)
                     year_node.expand()
 
     def first_article_in(self, place: Place | None) -> str | None:
@@ -118,15 +126,45 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
                 return child.data.article_id
         return None
 
-    def _fill(self, year_node: TreeNode[NodeData]) -> None:
-        """Add a year's articles as leaves, once: the first YEAR_WINDOW of a very large
-        year, with a row that adds the next ones (thousands of nodes at once would stall)."""
+    def _fill(self, year_node: TreeNode[NodeData], around: str | None = None) -> None:
+        """Add a year's articles as leaves, once: a very large year shows YEAR_WINDOW of
+        them, the first ones or the window of the article `around` (the one reopened), with
+        rows that add the next ones and the newer ones (thousands of nodes at once would
+        stall the first paint)."""
         data = year_node.data
         if data is None or data.place is None:
             return
         year_node.data = NodeData()
-        self._unshown[year_node.id] = self.articles_in(*data.place)
+        rows = self.rows_in(*data.place)
+        start = 0
+        if around is not None:
+            at = next((i for i, row in enumerate(rows) if row.id == around), 0)
+            start = at // YEAR_WINDOW * YEAR_WINDOW
+        if start:
+            self._newer[year_node.id] = rows[:start]
+            label = Text(self.strings("newer_articles", n=start), "dim")
+            year_node.add_leaf(label, data=NodeData(newer=True))
+        self._unshown[year_node.id] = rows[start:]
         self._show_more(year_node)
+
+    def _show_newer(self, year_node: TreeNode[NodeData]) -> TreeNode[NodeData] | None:
+        """Add the window of leaves above the first one shown; the last leaf added."""
+        newer = self._newer.pop(year_node.id, [])
+        for child in list(year_node.children):
+            if child.data is not None and child.data.newer:
+                child.remove()
+        start = max(0, len(newer) - YEAR_WINDOW)
+        added = None
+        for position, row in enumerate(newer[start:]):
+            added = year_node.add_leaf(
+                row.title, data=NodeData(row.id, row.sort_key), before=position
+            )
+            self._article_nodes[row.id] = added
+        if start:
+            self._newer[year_node.id] = newer[:start]
+            label = Text(self.strings("newer_articles", n=start), "dim")
+            year_node.add_leaf(label, data=NodeData(newer=True), before=0)
+        return added
 
     def _show_more(self, year_node: TreeNode[NodeData], through: str | None = None) -> None:
         """Add the next window of a year's leaves (and more, up to the article `through`)."""
@@ -138,9 +176,9 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         if through is not None:
             at = next((i for i, a in enumerate(unshown) if a.id == through), -1)
             count = max(count, (at // YEAR_WINDOW + 1) * YEAR_WINDOW)
-        for article in unshown[:count]:
-            self._article_nodes[article.id] = year_node.add_leaf(
-                article.title, data=NodeData(article.id, article.published)
+        for row in unshown[:count]:
+            self._article_nodes[row.id] = year_node.add_leaf(
+                row.title, data=NodeData(row.id, row.sort_key)
             )
         rest = unshown[count:]
         if rest:
@@ -149,12 +187,19 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
             year_node.add_leaf(label, data=NodeData(more=True))
 
     def _more_row(self, node: TreeNode[NodeData] | None) -> bool:
-        """Whether node is a "more" row; if so, its year's next window is added."""
-        if node is None or node.data is None or not node.data.more or node.parent is None:
+        """Whether node is a "more" (or "newer") row; if so, its year's next (or previous)
+        window is added."""
+        if node is None or node.data is None or node.parent is None:
             return False
-        year_node = node.parent
-        self._show_more(year_node)
-        return True
+        if node.data.more:
+            self._show_more(node.parent)
+            return True
+        if node.data.newer:
+            last = self._show_newer(node.parent)
+            if last is not None:  # the leaf just above those shown before
+                self.call_after_refresh(self._move_to, last)
+            return True
+        return False
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self._fill(event.node)
@@ -201,9 +246,11 @@ class ArticleTree(Tree[NodeData], inherit_bindings=False):
         if article is not None and article.id not in self._article_nodes:
             year_node = self._year_nodes.get((article.directive, article.year))
             if year_node is not None:
-                self._fill(year_node)
+                self._fill(year_node, around=article.id)
                 if article.id not in self._article_nodes and year_node.id in self._unshown:
                     self._show_more(year_node, through=article.id)
+                while article.id not in self._article_nodes and year_node.id in self._newer:
+                    self._show_newer(year_node)
         node = self._article_nodes.get(article_id) if article_id else None
         if node is not None:
             parent = node.parent

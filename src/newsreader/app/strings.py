@@ -27,6 +27,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "no_directive": {"en": "No directive", "vi": "Không có chỉ thị"},
     "unknown_year": {"en": "Unknown year", "vi": "Không rõ năm"},
     "more_articles": {"en": "… {n} more (Enter)", "vi": "… còn {n} bài (Enter)"},
+    "newer_articles": {"en": "… {n} newer (Enter)", "vi": "… còn {n} bài mới hơn (Enter)"},
     "loading": {"en": "Loading the corpus…", "vi": "Đang đọc kho bài…"},
     "loading_progress": {
         "en": "Loading the corpus… {done}/{total} files",

@@ -17,8 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz, process
-
 from newsreader.core.model import Article
 from newsreader.core.store.bookmarks import Bookmark, BookmarkStore, StoreReadOnly
 
@@ -120,6 +118,8 @@ def locate(bookmark: Bookmark, article: Article | None, windows: Windows | None 
         return Anchor(first, first + width - 1, "moved")
 
     # A paragraph split in two or two joined: try one paragraph more and one less too.
+    from rapidfuzz import fuzz, process  # here: opening an article mostly finds its passages
+
     fuzzy = []
     for width in sorted({size, size + 1, max(1, size - 1)}):
         found = process.extract(
@@ -134,6 +134,8 @@ def locate(bookmark: Bookmark, article: Article | None, windows: Windows | None 
 
 
 def _context_score(bookmark: Bookmark, paragraphs: list[str], first: int, width: int) -> float:
+    from rapidfuzz import fuzz
+
     score = 0.0
     if bookmark.context_before and first > 0:
         score += fuzz.ratio(

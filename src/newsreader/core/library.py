@@ -42,6 +42,7 @@ from newsreader.core.store.bookmarks import (
     Toggled,
 )
 from newsreader.core.store.index import (
+    ArticleRow,
     IndexReader,
     Summary,
     cache_path_for,
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
 # What the faces use of the store, through this module only.
 __all__ = [
     "ArticleNotFound",
+    "ArticleRow",
     "Bookmark",
     "BookmarkKey",
     "BookmarkNotFound",
@@ -403,6 +405,11 @@ class Library:
         """The headers of one year of one directive, as the sidebar lists them."""
         return self._read(lambda r: r.headers_in(directive, year))
 
+    def rows_in(self, directive: str | None, year: int | None) -> list[ArticleRow]:
+        """The sidebar's leaves of one year of one directive: (id, title, date), in the
+        order of articles_in, without reading the headers."""
+        return self._read(lambda r: r.rows_in(directive, year))
+
     def article(self, article_id: str) -> Article | None:
         """The whole article: text, entities and metadata."""
         return self._read(lambda r: r.article(article_id))
@@ -489,13 +496,13 @@ class Library:
             return None
         order = self.summary().order()
         at = order.index(place)
-        ids = [a.id for a in self.articles_in(*place)]
+        ids = [row.id for row in self.rows_in(*place)]
         index = ids.index(article_id) + step
         while not 0 <= index < len(ids):
             at += 1 if step > 0 else -1
             if not 0 <= at < len(order):
                 return None
-            ids = [a.id for a in self.articles_in(*order[at])]
+            ids = [row.id for row in self.rows_in(*order[at])]
             index = 0 if step > 0 else len(ids) - 1
         return ids[index]
 
@@ -503,7 +510,7 @@ class Library:
         """The first article of the sidebar (the newest of its first directive)."""
         order = (summary or self.summary()).order()
         for place in order:
-            found = self.articles_in(*place)
+            found = self.rows_in(*place)
             if found:
                 return found[0].id
         return None

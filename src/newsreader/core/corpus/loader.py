@@ -9,14 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsreader.core.corpus.formats import (
-    FormatError,
-    read_html,
-    read_json,
-    read_jsonl,
-    read_markdown,
-    read_txt,
-)
+from newsreader.core.cancel import checkpoint
 from newsreader.core.model import Document, SkipKind, Skipped
 from newsreader.core.text.clean import DecodeError, decode_bytes
 
@@ -208,6 +201,7 @@ def walk_corpus(root: Path, skipped: list[Skipped]) -> Iterator[FoundFile]:
         if entry is None:
             stack.pop()
             continue
+        checkpoint()  # a refresh cancelled (the reader quit) stops inside the walk too
         if entry.name.startswith("."):
             continue
         walked += 1
@@ -308,6 +302,16 @@ def read_file(
     found: FoundFile, data: bytes | None = None
 ) -> tuple[list[LoadedDocument], list[Skipped]]:
     """Parse one file into its documents and the parts of it that had to be skipped."""
+    # Here, not at the top: a warm refresh walks the folder and parses no file.
+    from newsreader.core.corpus.formats import (
+        FormatError,
+        read_html,
+        read_json,
+        read_jsonl,
+        read_markdown,
+        read_txt,
+    )
+
     kind = ARTICLE_SUFFIXES[os.path.splitext(found.path)[1].lower()]
     try:
         if data is None:

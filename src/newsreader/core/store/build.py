@@ -23,15 +23,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newsreader.core.cancel import Cancelled, cancellable
-from newsreader.core.corpus.analysis import (
-    DirectiveIndex,
-    PreparedDocument,
-    build_article,
-    prepare,
-)
 from newsreader.core.corpus.loader import (
     FoundFile,
     LoadedDocument,
@@ -55,6 +49,9 @@ from newsreader.core.store.index import (
 from newsreader.core.store.tags import filter_tags
 from newsreader.core.text.directives import ShortResolver, directive_label, find_anniversary
 from newsreader.core.text.fold import fold
+
+if TYPE_CHECKING:  # the analysis is imported where a file is analysed: a warm refresh has none
+    from newsreader.core.corpus.analysis import DirectiveIndex, PreparedDocument
 
 BATCH = 200
 WORKER_NICENESS = 10
@@ -220,6 +217,8 @@ def _analyse_file(found: FoundFile) -> _Parsed:
     """Read, lay out and analyse one file with what it says itself. Runs in a worker
     process on a large build; articles that lean on the rest of the corpus are redone
     afterwards (CorpusIndex._finish_corpus_pass)."""
+    from newsreader.core.corpus.analysis import DirectiveIndex, build_article, prepare
+
     try:
         data = read_regular(found.path)
     except OSError:  # read_file says why
@@ -329,6 +328,8 @@ class CorpusIndex:
     def store_articles(self, articles: list[Article], skipped: list[Skipped]) -> None:
         """Put articles analysed elsewhere in the index, as if read from files (an index
         of articles made in memory, for tests and tools); the index is then complete."""
+        from newsreader.core.corpus.analysis import DirectiveIndex
+
         for article in articles:
             found = FoundFile(article.path, article.id, 0, 0)
             analysed = _Analysed(
@@ -515,6 +516,8 @@ class CorpusIndex:
         return run()
 
     def _directive_index(self) -> DirectiveIndex:
+        from newsreader.core.corpus.analysis import DirectiveIndex
+
         index = DirectiveIndex()
         for (codes,) in self.db.execute("SELECT codes FROM articles"):
             data = json.loads(codes)
@@ -704,6 +707,8 @@ class _Reanalysis:
 
 def _reanalyse(job: _Reanalysis, index: DirectiveIndex) -> tuple[int, _Stored | None]:
     """The article's new stored form, or None when its header and entities did not change."""
+    from newsreader.core.corpus.analysis import build_article, prepare
+
     title, *paragraphs = job.texts
     fields = json.loads(job.document)
     fields["warnings"] = [LoadWarning.from_record(w) for w in fields.get("warnings", [])]

@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsreader import __version__
 from newsreader.core.model import Article, Entity, EntityKind, Skipped
@@ -172,6 +172,14 @@ def file_uri(path: Path, *, read_only: bool = True) -> str:
     return uri + "?mode=ro" if read_only else uri
 
 
+class ArticleRow(NamedTuple):
+    """A sidebar leaf, read from the articles table's columns (no header unpacked)."""
+
+    id: str
+    title: str
+    sort_key: str  # the published date, else the year, else "" (see sort_key())
+
+
 @dataclass(frozen=True, slots=True)
 class YearCount:
     year: int | None
@@ -299,6 +307,18 @@ class IndexReader:
             f"SELECT header FROM articles WHERE directive IS ? AND year IS ? {NEWEST_FIRST}",
             (directive, year),
         )
+
+    def rows_in(self, directive: str | None, year: int | None) -> list[ArticleRow]:
+        """What headers_in gives the sidebar (id, title, date), newest first, for a
+        fraction of its cost: a large year's leaves before the first paint."""
+        return [
+            ArticleRow(*row)
+            for row in self.db.execute(
+                f"SELECT id, title, sort_key FROM articles WHERE directive IS ? AND year IS ?"
+                f" {NEWEST_FIRST}",
+                (directive, year),
+            )
+        ]
 
     def warned(self) -> list[Article]:
         """Headers of the articles loaded with something ignored."""
