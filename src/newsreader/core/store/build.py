@@ -459,6 +459,7 @@ class CorpusIndex:
         (a third of the index's size) that every search would otherwise walk."""
         self.db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
         self.db.execute("INSERT INTO fts_titles (fts_titles) VALUES ('optimize')")
+        self.db.execute("INSERT INTO article_tags (article_tags) VALUES ('optimize')")
         self.db.commit()
 
     def _same_content(self, found: FoundFile, digest: str) -> bool:
@@ -547,14 +548,15 @@ class CorpusIndex:
     def _index_article(self, rowid: int, stored: _Stored) -> None:
         base = rowid << PARAGRAPH_BITS
         self.db.execute("INSERT INTO texts VALUES (?, ?)", (rowid, stored.body))
-        tags = stored.tags
         self.db.execute(
-            "INSERT INTO fts_titles (rowid, folded, tags) VALUES (?, ?, ?)",
-            (rowid, stored.folded[0], tags),
+            "INSERT INTO fts_titles (rowid, folded) VALUES (?, ?)", (rowid, stored.folded[0])
         )
         self.db.executemany(
-            "INSERT INTO fts (rowid, folded, tags) VALUES (?, ?, ?)",
-            ((base + i, folded, tags) for i, folded in enumerate(stored.folded)),
+            "INSERT INTO fts (rowid, folded) VALUES (?, ?)",
+            ((base + i, folded) for i, folded in enumerate(stored.folded)),
+        )
+        self.db.execute(
+            "INSERT INTO article_tags (rowid, tags) VALUES (?, ?)", (rowid, stored.tags)
         )
         self._new_codes.update(stored.directives)
         self.db.executemany(
@@ -576,12 +578,16 @@ class CorpusIndex:
         if row is not None and texts:
             tags, base = row[0], rowid << PARAGRAPH_BITS
             self.db.execute(
-                "INSERT INTO fts_titles (fts_titles, rowid, folded, tags) VALUES ('delete', ?, ?, ?)",
-                (rowid, fold(texts[0]), tags),
+                "INSERT INTO fts_titles (fts_titles, rowid, folded) VALUES ('delete', ?, ?)",
+                (rowid, fold(texts[0])),
             )
             self.db.executemany(
-                "INSERT INTO fts (fts, rowid, folded, tags) VALUES ('delete', ?, ?, ?)",
-                ((base + i, fold(t), tags) for i, t in enumerate(texts)),
+                "INSERT INTO fts (fts, rowid, folded) VALUES ('delete', ?, ?)",
+                ((base + i, fold(t)) for i, t in enumerate(texts)),
+            )
+            self.db.execute(
+                "INSERT INTO article_tags (article_tags, rowid, tags) VALUES ('delete', ?, ?)",
+                (rowid, tags),
             )
         self.db.execute("DELETE FROM texts WHERE article = ?", (rowid,))
         self.db.execute("DELETE FROM article_directives WHERE article = ?", (rowid,))

@@ -8,9 +8,11 @@ Articles are kept with their headers (the metadata as JSON) and entities, and th
 and paragraphs compressed together in `texts` (one zlib blob per article: the text is the
 largest thing kept, and compresses threefold). Full-text search uses FTS5 over folded text (see
 text/fold.py): `fts` holds every title and paragraph under rowid article << PARAGRAPH_BITS | n
-(n = 0 the title, n = i + 1 paragraph i), `fts_titles` the titles alone; `tags` carries each
-article's year, directives and people as terms (see tags.py). Both are contentless: the folded
-text is not stored a second time, only its index (search reads the text from `texts`).
+(n = 0 the title, n = i + 1 paragraph i), `fts_titles` the titles alone, `article_tags` each
+article's year, directives, people and place as terms (see tags.py), once per article (rowid
+the article's): a filter selects articles there and the paragraphs' rowids are checked against
+them. All three are contentless: the folded text is not stored a second time, only its index
+(search reads the text from `texts`).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from newsreader import __version__
 from newsreader.core.model import Article, Entity, EntityKind, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
-SCHEMA = 7
+SCHEMA = 8
 RULES = f"{__version__}/4"
 PARAGRAPH_BITS = 20
 PARAGRAPH_MASK = (1 << PARAGRAPH_BITS) - 1
@@ -57,10 +59,13 @@ CREATE TABLE article_places (article INTEGER NOT NULL, folded TEXT NOT NULL);
 CREATE INDEX article_places_folded ON article_places(folded);
 CREATE TABLE texts (article INTEGER PRIMARY KEY, body BLOB NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(
-    folded, tags, content='', columnsize=0, prefix='2', tokenize='unicode61 remove_diacritics 0'
+    folded, content='', columnsize=0, prefix='2', tokenize='unicode61 remove_diacritics 0'
 );
 CREATE VIRTUAL TABLE fts_titles USING fts5(
-    folded, tags, content='', columnsize=0, prefix='2', tokenize='unicode61 remove_diacritics 0'
+    folded, content='', columnsize=0, prefix='2', tokenize='unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE article_tags USING fts5(
+    tags, content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 0'
 );
 """
 _SEPARATOR = "\x1e"  # record separator: a control character, stripped from all text at load
@@ -373,18 +378,41 @@ class IndexReader:
         return items
 
     # --- search -----------------------------------------------------------------------
-    def fts_rowids(self, table: str, match: str, limit: int, seconds: float) -> list[int]:
-        """Rowids (paragraph rowids, for titles too) of an FTS5 MATCH, in index order. Past
-        `seconds` the query is interrupted and what was found so far is returned."""
+    def fts_rowids(
+        self, table: str, match: str, limit: int, seconds: float, tags: str = ""
+    ) -> list[int]:
+        """Rowids (paragraph rowids, for titles too) of an FTS5 MATCH, in index order, of the
+        articles whose tags match `tags` (an FTS5 expression over article_tags; "" for all).
+        Past `seconds` the query is interrupted and what was found so far is returned."""
         if table not in ("fts", "fts_titles"):
             raise ValueError(table)
         shift = f" << {PARAGRAPH_BITS}" if table == "fts_titles" else ""
-        sql = f"SELECT rowid{shift} FROM {table} WHERE {table} MATCH ? LIMIT ?"
+        sql = f"SELECT rowid{shift} FROM {table} WHERE {table} MATCH ?"
+        params: tuple[object, ...] = (match,)
+        if tags:
+            first, last = self.db.execute(
+                "SELECT min(rowid), max(rowid) FROM article_tags WHERE article_tags MATCH ?",
+                (tags,),
+            ).fetchone()
+            if first is None:
+                return []
+            # The range lets FTS5 seek past the rows of articles outside it; the set decides.
+            article = "rowid" if table == "fts_titles" else f"(rowid >> {PARAGRAPH_BITS})"
+            low, high = (
+                (first, last)
+                if table == "fts_titles"
+                else (first << PARAGRAPH_BITS, ((last + 1) << PARAGRAPH_BITS) - 1)
+            )
+            sql += (
+                f" AND rowid BETWEEN ? AND ? AND {article} IN"
+                " (SELECT rowid FROM article_tags WHERE article_tags MATCH ?)"
+            )
+            params += (low, high, tags)
         deadline = time.perf_counter() + seconds
         self.db.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
         found: list[int] = []
         try:
-            for (rowid,) in self.db.execute(sql, (match, limit)):
+            for (rowid,) in self.db.execute(sql + " LIMIT ?", (*params, limit)):
                 found.append(rowid)
         except sqlite3.OperationalError as exc:
             if "interrupted" not in str(exc):
