@@ -45,8 +45,8 @@ CREATE TABLE files (
 CREATE TABLE articles (
     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, file TEXT NOT NULL,
     directive TEXT, year INTEGER, sort_key TEXT NOT NULL, title TEXT NOT NULL,
-    title_key TEXT NOT NULL, warnings INTEGER NOT NULL, tags TEXT NOT NULL,
-    header BLOB NOT NULL, entities BLOB NOT NULL, document TEXT NOT NULL,
+    title_key TEXT NOT NULL, warnings INTEGER NOT NULL, header BLOB NOT NULL,
+    entities BLOB NOT NULL, document TEXT NOT NULL,
     codes TEXT NOT NULL, needs_corpus INTEGER NOT NULL
 );
 CREATE INDEX articles_file ON articles(file);
@@ -89,13 +89,50 @@ def unpack_texts(body: bytes, decode: Decode = _utf8) -> list[str]:
 
 
 def pack_json(value: object) -> bytes:
-    """JSON, compactly written and compressed (an article's header)."""
+    """JSON, compactly written and compressed (an article's entities)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return zlib.compress(text.encode("utf-8"), 6)
 
 
 def unpack_json(body: bytes, decode: Decode = _utf8) -> Any:
     return json.loads(decode(zlib.decompress(body)))
+
+
+# What every header's JSON repeats (its keys, common values, Vietnamese surnames of people
+# lists, directive suffixes): a preset dictionary, so a few hundred bytes compress as well as
+# a long text. Fixed: an index packed with another one cannot be read (SCHEMA says so).
+_HEADER_WORDS = (
+    '"Nguyễn","Trần","Lê","Phạm","Hoàng","Huỳnh","Phan","Vũ","Võ","Đặng","Bùi","Đỗ",'
+    '"Hồ","Ngô","Dương","Lý","Văn ","Thị ","Hữu ","Đức ","Minh ","Thanh ","Quốc ","Hồng ",'
+    '"-CT/TW","-NQ/TW","-QĐ/TW","-KL/TW","-HD/TW","-QĐ-TW","-CT/TU","-NQ/TU","-KH/TU",'
+    '"metadata","published","content","Tỉnh","Thành phố","Hà Nội","Hồ Chí Minh",'
+    '{"published":"2024-01-01T00:00","year":2024,"year_source":"published",'
+    '"directive":"-CT/TW","directives":["-CT/TW"],"people":["Nguyễn Văn"],'
+    '"paragraph_count":1,"byline":null,"place":null,"source":null,"url":null,'
+    '"author":null,"warnings":[],"year_note":null}'
+).encode()
+_HEADER_OMITS = ("id", "title", "paragraphs", "entities")  # kept in columns, or not in a header
+
+
+def pack_header(record: dict[str, Any]) -> bytes:
+    """An article's header record without what the articles row holds anyway (id, title;
+    path when it is the id), compressed with the headers' preset dictionary."""
+    kept = {k: v for k, v in record.items() if k not in _HEADER_OMITS}
+    if kept.get("path") == record["id"]:
+        del kept["path"]
+    text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+    packer = zlib.compressobj(9, zdict=_HEADER_WORDS)
+    return packer.compress(text.encode("utf-8")) + packer.flush()
+
+
+def unpack_header(
+    body: bytes, article_id: str, title: str, decode: Decode = _utf8
+) -> dict[str, Any]:
+    """The record pack_header packed, whole again (no paragraphs or entities)."""
+    unpacker = zlib.decompressobj(zdict=_HEADER_WORDS)
+    data: dict[str, Any] = json.loads(decode(unpacker.decompress(body) + unpacker.flush()))
+    data.setdefault("path", article_id)
+    return data | {"id": article_id, "title": title, "paragraphs": [], "entities": []}
 
 
 _KIND_CODES: dict[str, str] = {"person": "p", "date": "d", "directive": "r", "place": "l"}
@@ -132,6 +169,7 @@ def unpack_entities(body: bytes, texts: list[str], decode: Decode = _utf8) -> li
     return entities
 
 
+_HEADER = "id, title, header"  # the columns unpack_header reads, as _headers selects them
 # Newest first by published date (else year); undated last; ties by title, then id.
 NEWEST_FIRST = "ORDER BY sort_key = '', sort_key DESC, title_key, id"
 
@@ -290,28 +328,30 @@ class IndexReader:
 
     def headers(self) -> list[Article]:
         """Every article's metadata, without text, newest first."""
-        return self._headers(f"SELECT header FROM articles {NEWEST_FIRST}", ())
+        return self._headers(f"SELECT {_HEADER} FROM articles {NEWEST_FIRST}", ())
 
     def headers_in(self, directive: str | None, year: int | None) -> list[Article]:
         """The articles of one year node of the sidebar, newest first."""
         return self._headers(
-            f"SELECT header FROM articles WHERE directive IS ? AND year IS ? {NEWEST_FIRST}",
+            f"SELECT {_HEADER} FROM articles WHERE directive IS ? AND year IS ? {NEWEST_FIRST}",
             (directive, year),
         )
 
     def warned(self) -> list[Article]:
         """Headers of the articles loaded with something ignored."""
-        return self._headers(f"SELECT header FROM articles WHERE warnings > 0 {NEWEST_FIRST}", ())
+        return self._headers(
+            f"SELECT {_HEADER} FROM articles WHERE warnings > 0 {NEWEST_FIRST}", ()
+        )
 
     def header(self, article_id: str) -> Article | None:
-        found = self._headers("SELECT header FROM articles WHERE id = ?", (article_id,))
+        found = self._headers(f"SELECT {_HEADER} FROM articles WHERE id = ?", (article_id,))
         return found[0] if found else None
 
     def _headers(self, sql: str, params: tuple[object, ...]) -> list[Article]:
         articles = []
-        for (header,) in self.db.execute(sql, params):
-            data = unpack_json(header, self.decode)
-            article = Article.from_record(data | {"paragraphs": [], "entities": []})
+        for article_id, title, header in self.db.execute(sql, params):
+            data = unpack_header(header, article_id, title, self.decode)
+            article = Article.from_record(data)
             article.stored_paragraph_count = data["paragraph_count"]
             articles.append(article)
         return articles
@@ -336,15 +376,15 @@ class IndexReader:
 
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute(
-            "SELECT rowid, header, entities FROM articles WHERE id = ?", (article_id,)
+            "SELECT rowid, title, header, entities FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
             return None
-        rowid, header, entities = row
-        data = unpack_json(header, self.decode)
+        rowid, title, header, entities = row
+        data = unpack_header(header, article_id, title, self.decode)
         texts = self.texts_of(rowid)
         data["title"], *data["paragraphs"] = texts
-        article = Article.from_record(data | {"entities": []})
+        article = Article.from_record(data)
         article.entities = unpack_entities(entities, texts, self.decode)
         return article
 
