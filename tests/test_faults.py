@@ -763,9 +763,10 @@ def test_escapes_planted_in_the_cache_never_leave_the_library(
     for rowid, body in db.execute("SELECT article, body FROM texts").fetchall():
         tampered = pack_texts([text + evil for text in unpack_texts(body)])
         db.execute("UPDATE texts SET body = ? WHERE article = ?", (tampered, rowid))
-    rows = db.execute("SELECT rowid, id, title, header FROM articles").fetchall()
-    for rowid, article_id, title, header in rows:
-        data = unpack_header(header, article_id, title)
+    rows = db.execute("SELECT rowid, header FROM articles").fetchall()
+    for rowid, header in rows:
+        data = unpack_header(header)
+        data["title"] = data.get("title", "") + evil
         data["byline"] = (data.get("byline") or "") + evil
         db.execute(
             "UPDATE articles SET header = ?, title = title || ? WHERE rowid = ?",

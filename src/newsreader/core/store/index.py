@@ -31,7 +31,7 @@ from newsreader import __version__
 from newsreader.core.model import Article, Entity, EntityKind, Skipped
 
 # Bump when the schema or any extraction rule changes: older caches are then rebuilt.
-SCHEMA = 9
+SCHEMA = 10
 RULES = f"{__version__}/4"
 PARAGRAPH_BITS = 20
 PARAGRAPH_MASK = (1 << PARAGRAPH_BITS) - 1
@@ -146,12 +146,13 @@ _HEADER_WORDS = (
     '"paragraph_count":1,"byline":null,"place":null,"source":null,"url":null,'
     '"author":null,"warnings":[],"year_note":null}'
 ).encode()
-_HEADER_OMITS = ("id", "title", "paragraphs", "entities")  # kept in columns, or not in a header
+_HEADER_OMITS = ("paragraphs", "entities")  # a header has neither
 
 
 def pack_header(record: dict[str, Any]) -> bytes:
-    """An article's header record without what the articles row holds anyway (id, title;
-    path when it is the id), compressed with the headers' preset dictionary."""
+    """An article's header record (path left out when it is the id), compressed with the
+    headers' preset dictionary. The id and title stay in it: as JSON they are read back
+    exactly, where a plain column is cleaned of anything that looks like an escape."""
     kept = {k: v for k, v in record.items() if k not in _HEADER_OMITS}
     if kept.get("path") == record["id"]:
         del kept["path"]
@@ -160,14 +161,12 @@ def pack_header(record: dict[str, Any]) -> bytes:
     return packer.compress(text.encode("utf-8")) + packer.flush()
 
 
-def unpack_header(
-    body: bytes, article_id: str, title: str, decode: Decode = _utf8
-) -> dict[str, Any]:
+def unpack_header(body: bytes, decode: Decode = _utf8) -> dict[str, Any]:
     """The record pack_header packed, whole again (no paragraphs or entities)."""
     unpacker = zlib.decompressobj(zdict=_HEADER_WORDS)
     data: dict[str, Any] = json.loads(decode(unpacker.decompress(body) + unpacker.flush()))
-    data.setdefault("path", article_id)
-    return data | {"id": article_id, "title": title, "paragraphs": [], "entities": []}
+    data.setdefault("path", data["id"])
+    return data | {"paragraphs": [], "entities": []}
 
 
 _KIND_CODES: dict[str, str] = {"person": "p", "date": "d", "directive": "r", "place": "l"}
@@ -204,7 +203,6 @@ def unpack_entities(body: bytes, texts: list[str], decode: Decode = _utf8) -> li
     return entities
 
 
-_HEADER = "id, title, header"  # the columns unpack_header reads, as _headers selects them
 # Newest first by published date (else year); undated last; ties by title, then id.
 NEWEST_FIRST = "ORDER BY sort_key = '', sort_key DESC, title_key, id"
 
@@ -363,29 +361,27 @@ class IndexReader:
 
     def headers(self) -> list[Article]:
         """Every article's metadata, without text, newest first."""
-        return self._headers(f"SELECT {_HEADER} FROM articles {NEWEST_FIRST}", ())
+        return self._headers(f"SELECT header FROM articles {NEWEST_FIRST}", ())
 
     def headers_in(self, directive: str | None, year: int | None) -> list[Article]:
         """The articles of one year node of the sidebar, newest first."""
         return self._headers(
-            f"SELECT {_HEADER} FROM articles WHERE directive IS ? AND year IS ? {NEWEST_FIRST}",
+            f"SELECT header FROM articles WHERE directive IS ? AND year IS ? {NEWEST_FIRST}",
             (directive, year),
         )
 
     def warned(self) -> list[Article]:
         """Headers of the articles loaded with something ignored."""
-        return self._headers(
-            f"SELECT {_HEADER} FROM articles WHERE warnings > 0 {NEWEST_FIRST}", ()
-        )
+        return self._headers(f"SELECT header FROM articles WHERE warnings > 0 {NEWEST_FIRST}", ())
 
     def header(self, article_id: str) -> Article | None:
-        found = self._headers(f"SELECT {_HEADER} FROM articles WHERE id = ?", (article_id,))
+        found = self._headers("SELECT header FROM articles WHERE id = ?", (article_id,))
         return found[0] if found else None
 
     def _headers(self, sql: str, params: tuple[object, ...]) -> list[Article]:
         articles = []
-        for article_id, title, header in self.db.execute(sql, params):
-            data = unpack_header(header, article_id, title, self.decode)
+        for (header,) in self.db.execute(sql, params):
+            data = unpack_header(header, self.decode)
             article = Article.from_record(data)
             article.stored_paragraph_count = data["paragraph_count"]
             articles.append(article)
@@ -411,12 +407,12 @@ class IndexReader:
 
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute(
-            "SELECT rowid, title, header, entities FROM articles WHERE id = ?", (article_id,)
+            "SELECT rowid, header, entities FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
             return None
-        rowid, title, header, entities = row
-        data = unpack_header(header, article_id, title, self.decode)
+        rowid, header, entities = row
+        data = unpack_header(header, self.decode)
         texts = self.texts_of(rowid)
         data["title"], *data["paragraphs"] = texts
         article = Article.from_record(data)
