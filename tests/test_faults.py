@@ -757,7 +757,7 @@ def test_escapes_planted_in_the_cache_never_leave_the_library(
         library.refresh()
         index = library.index_path
     evil = "".join(ATTACKS)
-    from newsreader.core.store.index import pack_json, pack_texts, unpack_json, unpack_texts
+    from newsreader.core.store.index import pack_header, pack_texts, unpack_header, unpack_texts
 
     db = sqlite3.connect(index)
     for rowid, body in db.execute("SELECT article, body FROM texts").fetchall():
@@ -765,11 +765,12 @@ def test_escapes_planted_in_the_cache_never_leave_the_library(
         db.execute("UPDATE texts SET body = ? WHERE article = ?", (tampered, rowid))
     rows = db.execute("SELECT rowid, header FROM articles").fetchall()
     for rowid, header in rows:
-        data = unpack_json(header)
+        data = unpack_header(header)
         data["title"] = data.get("title", "") + evil
+        data["byline"] = (data.get("byline") or "") + evil
         db.execute(
             "UPDATE articles SET header = ?, title = title || ? WHERE rowid = ?",
-            (pack_json(data), evil, rowid),
+            (pack_header(data), evil, rowid),
         )
     db.commit()
     db.close()
@@ -780,6 +781,7 @@ def test_escapes_planted_in_the_cache_never_leave_the_library(
         hits = library.search("bao ve")
         assert article is not None and headers and hits
         texts = [article.title, *article.paragraphs, *(h.title for h in headers)]
+        texts += [h.byline or "" for h in [article, *headers]]
         texts += [json.dumps(hit.to_json(), ensure_ascii=False) for hit in hits]
         assert "\ufffd" in article.title  # the tampering shows, harmlessly
         for text in texts:

@@ -225,3 +225,30 @@ def test_a_damaged_index_found_while_reading_is_rebuilt(corpus_dir, cache_dir):
     again.cached()
     assert again.article("a.txt").title == "Bài A"
     assert again.rebuilt and "damaged" in again.rebuilt
+
+
+def _tag_terms(lib):
+    """Each term of article_tags with how many articles hold it."""
+    return lib._read(
+        lambda r: dict(
+            r.db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.tag_vocab"
+                " USING fts5vocab(main, article_tags, 'row')"
+            ).execute("SELECT term, doc FROM temp.tag_vocab")
+        )
+    )
+
+
+def test_an_edited_article_leaves_no_stale_filter_tags(corpus_dir, cache_dir):
+    """Tags live once per article in a contentless table: an edit deletes exactly the tags
+    that were indexed (the old directive, person), or filters would find ghosts."""
+    before = _tag_terms(refreshed(corpus_dir, cache_dir))
+    assert {"zd39ncttw", "zptranvanminh"} <= set(before)
+    edited = BODY.replace("Trần Văn Minh", "Lê Thị Hoa").replace("39-CT/TW", "35-NQ/TW")
+    (corpus_dir / "a.txt").write_text(f"Bài A\n\n{edited}", encoding="utf-8")
+    lib = refreshed(corpus_dir, cache_dir)
+    after = _tag_terms(lib)
+    assert {"zd35nnqtw", "zplethihoa"} <= set(after)
+    assert not {"zd39ncttw", "zptranvanminh"} & set(after)
+    assert [h.title for h in lib.search("d:35-NQ/TW quán triệt")] == ["Bài A"]
+    assert lib.search("d:39-CT/TW quán triệt") == []

@@ -337,31 +337,32 @@ class Searcher:
         return variants
 
     def _filter_terms(self, query: Query) -> str | None:
-        """The filters as FTS terms on the tags column; "" when there are none, None when a
-        filter matches nothing (so nothing can be found)."""
+        """The filters as an FTS5 expression over the articles' tags; "" when there are none,
+        None when a filter matches nothing (so nothing can be found)."""
         terms = []
         if query.year is not None:
-            terms.append(f"tags : {year_tag(query.year)}")
+            terms.append(year_tag(query.year))
         if query.directive:
             number, _, rest = query.directive.partition("-")
             kind, _, issuer = rest.partition("/")
             tag = directive_tag(number, kind, issuer)
-            terms.append(f"tags : {tag}" if issuer else f"tags : {tag}*")
+            terms.append(tag if issuer else f"{tag}*")
         if query.person:
             names = self.reader.people_like(query.person)
             if not names:
                 return None
-            terms.append("tags : (" + " OR ".join(person_tag(n) for n in names) + ")")
+            terms.append("(" + " OR ".join(person_tag(n) for n in names) + ")")
         if query.place:
             places = self.reader.places_like(query.place)
             if not places:
                 return None
-            terms.append("tags : (" + " OR ".join(place_tag(p) for p in places) + ")")
+            terms.append("(" + " OR ".join(place_tag(p) for p in places) + ")")
         return " AND ".join(terms)
 
     def _fts_rowids(self, table: str, expression: str, filters: str, limit: int) -> list[int]:
-        match = f"(folded : ({expression}))" + (f" AND {filters}" if filters else "")
-        return self.reader.fts_rowids(table, match, limit, STAGE_SECONDS)
+        return self.reader.fts_rowids(
+            table, f"folded : ({expression})", limit, STAGE_SECONDS, tags=filters
+        )
 
     def _candidates(
         self, query: Query, filters: str, limit: int = RANKED_ARTICLES

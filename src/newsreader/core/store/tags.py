@@ -1,8 +1,8 @@
 """Filter tags: an article's year, directives, people and place as words in the full-text index.
 
-Every row of the index carries its article's tags in a column of their own, so a filter
-(y:2024, d:39-CT/TW, p:"Lê Văn Châu") is one more term FTS5 intersects with the words,
-instead of a per-row check against the articles table. Tags are alphanumeric (the
+The index keeps each article's tags once, in a full-text table of their own (article_tags), so
+a filter (y:2024, d:39-CT/TW, p:"Lê Văn Châu") is an FTS5 expression that selects articles;
+the words' paragraphs are then checked against that set. Tags are alphanumeric (the
 tokenizer splits on anything else) and start with a prefix no real word has.
 """
 
