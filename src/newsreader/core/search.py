@@ -28,19 +28,19 @@ from newsreader.core.text.directives import canonical_code
 from newsreader.core.text.fold import fold
 
 MAX_QUERY = 500  # characters of a query that are looked at; the rest is ignored
-# Candidates fetched per stage, as a multiple of the results asked for. FTS returns them in
-# index order, unranked; each stage's hits all outrank the next stage's, so a later stage
-# runs only when the earlier ones found too few articles.
+# Candidate paragraphs fetched per stage at most, as a multiple of the results asked for. FTS
+# returns them in index order, unranked; each stage's hits all outrank the next stage's, so a
+# later stage runs only when the earlier ones found too few articles.
 CANDIDATES_PER_RESULT = 8
 MIN_CANDIDATES = 200
 # How deep the ranked list is built, in articles, whatever the limit asked: `limit` only cuts
 # this one list, so `--limit 5` is always the head of `--limit 50` (and the panel ranks alike).
+# It also bounds the work: a stage stops reading rows at the first one of an article past
+# this many (each article found is read, folded and scored), so what a keystroke costs is set
+# by counts of rows and articles, never by the clock, and a query always gets the same answer.
 RANKED_ARTICLES = 200
 EXACT_FLOOR = 60  # scores from here up found the query's words; below, fuzzy closest matches
 MAX_SPANS = 40  # occurrences of one word looked at per paragraph, for nearness
-# A phrase of common words makes FTS5 check positions through long lists; past this many
-# seconds a stage keeps the candidates it has found so far, so a keystroke never stalls.
-STAGE_SECONDS = 0.008
 FUZZY_CUTOFF = 75
 _WORD = re.compile(r"\w+")
 _FILTER = re.compile(r"^(?P<key>[ydpt]):(?P<value>.+)$", re.IGNORECASE)
@@ -359,9 +359,28 @@ class Searcher:
             terms.append("tags : (" + " OR ".join(place_tag(p) for p in places) + ")")
         return " AND ".join(terms)
 
-    def _fts_rowids(self, table: str, expression: str, filters: str, limit: int) -> list[int]:
+    def _add_stage(
+        self,
+        found: dict[int, None],
+        articles: set[int],
+        table: str,
+        expression: str,
+        filters: str,
+        rows: int,
+        limit: int,
+    ) -> None:
+        """Add one stage's rowids to `found` (and their articles to `articles`), in index
+        order, at most `rows` of them, until `limit` articles are held: the rows of the first
+        article past that end the stage. An article's rows are adjacent, so each article
+        found brings all of its rows the stage matched (up to `rows`)."""
         match = f"(folded : ({expression}))" + (f" AND {filters}" if filters else "")
-        return self.reader.fts_rowids(table, match, limit, STAGE_SECONDS)
+        for rowid in self.reader.fts_rows(table, match, rows):
+            article = rowid >> PARAGRAPH_BITS
+            if article not in articles:
+                if len(articles) >= limit:
+                    break
+                articles.add(article)
+            found[rowid] = None
 
     def _candidates(
         self, query: Query, filters: str, limit: int = RANKED_ARTICLES
@@ -378,21 +397,25 @@ class Searcher:
         prefix_last = query.last_is_prefix and fts_words[-1] == words[-1]
         budget = max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT)
         seen: dict[int, None] = {}
+        articles: set[int] = set()
 
         def enough() -> bool:
-            return len({rowid >> PARAGRAPH_BITS for rowid in seen}) >= limit
+            return len(articles) >= limit
 
         def term(word: str, prefix: bool, variants: dict[str, list[str]]) -> str:
             options = [f'"{word}"' + ("*" if prefix else "")]
             options += [f'"{v}"' for v in variants.get(word, [])]
             return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
 
+        def stage(table: str, expression: str, rows: int) -> None:
+            self._add_stage(seen, articles, table, expression, filters, rows, limit)
+
         phrase = '"' + " ".join(fts_words) + '"' + ("*" if prefix_last else "")
         # A title phrase outranks every paragraph: with enough of them nothing else shows.
-        seen.update(dict.fromkeys(self._fts_rowids("fts_titles", phrase, filters, limit)))
+        stage("fts_titles", phrase, limit)
         if enough():
             return list(seen), {}
-        seen.update(dict.fromkeys(self._fts_rowids("fts", phrase, filters, budget)))
+        stage("fts", phrase, budget)
         if enough():
             return list(seen), {}
 
@@ -401,13 +424,13 @@ class Searcher:
         conjunction = " AND ".join(
             term(w, prefix_last and i == last, variants) for i, w in enumerate(fts_words)
         )
-        seen.update(dict.fromkeys(self._fts_rowids("fts", conjunction, filters, budget)))
+        stage("fts", conjunction, budget)
         if enough() or (len(fts_words) == 1 and not variants):
             return list(seen), variants
         disjunction = " OR ".join(
             term(w, prefix_last and i == last, variants) for i, w in enumerate(fts_words)
         )
-        seen.update(dict.fromkeys(self._fts_rowids("fts", disjunction, filters, budget // 2)))
+        stage("fts", disjunction, budget // 2)
         return list(seen), variants
 
     def search(self, raw: str, limit: int = 20, per_article: int = 3) -> list[Hit]:

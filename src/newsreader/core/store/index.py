@@ -18,9 +18,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -373,25 +372,19 @@ class IndexReader:
         return items
 
     # --- search -----------------------------------------------------------------------
-    def fts_rowids(self, table: str, match: str, limit: int, seconds: float) -> list[int]:
-        """Rowids (paragraph rowids, for titles too) of an FTS5 MATCH, in index order. Past
-        `seconds` the query is interrupted and what was found so far is returned."""
+    def fts_rows(self, table: str, match: str, limit: int) -> Iterator[int]:
+        """Rowids (paragraph rowids, for titles too) of an FTS5 MATCH, in index order, at most
+        `limit`; read as they are consumed, so a caller that stops early stops the query."""
         if table not in ("fts", "fts_titles"):
             raise ValueError(table)
         shift = f" << {PARAGRAPH_BITS}" if table == "fts_titles" else ""
         sql = f"SELECT rowid{shift} FROM {table} WHERE {table} MATCH ? LIMIT ?"
-        deadline = time.perf_counter() + seconds
-        self.db.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
-        found: list[int] = []
+        cursor = self.db.execute(sql, (match, limit))
         try:
-            for (rowid,) in self.db.execute(sql, (match, limit)):
-                found.append(rowid)
-        except sqlite3.OperationalError as exc:
-            if "interrupted" not in str(exc):
-                raise
+            for (rowid,) in cursor:
+                yield rowid
         finally:
-            self.db.set_progress_handler(None, 0)
-        return found
+            cursor.close()
 
     def article_texts(self, articles: list[int]) -> dict[int, list[str]]:
         """Article rowid -> its title and paragraphs (a paragraph's rowid is the article's

@@ -1,0 +1,100 @@
+"""A search's work is bounded by counts (rows, articles), never by the clock: the same query
+over the same index always gets the same answer, however busy the machine."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsreader.core import search
+from newsreader.core.library import Library
+from newsreader.core.store.index import PARAGRAPH_BITS
+
+_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py"
+# Common words and stubs: their stages match rows of most articles.
+QUERIES = [
+    "chinh tri",
+    "bao ve chinh tri noi bo",
+    "hoi nghi tr",
+    "kiem tra dang vi",
+    "dang",
+    "tu di",
+]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("gen_corpus", _PATH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("gen_corpus", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    root = tmp_path_factory.mktemp("generated")
+    _generator().generate(root, 2 * search.RANKED_ARTICLES + 60, seed=5)
+    library = Library(root, cache_dir=tmp_path_factory.mktemp("cache"))
+    library.refresh()
+    yield library
+    library.close()
+
+
+def _answers(library: Library) -> list[list[tuple]]:
+    library._search_texts.clear()
+    return [
+        [(h.article_id, h.paragraph, h.score, h.start, h.end, h.more) for h in library.search(q)]
+        for q in QUERIES
+    ]
+
+
+def test_a_clock_that_jumps_changes_no_answer(library, monkeypatch):
+    """As if every query ran on a machine stalled for an hour between two looks at the
+    clock: a search that stopped a stage after some time would find less."""
+    calm = _answers(library)
+    assert all(calm)
+    now = [0.0]
+
+    def jumping() -> float:
+        now[0] += 3600.0
+        return now[0]
+
+    for name in ("perf_counter", "monotonic", "process_time", "time"):
+        monkeypatch.setattr(time, name, jumping)
+    assert _answers(library) == calm
+
+
+def test_the_candidates_come_from_at_most_the_ranked_articles(library, monkeypatch):
+    held: list[set[int]] = []
+    candidates = search.Searcher._candidates
+
+    def counted(self, query, filters, *args):
+        rowids, variants = candidates(self, query, filters, *args)
+        held.append({rowid >> PARAGRAPH_BITS for rowid in rowids})
+        return rowids, variants
+
+    monkeypatch.setattr(search.Searcher, "_candidates", counted)
+    _answers(library)
+    assert len(held) == len(QUERIES)
+    assert max(len(articles) for articles in held) == search.RANKED_ARTICLES
+    assert all(len(articles) <= search.RANKED_ARTICLES for articles in held)
+
+
+def test_the_rows_of_a_stage_are_read_only_until_its_articles_are_found(library, monkeypatch):
+    """The FTS cursor is left once the ranked articles are held: rows past them are never read."""
+    reader_rows: list[int] = []
+    fts_rows = search.IndexReader.fts_rows
+
+    def counting(self, table, match, limit):
+        for rowid in fts_rows(self, table, match, limit):
+            reader_rows.append(rowid)
+            yield rowid
+
+    monkeypatch.setattr(search.IndexReader, "fts_rows", counting)
+    library.search("dang")  # in nearly every paragraph of every article
+    articles = {rowid >> PARAGRAPH_BITS for rowid in reader_rows}
+    assert len(articles) == search.RANKED_ARTICLES + 1  # the first row past them ends the stage
