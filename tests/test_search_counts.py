@@ -85,16 +85,27 @@ def test_the_candidates_come_from_at_most_the_ranked_articles(library, monkeypat
 
 
 def test_the_rows_of_a_stage_are_read_only_until_its_articles_are_found(library, monkeypatch):
-    """The FTS cursor is left once the ranked articles are held: rows past them are never read."""
-    reader_rows: list[int] = []
+    """The FTS cursor is left once the ranked articles are held: past them a stage reads on
+    only through the articles already held, and one row beyond ends it."""
+    read: list[int] = []
+    held: list[int] = []
     fts_rows = search.IndexReader.fts_rows
+    candidates = search.Searcher._candidates
 
     def counting(self, table, match, limit):
         for rowid in fts_rows(self, table, match, limit):
-            reader_rows.append(rowid)
+            read.append(rowid >> PARAGRAPH_BITS)
             yield rowid
 
+    def kept(self, query, filters, *args):
+        rowids, variants = candidates(self, query, filters, *args)
+        held.extend(rowid >> PARAGRAPH_BITS for rowid in rowids)
+        return rowids, variants
+
     monkeypatch.setattr(search.IndexReader, "fts_rows", counting)
+    monkeypatch.setattr(search.Searcher, "_candidates", kept)
     library.search("dang")  # in nearly every paragraph of every article
-    articles = {rowid >> PARAGRAPH_BITS for rowid in reader_rows}
-    assert len(articles) == search.RANKED_ARTICLES + 1  # the first row past them ends the stage
+    assert len(set(held)) == search.RANKED_ARTICLES
+    budget = max(search.MIN_CANDIDATES, search.RANKED_ARTICLES * search.CANDIDATES_PER_RESULT)
+    assert len(read) <= search.RANKED_ARTICLES + budget  # the titles' stage, the paragraphs'
+    assert len({article for article in read if article > max(held)}) <= 1

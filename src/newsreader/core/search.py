@@ -370,16 +370,21 @@ class Searcher:
         limit: int,
     ) -> None:
         """Add one stage's rowids to `found` (and their articles to `articles`), in index
-        order, at most `rows` of them, until `limit` articles are held: the rows of the first
-        article past that end the stage. An article's rows are adjacent, so each article
-        found brings all of its rows the stage matched (up to `rows`)."""
+        order, of its first `rows` rows, as long as fewer than `limit` articles are held;
+        past that only rows of articles already held (an earlier stage's titles) are kept, and
+        the stage ends at the first row beyond the last of them. An article's rows are
+        adjacent, so each article found brings all of its rows the stage matched."""
         match = f"(folded : ({expression}))" + (f" AND {filters}" if filters else "")
+        last_held = max(articles, default=-1)
         for rowid in self.reader.fts_rows(table, match, rows):
             article = rowid >> PARAGRAPH_BITS
             if article not in articles:
                 if len(articles) >= limit:
-                    break
+                    if article > last_held:
+                        break
+                    continue
                 articles.add(article)
+                last_held = max(last_held, article)
             found[rowid] = None
 
     def _candidates(
