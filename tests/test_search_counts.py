@@ -109,3 +109,21 @@ def test_the_rows_of_a_stage_are_read_only_until_its_articles_are_found(library,
     budget = max(search.MIN_CANDIDATES, search.RANKED_ARTICLES * search.CANDIDATES_PER_RESULT)
     assert len(read) <= search.RANKED_ARTICLES + budget  # the titles' stage, the paragraphs'
     assert len({article for article in read if article > max(held)}) <= 1
+
+
+def test_a_prefix_spelt_out_from_the_vocabulary_finds_what_fts5_finds(library, monkeypatch):
+    """A last word being typed is read as an OR of the index's words it begins: the same rows,
+    in the same order, as FTS5's own prefix query."""
+    typed = ["chin", "hoi nghi tru", "kiem tra dang vie", "tong ket chi", "bao ve chinh tr"]
+    searcher = library._searcher(library._reader())
+    assert all(searcher._completions(q.split()[-1]) for q in typed)
+
+    def answers() -> list[list[tuple]]:
+        library._search_texts.clear()
+        return [
+            [(h.article_id, h.paragraph, h.score, h.more) for h in library.search(q)] for q in typed
+        ]
+
+    spelt = answers()
+    monkeypatch.setattr(search, "MAX_PREFIX_TERMS", 0)  # every prefix left to FTS5
+    assert answers() == spelt

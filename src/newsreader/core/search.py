@@ -12,6 +12,7 @@ match are offsets into the original, accented text: folding keeps length.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import shlex
@@ -39,6 +40,12 @@ MIN_CANDIDATES = 200
 # this many (each article found is read, folded and scored), so what a keystroke costs is set
 # by counts of rows and articles, never by the clock, and a query always gets the same answer.
 RANKED_ARTICLES = 200
+# A last word still being typed is a prefix. FTS5 reads a prefix longer than its prefix index
+# (prefix='2', store/index.py) by merging the whole row lists of every word it begins before
+# the first row, whatever the LIMIT; an OR of those words is read row by row like any term.
+# So such a prefix is spelt out from the vocabulary, when it begins at most this many words.
+INDEXED_PREFIX = 2
+MAX_PREFIX_TERMS = 64
 EXACT_FLOOR = 60  # scores from here up found the query's words; below, fuzzy closest matches
 MAX_SPANS = 40  # occurrences of one word looked at per paragraph, for nearness
 FUZZY_CUTOFF = 75
@@ -310,6 +317,7 @@ class Searcher:
         self.texts = texts if texts is not None else ParagraphCache()
         self._shared_vocabulary = vocabulary
         self._vocabulary: list[str] | None = None
+        self._sorted: list[str] | None = None
         self._neighbours: dict[str, list[str]] = {}
 
     def vocabulary(self) -> list[str]:
@@ -319,6 +327,19 @@ class Searcher:
             else:
                 self._vocabulary = self.reader.vocabulary()
         return self._vocabulary
+
+    def _completions(self, stem: str) -> list[str]:
+        """The index's words that begin with `stem`, if there are from one to
+        MAX_PREFIX_TERMS of them; else [] and FTS5 reads the prefix itself (the vocabulary is
+        read once, and a build still running may have added words since)."""
+        if self._sorted is None:
+            self._sorted = sorted(self.vocabulary())
+        words = self._sorted
+        start = bisect.bisect_left(words, stem)
+        found = list(itertools.islice(words, start, start + MAX_PREFIX_TERMS + 1))
+        while found and not found[-1].startswith(stem):
+            found.pop()
+        return found if len(found) <= MAX_PREFIX_TERMS else []
 
     def _variants(self, words: list[str]) -> dict[str, list[str]]:
         """Words of five letters or more may carry one typo: their neighbours in the index.
@@ -408,14 +429,18 @@ class Searcher:
             return len(articles) >= limit
 
         def term(word: str, prefix: bool, variants: dict[str, list[str]]) -> str:
-            options = [f'"{word}"' + ("*" if prefix else "")]
-            options += [f'"{v}"' for v in variants.get(word, [])]
+            spelt = self._completions(word) if prefix and len(word) > INDEXED_PREFIX else []
+            options = [f'"{w}"' for w in spelt] or [f'"{word}"' + ("*" if prefix else "")]
+            options += [f'"{v}"' for v in variants.get(word, []) if v not in spelt]
             return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
 
         def stage(table: str, expression: str, rows: int) -> None:
             self._add_stage(seen, articles, table, expression, filters, rows, limit)
 
-        phrase = '"' + " ".join(fts_words) + '"' + ("*" if prefix_last else "")
+        if len(fts_words) == 1:
+            phrase = term(fts_words[0], prefix_last, {})
+        else:
+            phrase = '"' + " ".join(fts_words) + '"' + ("*" if prefix_last else "")
         # A title phrase outranks every paragraph: with enough of them nothing else shows.
         stage("fts_titles", phrase, limit)
         if enough():

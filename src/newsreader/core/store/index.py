@@ -379,7 +379,9 @@ class IndexReader:
             raise ValueError(table)
         shift = f" << {PARAGRAPH_BITS}" if table == "fts_titles" else ""
         sql = f"SELECT rowid{shift} FROM {table} WHERE {table} MATCH ? LIMIT ?"
-        cursor = self.db.execute(sql, (match, limit))
+        cursor = self.db.cursor()
+        cursor.row_factory = None  # rowids: nothing for a cleaning row factory to look at
+        cursor.execute(sql, (match, limit))
         try:
             for (rowid,) in cursor:
                 yield rowid
