@@ -127,3 +127,45 @@ def test_a_prefix_spelt_out_from_the_vocabulary_finds_what_fts5_finds(library, m
     spelt = answers()
     monkeypatch.setattr(search, "MAX_PREFIX_TERMS", 0)  # every prefix left to FTS5
     assert answers() == spelt
+
+
+def test_a_phrase_of_words_that_share_many_rows_is_found_among_their_rows(library, monkeypatch):
+    """FTS5 would check positions in every row holding all the words: past PHRASE_ROWS such
+    rows the phrase is not asked of FTS5, and its hits still come first, from the rows of
+    the words together."""
+    asked: list[str] = []
+    fts_rows = search.IndexReader.fts_rows
+
+    def logged(self, table, match, limit):
+        asked.append(match)
+        return fts_rows(self, table, match, limit)
+
+    monkeypatch.setattr(search.IndexReader, "fts_rows", logged)
+    library._search_texts.clear()
+    phrase = [h.score for h in library.search("bao ve chinh tri ")]
+    assert any('"bao ve chinh tri"' in match for match in asked)
+    asked.clear()
+    monkeypatch.setattr(search, "PHRASE_ROWS", 1)
+    together = [h.score for h in library.search("bao ve chinh tri ")]
+    assert asked and not any('"bao ve chinh tri"' in match for match in asked[1:])  # [0]: titles
+    assert together[0] >= 85 and len(together) == len(phrase)
+
+
+@pytest.mark.parametrize("limit", [1, 5, 20, 50])
+def test_scoring_only_the_articles_phrase_hits_lead_gives_the_same_answer(
+    library, monkeypatch, limit
+):
+    typed = [*QUERIES, "chinh tri noi bo", "bảo vệ chính trị", "ban thuong vu", "hoi nghi "]
+
+    def answers() -> list[list[tuple]]:
+        return [
+            [
+                (h.article_id, h.paragraph, h.score, h.start, h.end, h.more)
+                for h in library.search(q, limit=limit)
+            ]
+            for q in typed
+        ]
+
+    led = answers()
+    monkeypatch.setattr(search, "_phrase_led", lambda *args: None)  # score every candidate
+    assert answers() == led

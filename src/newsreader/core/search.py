@@ -45,7 +45,14 @@ RANKED_ARTICLES = 200
 # the first row, whatever the LIMIT; an OR of those words is read row by row like any term.
 # So such a prefix is spelt out from the vocabulary, when it begins at most this many words.
 INDEXED_PREFIX = 2
-MAX_PREFIX_TERMS = 64
+MAX_PREFIX_TERMS = 128
+# FTS5 finds a phrase by checking word positions in every row that holds all its words, to
+# the end of the index when the phrase is rare: a phrase of common words cost 70-240 ms at
+# 100k articles. When its words share about this many rows or more (reckoned from where
+# the first PROBE_ROWS of those rows end), the phrase is looked for among the rows of the
+# words together instead (the next stage; the scoring ranks its phrase hits alike).
+PHRASE_ROWS = 40_000
+PROBE_ROWS = 500
 EXACT_FLOOR = 60  # scores from here up found the query's words; below, fuzzy closest matches
 MAX_SPANS = 40  # occurrences of one word looked at per paragraph, for nearness
 FUZZY_CUTOFF = 75
@@ -285,6 +292,54 @@ def _score_folded(
     return (score, start, end) if end > start else None
 
 
+Scored = list[tuple[int, int, int, int, str]]  # (score, rowid, start, end, text)
+
+
+def _scored(matcher: _Matcher, articles: dict[int, list[tuple[int, str, str]]]) -> Scored:
+    scored: Scored = []
+    for rows in articles.values():
+        for rowid, text, folded in rows:
+            result = score_text(matcher, text, (rowid & PARAGRAPH_MASK) == 0, folded)
+            if result:
+                scored.append((result[0], rowid, result[1], result[2], text))
+    return scored
+
+
+def _phrase_led(
+    matcher: _Matcher, articles: dict[int, list[tuple[int, str, str]]], limit: int, per_article: int
+) -> Scored | None:
+    """The scored hits of the articles that hold the first `limit` hits, when phrase hits
+    alone decide which they are; None when they do not (then every candidate is scored).
+
+    A phrase hit scores 85 or more, any other hit 84 at most, so articles with a phrase hit
+    rank first, in the order of their best phrase hit: finding the phrase is one regex per
+    paragraph, where scoring the words' nearness is the dearest step of a search. The
+    articles taken are scored in full (their other hits, the count after them), so the
+    answer is the one scoring every candidate gives, only cut sooner."""
+    firsts: list[tuple[int, int, int]] = []  # (-best phrase score, its rowid, article)
+    for article, rows in articles.items():
+        best: tuple[int, int] | None = None
+        for rowid, text, folded in rows:
+            if matcher.phrase.search(folded) is None:
+                continue
+            found = score_text(matcher, text, (rowid & PARAGRAPH_MASK) == 0, folded)
+            if found is not None and (best is None or (-found[0], rowid) < best):
+                best = (-found[0], rowid)
+        if best is not None:
+            firsts.append((*best, article))
+    firsts.sort()
+    taken: Scored = []
+    wanted = limit
+    for _, _, article in firsts:
+        if wanted <= 0:
+            break
+        hits = _scored(matcher, {article: articles[article]})
+        taken.extend(hits)
+        # Its fuzzy hits, if any, are listed after every article's exact ones.
+        wanted -= min(per_article, sum(1 for hit in hits if hit[0] >= EXACT_FLOOR))
+    return taken if wanted <= 0 else None
+
+
 def snippet_of(
     text: str, start: int, end: int, before: int = 50, after: int = 90
 ) -> tuple[str, int]:
@@ -380,6 +435,31 @@ class Searcher:
             terms.append("tags : (" + " OR ".join(place_tag(p) for p in places) + ")")
         return " AND ".join(terms)
 
+    @staticmethod
+    def _match(expression: str, filters: str) -> str:
+        return f"(folded : ({expression}))" + (f" AND {filters}" if filters else "")
+
+    def _phrase(self, words: list[str], prefix: bool) -> str:
+        """The FTS5 phrase of several words, the last perhaps a prefix. A prefix longer than
+        the prefix index is read through it (its first letters) with the word itself among
+        the completions spelt out: rows a little wider than the phrase (the scoring keeps
+        only true phrase hits as such), but never a merge of whole row lists."""
+        stem = words[-1]
+        spelt = self._completions(stem) if prefix and len(stem) > INDEXED_PREFIX else []
+        if not spelt:
+            return '"' + " ".join(words) + '"' + ("*" if prefix else "")
+        shortened = " ".join([*words[:-1], stem[:INDEXED_PREFIX]])
+        return f'"{shortened}"* AND (' + " OR ".join(f'"{w}"' for w in spelt) + ")"
+
+    def _words_share_many_rows(self, together: str, filters: str) -> bool:
+        """Whether the words hold about PHRASE_ROWS rows together or more: the first
+        PROBE_ROWS of those rows end before article PROBE_ROWS / PHRASE_ROWS of the way in."""
+        probe = self.reader.fts_nth_rowid("fts", self._match(together, filters), PROBE_ROWS)
+        if probe is None:
+            return False
+        reached = max(1, probe >> PARAGRAPH_BITS)
+        return PROBE_ROWS * self.reader.last_article() >= PHRASE_ROWS * reached
+
     def _add_stage(
         self,
         found: dict[int, None],
@@ -395,7 +475,7 @@ class Searcher:
         past that only rows of articles already held (an earlier stage's titles) are kept, and
         the stage ends at the first row beyond the last of them. An article's rows are
         adjacent, so each article found brings all of its rows the stage matched."""
-        match = f"(folded : ({expression}))" + (f" AND {filters}" if filters else "")
+        match = self._match(expression, filters)
         last_held = max(articles, default=-1)
         for rowid in self.reader.fts_rows(table, match, rows):
             article = rowid >> PARAGRAPH_BITS
@@ -437,20 +517,21 @@ class Searcher:
         def stage(table: str, expression: str, rows: int) -> None:
             self._add_stage(seen, articles, table, expression, filters, rows, limit)
 
-        if len(fts_words) == 1:
-            phrase = term(fts_words[0], prefix_last, {})
-        else:
-            phrase = '"' + " ".join(fts_words) + '"' + ("*" if prefix_last else "")
+        last = len(fts_words) - 1
+        together = " AND ".join(
+            term(w, prefix_last and i == last, {}) for i, w in enumerate(fts_words)
+        )
+        phrase = together if last == 0 else self._phrase(fts_words, prefix_last)
         # A title phrase outranks every paragraph: with enough of them nothing else shows.
         stage("fts_titles", phrase, limit)
         if enough():
             return list(seen), {}
-        stage("fts", phrase, budget)
-        if enough():
-            return list(seen), {}
+        if last == 0 or not self._words_share_many_rows(together, filters):
+            stage("fts", phrase, budget)
+            if enough():
+                return list(seen), {}
 
         variants = self._variants(query.words)
-        last = len(fts_words) - 1
         conjunction = " AND ".join(
             term(w, prefix_last and i == last, variants) for i, w in enumerate(fts_words)
         )
@@ -479,16 +560,15 @@ class Searcher:
         if not rowids:
             return []
         matcher = _matcher(query, variants)
-        scored: list[tuple[int, int, int, int, str]] = []
-        for rowid, text, folded in self.texts.paragraphs(self.reader, rowids):
-            result = score_text(matcher, text, (rowid & PARAGRAPH_MASK) == 0, folded)
-            if result:
-                scored.append((result[0], rowid, result[1], result[2], text))
+        articles: dict[int, list[tuple[int, str, str]]] = {}
+        for row in self.texts.paragraphs(self.reader, rowids):
+            articles.setdefault(row[0] >> PARAGRAPH_BITS, []).append(row)
+        scored = _phrase_led(matcher, articles, limit, per_article)
+        if scored is None:
+            scored = _scored(matcher, articles)
         return self._assemble(scored, limit, per_article)
 
-    def _assemble(
-        self, scored: list[tuple[int, int, int, int, str]], limit: int, per_article: int
-    ) -> list[Hit]:
+    def _assemble(self, scored: Scored, limit: int, per_article: int) -> list[Hit]:
         """Exact hits before fuzzy ones; within each, articles by their best hit, and an
         article's hits together in score order (`per_article` of them, the rest counted in
         the last one's `more`). Then the first `limit` of that one list."""

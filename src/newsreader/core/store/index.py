@@ -388,6 +388,20 @@ class IndexReader:
         finally:
             cursor.close()
 
+    def fts_nth_rowid(self, table: str, match: str, n: int) -> int | None:
+        """The rowid of the n-th row (from 1) of an FTS5 MATCH in index order, None when it
+        has fewer rows; read up to that row, no further."""
+        if table not in ("fts", "fts_titles"):
+            raise ValueError(table)
+        shift = f" << {PARAGRAPH_BITS}" if table == "fts_titles" else ""
+        sql = f"SELECT rowid{shift} FROM {table} WHERE {table} MATCH ? LIMIT 1 OFFSET ?"
+        row = self.db.execute(sql, (match, max(0, n - 1))).fetchone()
+        return None if row is None else int(row[0])
+
+    def last_article(self) -> int:
+        """The highest article rowid (0 for an empty index): rowids are given in order."""
+        return int(self.db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
+
     def article_texts(self, articles: list[int]) -> dict[int, list[str]]:
         """Article rowid -> its title and paragraphs (a paragraph's rowid is the article's
         << PARAGRAPH_BITS | n, n = 0 the title), in the order of `articles` sorted."""
