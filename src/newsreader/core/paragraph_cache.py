@@ -5,36 +5,43 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from newsreader.core.store.index import PARAGRAPH_BITS, PARAGRAPH_MASK, IndexReader
+from newsreader.core.store.index import PARAGRAPH_BITS, PARAGRAPH_MASK, Decode, IndexReader
 from newsreader.core.text.fold import fold
 
 
 class _Texts:
-    """An article's title and paragraphs, and the folded forms of those searched so far: a
-    search asks for one or two paragraphs of most articles it reads, and folding is the
-    dearest step of reading, so a paragraph is folded when first asked for."""
+    """An article's title and paragraphs as stored, and the text and folded form of those
+    searched so far: a search asks for one or two paragraphs of most articles it reads, and
+    decoding (with its cleaning) and folding are the dearest steps of reading, so a paragraph
+    is decoded and folded when first asked for."""
 
-    __slots__ = ("folded", "size", "texts")
+    __slots__ = ("decode", "folded", "parts", "size", "texts")
 
-    def __init__(self, texts: list[str]) -> None:
-        self.texts = texts
-        self.folded: list[str | None] = [None] * len(texts)
-        self.size = sum(len(text) for text in texts)
+    def __init__(self, parts: list[bytes], decode: Decode) -> None:
+        self.parts = parts
+        self.decode = decode
+        self.texts: list[str | None] = [None] * len(parts)
+        self.folded: list[str | None] = [None] * len(parts)
+        self.size = sum(map(len, parts))
 
     def pair(self, n: int) -> tuple[str, str]:
+        # Two threads may decode or fold the same paragraph: the same strings either way.
+        text = self.texts[n]
+        if text is None:
+            text = self.texts[n] = self.decode(self.parts[n])
         folded = self.folded[n]
-        if folded is None:  # two threads may fold the same paragraph: the same string
-            folded = self.folded[n] = fold(self.texts[n])
-        return self.texts[n], folded
+        if folded is None:
+            folded = self.folded[n] = fold(text)
+        return text, folded
 
 
 class ParagraphCache:
     """The paragraphs of the articles searched last, with their folded forms, up to `budget`
-    characters. Each keystroke of a query searches mostly the articles the one before it
+    bytes of stored (UTF-8) text. Each keystroke of a query searches mostly the articles the one before it
     did, and unpacking and folding them was most of its time. Shared by the searchers of
     several threads; cleared when the index changes (rowids then name other articles)."""
 
-    def __init__(self, budget: int = 4_000_000) -> None:
+    def __init__(self, budget: int = 5_000_000) -> None:
         self.budget = budget
         self._lock = threading.Lock()
         self._articles: OrderedDict[int, _Texts] = OrderedDict()
@@ -63,7 +70,8 @@ class ParagraphCache:
         missing = [article for article in wanted if article not in held]
         if missing:
             read = {
-                article: _Texts(texts) for article, texts in reader.article_texts(missing).items()
+                article: _Texts(parts, reader.decode)
+                for article, parts in reader.article_parts(missing).items()
             }
             held.update(read)
             with self._lock:
@@ -81,6 +89,6 @@ class ParagraphCache:
                 continue
             for rowid in wanted[article]:
                 n = rowid & PARAGRAPH_MASK
-                if n < len(texts.texts):
+                if n < len(texts.parts):
                     found.append((rowid, *texts.pair(n)))
         return found

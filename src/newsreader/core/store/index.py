@@ -402,11 +402,13 @@ class IndexReader:
         """The highest article rowid (0 for an empty index): rowids are given in order."""
         return int(self.db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
 
-    def article_texts(self, articles: list[int]) -> dict[int, list[str]]:
-        """Article rowid -> its title and paragraphs (a paragraph's rowid is the article's
-        << PARAGRAPH_BITS | n, n = 0 the title), in the order of `articles` sorted."""
+    def article_parts(self, articles: list[int]) -> dict[int, list[bytes]]:
+        """Article rowid -> its title and paragraphs as stored, not yet decoded (decode one
+        with `decode`: a search reads one or two paragraphs of most articles it looks at),
+        in the order of `articles` sorted. A paragraph's rowid is the article's
+        << PARAGRAPH_BITS | n, n = 0 the title."""
         return {
-            article: unpack_texts(body, self.decode)
+            article: zlib.decompress(body).split(_SEPARATOR.encode())
             for article, body in self.db.execute(
                 "SELECT article, body FROM texts WHERE article IN (SELECT value FROM json_each(?))"
                 " ORDER BY article",
