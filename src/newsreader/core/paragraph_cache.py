@@ -5,20 +5,46 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from newsreader.core.store.index import PARAGRAPH_BITS, PARAGRAPH_MASK, IndexReader
+from newsreader.core.store.index import PARAGRAPH_BITS, PARAGRAPH_MASK, Decode, IndexReader
 from newsreader.core.text.fold import fold
+
+
+class _Texts:
+    """An article's title and paragraphs as stored, and the text and folded form of those
+    searched so far: a search asks for one or two paragraphs of most articles it reads, and
+    decoding (with its cleaning) and folding are the dearest steps of reading, so a paragraph
+    is decoded and folded when first asked for."""
+
+    __slots__ = ("decode", "folded", "parts", "size", "texts")
+
+    def __init__(self, parts: list[bytes], decode: Decode) -> None:
+        self.parts = parts
+        self.decode = decode
+        self.texts: list[str | None] = [None] * len(parts)
+        self.folded: list[str | None] = [None] * len(parts)
+        self.size = sum(map(len, parts))
+
+    def pair(self, n: int) -> tuple[str, str]:
+        # Two threads may decode or fold the same paragraph: the same strings either way.
+        text = self.texts[n]
+        if text is None:
+            text = self.texts[n] = self.decode(self.parts[n])
+        folded = self.folded[n]
+        if folded is None:
+            folded = self.folded[n] = fold(text)
+        return text, folded
 
 
 class ParagraphCache:
     """The paragraphs of the articles searched last, with their folded forms, up to `budget`
-    characters. Each keystroke of a query searches mostly the articles the one before it
+    bytes of stored (UTF-8) text. Each keystroke of a query searches mostly the articles the one before it
     did, and unpacking and folding them was most of its time. Shared by the searchers of
     several threads; cleared when the index changes (rowids then name other articles)."""
 
-    def __init__(self, budget: int = 4_000_000) -> None:
+    def __init__(self, budget: int = 5_000_000) -> None:
         self.budget = budget
         self._lock = threading.Lock()
-        self._articles: OrderedDict[int, list[tuple[str, str]]] = OrderedDict()
+        self._articles: OrderedDict[int, _Texts] = OrderedDict()
         self._size = 0
         self._generation = 0  # what was read before a clear() is not kept after it
 
@@ -33,36 +59,36 @@ class ParagraphCache:
         wanted: dict[int, list[int]] = {}
         for rowid in rowids:
             wanted.setdefault(rowid >> PARAGRAPH_BITS, []).append(rowid)
-        held: dict[int, list[tuple[str, str]]] = {}
+        held: dict[int, _Texts] = {}
         with self._lock:
             generation = self._generation
             for article in wanted:
-                pairs = self._articles.get(article)
-                if pairs is not None:
+                texts = self._articles.get(article)
+                if texts is not None:
                     self._articles.move_to_end(article)
-                    held[article] = pairs
+                    held[article] = texts
         missing = [article for article in wanted if article not in held]
         if missing:
             read = {
-                article: [(text, fold(text)) for text in texts]
-                for article, texts in reader.article_texts(missing).items()
+                article: _Texts(parts, reader.decode)
+                for article, parts in reader.article_parts(missing).items()
             }
             held.update(read)
             with self._lock:
-                for article, pairs in read.items() if generation == self._generation else ():
+                for article, texts in read.items() if generation == self._generation else ():
                     if article not in self._articles:
-                        self._articles[article] = pairs
-                        self._size += sum(len(text) for text, _ in pairs)
+                        self._articles[article] = texts
+                        self._size += texts.size
                 while self._size > self.budget and self._articles:
                     _, dropped = self._articles.popitem(last=False)
-                    self._size -= sum(len(text) for text, _ in dropped)
+                    self._size -= dropped.size
         found: list[tuple[int, str, str]] = []
         for article in sorted(wanted):
-            pairs = held.get(article)
-            if pairs is None:
+            texts = held.get(article)
+            if texts is None:
                 continue
             for rowid in wanted[article]:
                 n = rowid & PARAGRAPH_MASK
-                if n < len(pairs):
-                    found.append((rowid, *pairs[n]))
+                if n < len(texts.parts):
+                    found.append((rowid, *texts.pair(n)))
         return found

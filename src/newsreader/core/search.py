@@ -12,6 +12,7 @@ match are offsets into the original, accented text: folding keeps length.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import shlex
@@ -28,19 +29,32 @@ from newsreader.core.text.directives import canonical_code
 from newsreader.core.text.fold import fold
 
 MAX_QUERY = 500  # characters of a query that are looked at; the rest is ignored
-# Candidates fetched per stage, as a multiple of the results asked for. FTS returns them in
-# index order, unranked; each stage's hits all outrank the next stage's, so a later stage
-# runs only when the earlier ones found too few articles.
+# Candidate paragraphs fetched per stage at most, as a multiple of the results asked for. FTS
+# returns them in index order, unranked; each stage's hits all outrank the next stage's, so a
+# later stage runs only when the earlier ones found too few articles.
 CANDIDATES_PER_RESULT = 8
 MIN_CANDIDATES = 200
 # How deep the ranked list is built, in articles, whatever the limit asked: `limit` only cuts
 # this one list, so `--limit 5` is always the head of `--limit 50` (and the panel ranks alike).
+# It also bounds the work: a stage stops reading rows at the first one of an article past
+# this many (each article found is read, folded and scored), so what a keystroke costs is set
+# by counts of rows and articles, never by the clock, and a query always gets the same answer.
 RANKED_ARTICLES = 200
+# A last word still being typed is a prefix. FTS5 reads a prefix longer than its prefix index
+# (prefix='2', store/index.py) by merging the whole row lists of every word it begins before
+# the first row, whatever the LIMIT; an OR of those words is read row by row like any term.
+# So such a prefix is spelt out from the vocabulary, when it begins at most this many words.
+INDEXED_PREFIX = 2
+MAX_PREFIX_TERMS = 128
+# FTS5 finds a phrase by checking word positions in every row that holds all its words, to
+# the end of the index when the phrase is rare: a phrase of common words cost 70-240 ms at
+# 100k articles. When its words share about this many rows or more (reckoned from where
+# the first PROBE_ROWS of those rows end), the phrase is looked for among the rows of the
+# words together instead (the next stage; the scoring ranks its phrase hits alike).
+PHRASE_ROWS = 40_000
+PROBE_ROWS = 500
 EXACT_FLOOR = 60  # scores from here up found the query's words; below, fuzzy closest matches
 MAX_SPANS = 40  # occurrences of one word looked at per paragraph, for nearness
-# A phrase of common words makes FTS5 check positions through long lists; past this many
-# seconds a stage keeps the candidates it has found so far, so a keystroke never stalls.
-STAGE_SECONDS = 0.008
 FUZZY_CUTOFF = 75
 _WORD = re.compile(r"\w+")
 _FILTER = re.compile(r"^(?P<key>[ydpt]):(?P<value>.+)$", re.IGNORECASE)
@@ -278,6 +292,54 @@ def _score_folded(
     return (score, start, end) if end > start else None
 
 
+Scored = list[tuple[int, int, int, int, str]]  # (score, rowid, start, end, text)
+
+
+def _scored(matcher: _Matcher, articles: dict[int, list[tuple[int, str, str]]]) -> Scored:
+    scored: Scored = []
+    for rows in articles.values():
+        for rowid, text, folded in rows:
+            result = score_text(matcher, text, (rowid & PARAGRAPH_MASK) == 0, folded)
+            if result:
+                scored.append((result[0], rowid, result[1], result[2], text))
+    return scored
+
+
+def _phrase_led(
+    matcher: _Matcher, articles: dict[int, list[tuple[int, str, str]]], limit: int, per_article: int
+) -> Scored | None:
+    """The scored hits of the articles that hold the first `limit` hits, when phrase hits
+    alone decide which they are; None when they do not (then every candidate is scored).
+
+    A phrase hit scores 85 or more, any other hit 84 at most, so articles with a phrase hit
+    rank first, in the order of their best phrase hit: finding the phrase is one regex per
+    paragraph, where scoring the words' nearness is the dearest step of a search. The
+    articles taken are scored in full (their other hits, the count after them), so the
+    answer is the one scoring every candidate gives, only cut sooner."""
+    firsts: list[tuple[int, int, int]] = []  # (-best phrase score, its rowid, article)
+    for article, rows in articles.items():
+        best: tuple[int, int] | None = None
+        for rowid, text, folded in rows:
+            if matcher.phrase.search(folded) is None:
+                continue
+            found = score_text(matcher, text, (rowid & PARAGRAPH_MASK) == 0, folded)
+            if found is not None and (best is None or (-found[0], rowid) < best):
+                best = (-found[0], rowid)
+        if best is not None:
+            firsts.append((*best, article))
+    firsts.sort()
+    taken: Scored = []
+    wanted = limit
+    for _, _, article in firsts:
+        if wanted <= 0:
+            break
+        hits = _scored(matcher, {article: articles[article]})
+        taken.extend(hits)
+        # Its fuzzy hits, if any, are listed after every article's exact ones.
+        wanted -= min(per_article, sum(1 for hit in hits if hit[0] >= EXACT_FLOOR))
+    return taken if wanted <= 0 else None
+
+
 def snippet_of(
     text: str, start: int, end: int, before: int = 50, after: int = 90
 ) -> tuple[str, int]:
@@ -310,6 +372,7 @@ class Searcher:
         self.texts = texts if texts is not None else ParagraphCache()
         self._shared_vocabulary = vocabulary
         self._vocabulary: list[str] | None = None
+        self._sorted: list[str] | None = None
         self._neighbours: dict[str, list[str]] = {}
 
     def vocabulary(self) -> list[str]:
@@ -319,6 +382,19 @@ class Searcher:
             else:
                 self._vocabulary = self.reader.vocabulary()
         return self._vocabulary
+
+    def _completions(self, stem: str) -> list[str]:
+        """The index's words that begin with `stem`, if there are from one to
+        MAX_PREFIX_TERMS of them; else [] and FTS5 reads the prefix itself (the vocabulary is
+        read once, and a build still running may have added words since)."""
+        if self._sorted is None:
+            self._sorted = sorted(self.vocabulary())
+        words = self._sorted
+        start = bisect.bisect_left(words, stem)
+        found = list(itertools.islice(words, start, start + MAX_PREFIX_TERMS + 1))
+        while found and not found[-1].startswith(stem):
+            found.pop()
+        return found if len(found) <= MAX_PREFIX_TERMS else []
 
     def _variants(self, words: list[str]) -> dict[str, list[str]]:
         """Words of five letters or more may carry one typo: their neighbours in the index.
@@ -359,10 +435,58 @@ class Searcher:
             terms.append("(" + " OR ".join(place_tag(p) for p in places) + ")")
         return " AND ".join(terms)
 
-    def _fts_rowids(self, table: str, expression: str, filters: str, limit: int) -> list[int]:
-        return self.reader.fts_rowids(
-            table, f"folded : ({expression})", limit, STAGE_SECONDS, tags=filters
-        )
+    @staticmethod
+    def _match(expression: str) -> str:
+        return f"folded : ({expression})"
+
+    def _phrase(self, words: list[str], prefix: bool) -> str:
+        """The FTS5 phrase of several words, the last perhaps a prefix. A prefix longer than
+        the prefix index is read through it (its first letters) with the word itself among
+        the completions spelt out: rows a little wider than the phrase (the scoring keeps
+        only true phrase hits as such), but never a merge of whole row lists."""
+        stem = words[-1]
+        spelt = self._completions(stem) if prefix and len(stem) > INDEXED_PREFIX else []
+        if not spelt:
+            return '"' + " ".join(words) + '"' + ("*" if prefix else "")
+        shortened = " ".join([*words[:-1], stem[:INDEXED_PREFIX]])
+        return f'"{shortened}"* AND (' + " OR ".join(f'"{w}"' for w in spelt) + ")"
+
+    def _words_share_many_rows(self, together: str, filters: str) -> bool:
+        """Whether the words hold about PHRASE_ROWS rows together or more: the first
+        PROBE_ROWS of those rows end before article PROBE_ROWS / PHRASE_ROWS of the way in."""
+        probe = self.reader.fts_nth_rowid("fts", self._match(together), PROBE_ROWS, tags=filters)
+        if probe is None:
+            return False
+        reached = max(1, probe >> PARAGRAPH_BITS)
+        return PROBE_ROWS * self.reader.last_article() >= PHRASE_ROWS * reached
+
+    def _add_stage(
+        self,
+        found: dict[int, None],
+        articles: set[int],
+        table: str,
+        expression: str,
+        filters: str,
+        rows: int,
+        limit: int,
+    ) -> None:
+        """Add one stage's rowids to `found` (and their articles to `articles`), in index
+        order, of its first `rows` rows, as long as fewer than `limit` articles are held;
+        past that only rows of articles already held (an earlier stage's titles) are kept, and
+        the stage ends at the first row beyond the last of them. An article's rows are
+        adjacent, so each article found brings all of its rows the stage matched."""
+        match = self._match(expression)
+        last_held = max(articles, default=-1)
+        for rowid in self.reader.fts_rows(table, match, rows, tags=filters):
+            article = rowid >> PARAGRAPH_BITS
+            if article not in articles:
+                if len(articles) >= limit:
+                    if article > last_held:
+                        break
+                    continue
+                articles.add(article)
+                last_held = max(last_held, article)
+            found[rowid] = None
 
     def _candidates(
         self, query: Query, filters: str, limit: int = RANKED_ARTICLES
@@ -379,36 +503,45 @@ class Searcher:
         prefix_last = query.last_is_prefix and fts_words[-1] == words[-1]
         budget = max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT)
         seen: dict[int, None] = {}
+        articles: set[int] = set()
 
         def enough() -> bool:
-            return len({rowid >> PARAGRAPH_BITS for rowid in seen}) >= limit
+            return len(articles) >= limit
 
         def term(word: str, prefix: bool, variants: dict[str, list[str]]) -> str:
-            options = [f'"{word}"' + ("*" if prefix else "")]
-            options += [f'"{v}"' for v in variants.get(word, [])]
+            spelt = self._completions(word) if prefix and len(word) > INDEXED_PREFIX else []
+            options = [f'"{w}"' for w in spelt] or [f'"{word}"' + ("*" if prefix else "")]
+            options += [f'"{v}"' for v in variants.get(word, []) if v not in spelt]
             return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
 
-        phrase = '"' + " ".join(fts_words) + '"' + ("*" if prefix_last else "")
+        def stage(table: str, expression: str, rows: int) -> None:
+            self._add_stage(seen, articles, table, expression, filters, rows, limit)
+
+        last = len(fts_words) - 1
+        together = " AND ".join(
+            term(w, prefix_last and i == last, {}) for i, w in enumerate(fts_words)
+        )
+        phrase = together if last == 0 else self._phrase(fts_words, prefix_last)
         # A title phrase outranks every paragraph: with enough of them nothing else shows.
-        seen.update(dict.fromkeys(self._fts_rowids("fts_titles", phrase, filters, limit)))
+        stage("fts_titles", phrase, limit)
         if enough():
             return list(seen), {}
-        seen.update(dict.fromkeys(self._fts_rowids("fts", phrase, filters, budget)))
-        if enough():
-            return list(seen), {}
+        if last == 0 or not self._words_share_many_rows(together, filters):
+            stage("fts", phrase, budget)
+            if enough():
+                return list(seen), {}
 
         variants = self._variants(query.words)
-        last = len(fts_words) - 1
         conjunction = " AND ".join(
             term(w, prefix_last and i == last, variants) for i, w in enumerate(fts_words)
         )
-        seen.update(dict.fromkeys(self._fts_rowids("fts", conjunction, filters, budget)))
+        stage("fts", conjunction, budget)
         if enough() or (len(fts_words) == 1 and not variants):
             return list(seen), variants
         disjunction = " OR ".join(
             term(w, prefix_last and i == last, variants) for i, w in enumerate(fts_words)
         )
-        seen.update(dict.fromkeys(self._fts_rowids("fts", disjunction, filters, budget // 2)))
+        stage("fts", disjunction, budget // 2)
         return list(seen), variants
 
     def search(self, raw: str, limit: int = 20, per_article: int = 3) -> list[Hit]:
@@ -427,16 +560,15 @@ class Searcher:
         if not rowids:
             return []
         matcher = _matcher(query, variants)
-        scored: list[tuple[int, int, int, int, str]] = []
-        for rowid, text, folded in self.texts.paragraphs(self.reader, rowids):
-            result = score_text(matcher, text, (rowid & PARAGRAPH_MASK) == 0, folded)
-            if result:
-                scored.append((result[0], rowid, result[1], result[2], text))
+        articles: dict[int, list[tuple[int, str, str]]] = {}
+        for row in self.texts.paragraphs(self.reader, rowids):
+            articles.setdefault(row[0] >> PARAGRAPH_BITS, []).append(row)
+        scored = _phrase_led(matcher, articles, limit, per_article)
+        if scored is None:
+            scored = _scored(matcher, articles)
         return self._assemble(scored, limit, per_article)
 
-    def _assemble(
-        self, scored: list[tuple[int, int, int, int, str]], limit: int, per_article: int
-    ) -> list[Hit]:
+    def _assemble(self, scored: Scored, limit: int, per_article: int) -> list[Hit]:
         """Exact hits before fuzzy ones; within each, articles by their best hit, and an
         article's hits together in score order (`per_article` of them, the rest counted in
         the last one's `more`). Then the first `limit` of that one list."""

@@ -589,7 +589,9 @@ class CorpusIndex:
             ((rowid, folded) for folded in stored.people),
         )
         if stored.place:
-            self.db.execute("INSERT OR IGNORE INTO article_places VALUES (?, ?)", (rowid, stored.place))
+            self.db.execute(
+                "INSERT OR IGNORE INTO article_places VALUES (?, ?)", (rowid, stored.place)
+            )
 
     def _unindex_article(self, rowid: int) -> None:
         """Take an article out of the search index (before its row changes or goes). The

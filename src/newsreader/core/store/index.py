@@ -20,9 +20,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -124,9 +123,12 @@ def _utf8(data: bytes) -> str:
 
 def unpack_texts(body: bytes, decode: Decode = _utf8) -> list[str]:
     # Split before decoding: a cleaning decoder would take the separator for a control.
+    return [decode(part) for part in _inflate_texts(body).split(_SEPARATOR.encode())]
+
+
+def _inflate_texts(body: bytes) -> bytes:
     unpacker = zlib.decompressobj(zdict=_TEXT_WORDS)
-    data = unpacker.decompress(body) + unpacker.flush()
-    return [decode(part) for part in data.split(_SEPARATOR.encode())]
+    return unpacker.decompress(body) + unpacker.flush()
 
 
 def pack_json(value: object) -> bytes:
@@ -475,12 +477,12 @@ class IndexReader:
         return items
 
     # --- search -----------------------------------------------------------------------
-    def fts_rowids(
-        self, table: str, match: str, limit: int, seconds: float, tags: str = ""
-    ) -> list[int]:
-        """Rowids (paragraph rowids, for titles too) of an FTS5 MATCH, in index order, of the
-        articles whose tags match `tags` (an FTS5 expression over article_tags; "" for all).
-        Past `seconds` the query is interrupted and what was found so far is returned."""
+    def _match_query(
+        self, table: str, match: str, tags: str
+    ) -> tuple[str, tuple[object, ...]] | None:
+        """The SELECT of an FTS5 MATCH's rowids (paragraph rowids, for titles too) in index
+        order, of the articles whose tags match `tags` (an FTS5 expression over article_tags;
+        "" for all); None when no article has those tags."""
         if table not in ("fts", "fts_titles"):
             raise ValueError(table)
         shift = f" << {PARAGRAPH_BITS}" if table == "fts_titles" else ""
@@ -492,7 +494,7 @@ class IndexReader:
                 (tags,),
             ).fetchone()
             if first is None:
-                return []
+                return None
             # The range lets FTS5 seek past the rows of articles outside it; the set decides.
             # +rowid: a plain `rowid IN` would make SQLite run the MATCH once per article.
             article = "+rowid" if table == "fts_titles" else f"(rowid >> {PARAGRAPH_BITS})"
@@ -506,24 +508,45 @@ class IndexReader:
                 " (SELECT rowid FROM article_tags WHERE article_tags MATCH ?)"
             )
             params += (low, high, tags)
-        deadline = time.perf_counter() + seconds
-        self.db.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
-        found: list[int] = []
-        try:
-            for (rowid,) in self.db.execute(sql + " LIMIT ?", (*params, limit)):
-                found.append(rowid)
-        except sqlite3.OperationalError as exc:
-            if "interrupted" not in str(exc):
-                raise
-        finally:
-            self.db.set_progress_handler(None, 0)
-        return found
+        return sql, params
 
-    def article_texts(self, articles: list[int]) -> dict[int, list[str]]:
-        """Article rowid -> its title and paragraphs (a paragraph's rowid is the article's
-        << PARAGRAPH_BITS | n, n = 0 the title), in the order of `articles` sorted."""
+    def fts_rows(self, table: str, match: str, limit: int, tags: str = "") -> Iterator[int]:
+        """Rowids of an FTS5 MATCH (see _match_query), at most `limit`; read as they are
+        consumed, so a caller that stops early stops the query."""
+        query = self._match_query(table, match, tags)
+        if query is None:
+            return
+        sql, params = query
+        cursor = self.db.cursor()
+        cursor.row_factory = None  # rowids: nothing for a cleaning row factory to look at
+        cursor.execute(sql + " LIMIT ?", (*params, limit))
+        try:
+            for (rowid,) in cursor:
+                yield rowid
+        finally:
+            cursor.close()
+
+    def fts_nth_rowid(self, table: str, match: str, n: int, tags: str = "") -> int | None:
+        """The rowid of the n-th row (from 1) of an FTS5 MATCH in index order (see
+        _match_query), None when it has fewer rows; read up to that row, no further."""
+        query = self._match_query(table, match, tags)
+        if query is None:
+            return None
+        sql, params = query
+        row = self.db.execute(sql + " LIMIT 1 OFFSET ?", (*params, max(0, n - 1))).fetchone()
+        return None if row is None else int(row[0])
+
+    def last_article(self) -> int:
+        """The highest article rowid (0 for an empty index): rowids are given in order."""
+        return int(self.db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
+
+    def article_parts(self, articles: list[int]) -> dict[int, list[bytes]]:
+        """Article rowid -> its title and paragraphs as stored, not yet decoded (decode one
+        with `decode`: a search reads one or two paragraphs of most articles it looks at),
+        in the order of `articles` sorted. A paragraph's rowid is the article's
+        << PARAGRAPH_BITS | n, n = 0 the title."""
         return {
-            article: unpack_texts(body, self.decode)
+            article: _inflate_texts(body).split(_SEPARATOR.encode())
             for article, body in self.db.execute(
                 "SELECT article, body FROM texts WHERE article IN (SELECT value FROM json_each(?))"
                 " ORDER BY article",
