@@ -169,3 +169,53 @@ def test_scoring_only_the_articles_phrase_hits_lead_gives_the_same_answer(
     led = answers()
     monkeypatch.setattr(search, "_phrase_led", lambda *args: None)  # score every candidate
     assert answers() == led
+
+
+def _write(root: Path, name: str, title: str, body: str) -> None:
+    (root / name).write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+
+
+def test_a_word_added_by_a_refresh_is_found_by_its_prefix(tmp_path):
+    """A last word spelt out from the vocabulary must not miss the words that a refresh
+    added after the vocabulary was read."""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    _write(root, "a.txt", "Hội nghị ở Đông Hà", "Ông Trần Văn Châu phát biểu tại hội nghị.")
+    library = Library(root, cache_dir=tmp_path / "cache")
+    library.refresh()
+    assert {h.article_id for h in library.search("cha")} == {"a.txt"}
+    _write(root, "b.txt", "Hội nghị ở Quảng Trị", "Bà Lê Thị Chanh dự hội nghị.")
+    library.refresh()
+    assert {h.article_id for h in library.search("cha")} == {"a.txt", "b.txt"}
+    library.close()
+
+
+def test_while_a_build_adds_articles_a_prefix_is_read_by_fts5(library, monkeypatch):
+    """Between a build's first batch and its end the vocabulary may lack the new words:
+    completions are not spelt out from it then, and are again once the build is over."""
+    asked: list[str] = []
+    fts_rows = search.IndexReader.fts_rows
+
+    def logged(self, table, match, limit, tags=""):
+        asked.append(match)
+        return fts_rows(self, table, match, limit, tags)
+
+    monkeypatch.setattr(search.IndexReader, "fts_rows", logged)
+    library._index_settled = False
+    try:
+        unsettled = [(h.article_id, h.paragraph, h.score) for h in library.search("chinh tri")]
+        assert asked and not any(" OR " in match for match in asked)
+    finally:
+        library._index_settled = True
+    asked.clear()
+    library._search_texts.clear()
+    settled = [(h.article_id, h.paragraph, h.score) for h in library.search("chinh tri")]
+    assert any(" OR " in match for match in asked)
+    assert settled == unsettled
+
+
+def test_a_refresh_that_changes_nothing_keeps_the_vocabulary(library):
+    library.search("chinh tri")
+    before = library._shared_vocabulary()
+    library.refresh()
+    assert library._shared_vocabulary() is before

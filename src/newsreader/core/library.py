@@ -152,6 +152,7 @@ class Library:
         self._store: BookmarkStore | None = None
         self._store_lock = threading.RLock()
         self._refreshed = False
+        self._index_settled = True  # False from a build's first batch to its end
         self._fixed = False  # articles given, not read from the folder (of_articles)
 
     @classmethod
@@ -270,6 +271,7 @@ class Library:
             return RefreshStats()
 
         def batch_done() -> None:
+            self._index_settled = False  # words the vocabulary read may not hold
             self._search_texts.clear()  # a batch may give a rowid to another article
             if on_batch is not None:
                 on_batch()
@@ -290,8 +292,12 @@ class Library:
                 stats = self._open_writer().refresh(progress, self.workers, batch_done, cancel)
             stats.rebuilt = self.rebuilt
             self._refreshed = True
-            with self._vocabulary_lock:
-                self._vocabulary = None
+            if stats.parsed or stats.removed or stats.reanalysed or not self._index_settled:
+                # Read again when next needed (4 s at 100k: not after a refresh that
+                # found every file as it was).
+                with self._vocabulary_lock:
+                    self._vocabulary = None
+            self._index_settled = True
             self._search_texts.clear()
             self._dossiers = None
             return stats
@@ -528,7 +534,9 @@ class Library:
 
         held = getattr(self._local, "searcher", None)
         if held is None or held.reader is not reader:
-            held = Searcher(reader, self._shared_vocabulary, self._search_texts)
+            held = Searcher(
+                reader, self._shared_vocabulary, self._search_texts, lambda: self._index_settled
+            )
             self._local.searcher = held
         return held
 

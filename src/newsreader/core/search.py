@@ -358,37 +358,47 @@ def snippet_of(
 
 
 class Searcher:
-    """Search one index through a read connection. The vocabulary (for typo expansion) is
-    read once and may be shared by the searchers of several threads (`vocabulary`), and so
-    may the paragraphs read for the last queries (`texts`)."""
+    """Search one index through a read connection. The vocabulary (for typo expansion and
+    spelt-out prefixes) is read once and may be shared by the searchers of several threads
+    (`vocabulary`: a new list when the index's words changed), and so may the paragraphs
+    read for the last queries (`texts`). `settled` says whether the index is still what the
+    vocabulary was read from (False while a build adds articles)."""
 
     def __init__(
         self,
         reader: IndexReader,
         vocabulary: Callable[[], list[str]] | None = None,
         texts: ParagraphCache | None = None,
+        settled: Callable[[], bool] = lambda: True,
     ) -> None:
         self.reader = reader
         self.texts = texts if texts is not None else ParagraphCache()
         self._shared_vocabulary = vocabulary
+        self._settled = settled
         self._vocabulary: list[str] | None = None
         self._sorted: list[str] | None = None
         self._neighbours: dict[str, list[str]] = {}
 
     def vocabulary(self) -> list[str]:
-        if self._vocabulary is None:
-            if self._shared_vocabulary is not None:
-                self._vocabulary = self._shared_vocabulary()
-            else:
-                self._vocabulary = self.reader.vocabulary()
-        return self._vocabulary
+        if self._shared_vocabulary is not None:
+            words = self._shared_vocabulary()
+        elif self._vocabulary is None:
+            words = self.reader.vocabulary()
+        else:
+            words = self._vocabulary
+        if words is not self._vocabulary:  # read again after the index changed
+            self._vocabulary, self._sorted, self._neighbours = words, None, {}
+        return words
 
     def _completions(self, stem: str) -> list[str]:
         """The index's words that begin with `stem`, if there are from one to
-        MAX_PREFIX_TERMS of them; else [] and FTS5 reads the prefix itself (the vocabulary is
-        read once, and a build still running may have added words since)."""
+        MAX_PREFIX_TERMS of them; else [] and FTS5 reads the prefix itself: also while a
+        build adds articles, whose words the vocabulary read may not hold."""
+        if not self._settled():
+            return []
+        vocabulary = self.vocabulary()
         if self._sorted is None:
-            self._sorted = sorted(self.vocabulary())
+            self._sorted = sorted(vocabulary)
         words = self._sorted
         start = bisect.bisect_left(words, stem)
         found = list(itertools.islice(words, start, start + MAX_PREFIX_TERMS + 1))
