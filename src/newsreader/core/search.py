@@ -295,18 +295,44 @@ def _score_folded(
 Scored = list[tuple[int, int, int, int, str]]  # (score, rowid, start, end, text)
 
 
-def _scored(matcher: _Matcher, articles: dict[int, list[tuple[int, str, str]]]) -> Scored:
+class _RowScores:
+    """score_text of each candidate row, worked out once per search: the phrase-led pass
+    and the full scoring look at the same rows."""
+
+    def __init__(self, matcher: _Matcher) -> None:
+        self.matcher = matcher
+        self._phrases: dict[int, bool] = {}
+        self._scores: dict[int, tuple[int, int, int] | None] = {}
+
+    def has_phrase(self, rowid: int, folded: str) -> bool:
+        held = self._phrases.get(rowid)
+        if held is None:
+            held = self._phrases[rowid] = self.matcher.phrase.search(folded) is not None
+        return held
+
+    def score(self, rowid: int, text: str, folded: str) -> tuple[int, int, int] | None:
+        if rowid not in self._scores:
+            self._scores[rowid] = score_text(
+                self.matcher, text, (rowid & PARAGRAPH_MASK) == 0, folded
+            )
+        return self._scores[rowid]
+
+
+def _scored(scores: _RowScores, articles: dict[int, list[tuple[int, str, str]]]) -> Scored:
     scored: Scored = []
     for rows in articles.values():
         for rowid, text, folded in rows:
-            result = score_text(matcher, text, (rowid & PARAGRAPH_MASK) == 0, folded)
+            result = scores.score(rowid, text, folded)
             if result:
                 scored.append((result[0], rowid, result[1], result[2], text))
     return scored
 
 
 def _phrase_led(
-    matcher: _Matcher, articles: dict[int, list[tuple[int, str, str]]], limit: int, per_article: int
+    scores: _RowScores,
+    articles: dict[int, list[tuple[int, str, str]]],
+    limit: int,
+    per_article: int,
 ) -> Scored | None:
     """The scored hits of the articles that hold the first `limit` hits, when phrase hits
     alone decide which they are; None when they do not (then every candidate is scored).
@@ -320,9 +346,9 @@ def _phrase_led(
     for article, rows in articles.items():
         best: tuple[int, int] | None = None
         for rowid, text, folded in rows:
-            if matcher.phrase.search(folded) is None:
+            if not scores.has_phrase(rowid, folded):
                 continue
-            found = score_text(matcher, text, (rowid & PARAGRAPH_MASK) == 0, folded)
+            found = scores.score(rowid, text, folded)
             if found is not None and (best is None or (-found[0], rowid) < best):
                 best = (-found[0], rowid)
         if best is not None:
@@ -333,7 +359,7 @@ def _phrase_led(
     for _, _, article in firsts:
         if wanted <= 0:
             break
-        hits = _scored(matcher, {article: articles[article]})
+        hits = _scored(scores, {article: articles[article]})
         taken.extend(hits)
         # Its fuzzy hits, if any, are listed after every article's exact ones.
         wanted -= min(per_article, sum(1 for hit in hits if hit[0] >= EXACT_FLOOR))
@@ -573,9 +599,10 @@ class Searcher:
         articles: dict[int, list[tuple[int, str, str]]] = {}
         for row in self.texts.paragraphs(self.reader, rowids):
             articles.setdefault(row[0] >> PARAGRAPH_BITS, []).append(row)
-        scored = _phrase_led(matcher, articles, limit, per_article)
+        scores = _RowScores(matcher)
+        scored = _phrase_led(scores, articles, limit, per_article)
         if scored is None:
-            scored = _scored(matcher, articles)
+            scored = _scored(scores, articles)
         return self._assemble(scored, limit, per_article)
 
     def _assemble(self, scored: Scored, limit: int, per_article: int) -> list[Hit]:
