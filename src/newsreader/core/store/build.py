@@ -19,7 +19,6 @@ import time
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -47,10 +46,11 @@ from newsreader.core.store.index import (
     sort_key,
 )
 from newsreader.core.store.tags import filter_tags
-from newsreader.core.text.directives import ShortResolver, directive_label, find_anniversary
 from newsreader.core.text.fold import fold
 
 if TYPE_CHECKING:  # the analysis is imported where a file is analysed: a warm refresh has none
+    from concurrent.futures import Future
+
     from newsreader.core.corpus.analysis import DirectiveIndex, PreparedDocument
 
 BATCH = 200
@@ -168,6 +168,8 @@ class _Parsed:
 def _needs_corpus(prepared: PreparedDocument, local: DirectiveIndex) -> bool:
     """Whether other articles could change this one's analysis: a short reference that the
     article itself cannot resolve, or an anniversary review it cannot date by itself."""
+    from newsreader.core.text.directives import ShortResolver, find_anniversary
+
     local_codes = [ref.code for refs in prepared.refs for ref in refs if ref.code]
     resolver = ShortResolver(local_codes, Counter())
     for refs in prepared.refs:
@@ -499,6 +501,10 @@ class CorpusIndex:
             workers = min(os.cpu_count() or 1, 4) if count >= PARALLEL_FROM else 1
         if workers <= 1:
             return map(work, jobs)
+        # Here, not at the top: a refresh that finds every file as it was (each warm start,
+        # right after the first paint) needs no pool (~15 ms of imports).
+        from concurrent.futures import ProcessPoolExecutor
+
         pool = ProcessPoolExecutor(
             max_workers=workers, initializer=_worker_started, initargs=(os.getpid(),)
         )
@@ -631,6 +637,8 @@ class CorpusIndex:
         first build show them too."""
         if not self._new_codes:
             return
+        from newsreader.core.text.directives import directive_label
+
         labels = self.reader.labels()
         labels.update((code, directive_label(code)) for code in self._new_codes)
         self._new_codes.clear()
@@ -642,6 +650,8 @@ class CorpusIndex:
     def _store_summary_facts(self) -> None:
         """The labels of every directive code, and how many load warnings there are: what
         the first screen needs without reading any article."""
+        from newsreader.core.text.directives import directive_label
+
         codes = {
             code for (code,) in self.db.execute("SELECT DISTINCT code FROM article_directives")
         }
