@@ -173,6 +173,24 @@ def test_build_workers_take_jobs_only_as_they_are_handed_out():
         getattr(results, "close", lambda: None)()
 
 
+def test_a_closed_index_leaves_no_write_ahead_log_behind(corpus_dir, cache_dir):
+    """The index's size on disk is the index: a warm start's refresh logs its writes, and
+    closing writes them back and empties the log."""
+    refreshed(corpus_dir, cache_dir).close()
+    warm = refreshed(corpus_dir, cache_dir)  # a second refresh: WAL mode, meta rewritten
+    (log,) = cache_dir.glob("*.sqlite3-wal")
+    assert log.stat().st_size > 0
+    # Another reader (a search thread's connection) is still open when the writer closes,
+    # so SQLite's own checkpoint at the last close does not happen.
+    other = sqlite3.connect(warm.index_path)
+    try:
+        other.execute("SELECT count(*) FROM meta").fetchone()
+        warm.close()
+        assert log.stat().st_size == 0
+    finally:
+        other.close()
+
+
 def test_in_memory_index_writes_nothing(corpus_dir, cache_dir):
     lib = refreshed(corpus_dir, cache_dir, use_cache=False)
     assert lib.in_memory and len(lib.articles()) == 3
