@@ -3,18 +3,16 @@ over the same index always gets the same answer, however busy the machine."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from generated import gen_corpus
 from newsreader.core import search
 from newsreader.core.library import Library
 from newsreader.core.store.index import PARAGRAPH_BITS
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py"
 # Common words and stubs: their stages match rows of most articles.
 QUERIES = [
     "chinh tri",
@@ -26,22 +24,27 @@ QUERIES = [
 ]
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("gen_corpus", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     root = tmp_path_factory.mktemp("generated")
-    _generator().generate(root, 2 * search.RANKED_ARTICLES + 60, seed=5)
+    gen_corpus().generate(root, 2 * search.RANKED_ARTICLES + 60, seed=5)
     library = Library(root, cache_dir=tmp_path_factory.mktemp("cache"))
     library.refresh()
     yield library
     library.close()
+
+
+def _matches_asked(monkeypatch) -> list[str]:
+    """The MATCH expressions the searches ask of FTS5 from now on, in order."""
+    asked: list[str] = []
+    fts_rows = search.IndexReader.fts_rows
+
+    def logged(self, table, match, limit, tags=""):
+        asked.append(match)
+        return fts_rows(self, table, match, limit, tags)
+
+    monkeypatch.setattr(search.IndexReader, "fts_rows", logged)
+    return asked
 
 
 def _answers(library: Library) -> list[list[tuple]]:
@@ -133,14 +136,7 @@ def test_a_phrase_of_words_that_share_many_rows_is_found_among_their_rows(librar
     """FTS5 would check positions in every row holding all the words: past PHRASE_ROWS such
     rows the phrase is not asked of FTS5, and its hits still come first, from the rows of
     the words together."""
-    asked: list[str] = []
-    fts_rows = search.IndexReader.fts_rows
-
-    def logged(self, table, match, limit, tags=""):
-        asked.append(match)
-        return fts_rows(self, table, match, limit, tags)
-
-    monkeypatch.setattr(search.IndexReader, "fts_rows", logged)
+    asked = _matches_asked(monkeypatch)
     library._search_texts.clear()
     phrase = [h.score for h in library.search("bao ve chinh tri ")]
     assert any('"bao ve chinh tri"' in match for match in asked)
@@ -193,14 +189,7 @@ def test_a_word_added_by_a_refresh_is_found_by_its_prefix(tmp_path):
 def test_while_a_build_adds_articles_a_prefix_is_read_by_fts5(library, monkeypatch):
     """Between a build's first batch and its end the vocabulary may lack the new words:
     completions are not spelt out from it then, and are again once the build is over."""
-    asked: list[str] = []
-    fts_rows = search.IndexReader.fts_rows
-
-    def logged(self, table, match, limit, tags=""):
-        asked.append(match)
-        return fts_rows(self, table, match, limit, tags)
-
-    monkeypatch.setattr(search.IndexReader, "fts_rows", logged)
+    asked = _matches_asked(monkeypatch)
     library._index_settled = False
     try:
         unsettled = [(h.article_id, h.paragraph, h.score) for h in library.search("chinh tri")]

@@ -4,33 +4,21 @@ together with the count after them."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generated import gen_corpus
 from newsreader.core.library import Library
 from newsreader.core.search import _matcher, parse_query, score_text
-
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py"
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("gen_corpus", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("generated")
-    _generator().generate(root, 120, seed=11)
+    gen_corpus().generate(root, 120, seed=11)
     library = Library(root, cache_dir=tmp_path_factory.mktemp("cache"))
     library.refresh()
     words = sorted(

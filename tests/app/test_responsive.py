@@ -5,32 +5,21 @@ workers and its writer thread must not starve the event loop. The latencies are 
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import statistics
-import sys
 import threading
 import time
-from pathlib import Path
 
+from generated import gen_corpus
 from newsreader.app.screens import HelpScreen
 
 from .conftest import app_on, wait_for
 
-_PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "gen_corpus.py"
 ARTICLES = 2000  # enough for worker processes and a build of several seconds
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("gen_corpus", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 async def test_keys_are_answered_while_a_first_build_runs(tmp_path):
     root = tmp_path / "corpus"
-    _generator().generate(root, ARTICLES, seed=3)
+    gen_corpus().generate(root, ARTICLES, seed=3)
     app = app_on(root)
     latencies: list[float] = []
     async with app.run_test(size=(100, 30)) as pilot:
