@@ -15,6 +15,6 @@ def gen_corpus() -> ModuleType:
     spec = importlib.util.spec_from_file_location("gen_corpus", GEN_CORPUS)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", module)
+    sys.modules.setdefault("gen_corpus", module)  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module

@@ -1,28 +1,16 @@
 """The benchmark corpus generator: deterministic, sized as asked, NFC, and fully readable by
 the loader with directives, people and dates in (nearly) every article."""
 
-import importlib.util
 import json
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from generated import gen_corpus
 from newsreader.core.corpus.load import load_corpus
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "gen_corpus.py"
-
-
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("gen_corpus", _PATH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_corpus", module)  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _load_generator()
+gen = gen_corpus()
 
 
 def tree(root: Path) -> dict[str, bytes]:
